@@ -1,0 +1,235 @@
+#include "Database.h"
+
+#include "Log.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUuid>
+
+namespace {
+
+// Each entry moves the schema from version (index) to version (index + 1).
+const char* const Migrations[] = {
+    // 0 -> 1: settings and accounts
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE users ("
+    " id TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " email TEXT NOT NULL,"
+    " email_key TEXT NOT NULL UNIQUE,"
+    " role TEXT NOT NULL,"
+    " password_hash TEXT,"
+    " created_at TEXT NOT NULL);",
+    // 1 -> 2: the transactional outbox and its delivery history
+    "CREATE TABLE notifications ("
+    " id TEXT PRIMARY KEY,"
+    " event TEXT NOT NULL,"
+    " user_id TEXT,"
+    " user_name TEXT,"
+    " payload TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " next_attempt_at INTEGER,"
+    " lease_owner TEXT,"
+    " lease_until INTEGER,"
+    " last_status INTEGER,"
+    " last_result TEXT,"
+    " created_at INTEGER NOT NULL,"
+    " updated_at INTEGER NOT NULL);"
+    "CREATE INDEX notifications_due ON notifications (state, next_attempt_at);"
+    "CREATE INDEX notifications_created ON notifications (created_at);"
+    "CREATE TABLE attempts ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " notification_id TEXT NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,"
+    " number INTEGER NOT NULL,"
+    " started_at INTEGER NOT NULL,"
+    " duration_ms INTEGER NOT NULL,"
+    " url TEXT NOT NULL,"
+    " request_headers TEXT NOT NULL,"
+    " request_body TEXT NOT NULL,"
+    " status INTEGER,"
+    " outcome TEXT NOT NULL,"
+    " response_headers TEXT,"
+    " response_body TEXT,"
+    " diagnostic TEXT NOT NULL);"
+    "CREATE INDEX attempts_notification ON attempts (notification_id);",
+};
+static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
+
+bool execAll(QSqlDatabase& db, const QString& script, QString* error)
+{
+    const auto statements = script.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const auto& statement : statements) {
+        if (statement.trimmed().isEmpty()) {
+            continue;
+        }
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            if (error) {
+                *error = query.lastError().text();
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+Database::Database(QString path)
+    : m_path(std::move(path))
+    , m_connectionPrefix(QStringLiteral("crochet-%1-").arg(QUuid::createUuid().toString(QUuid::Id128)))
+{
+}
+
+Database::~Database()
+{
+    QMutexLocker locker(&m_mutex);
+    for (const auto& name : std::as_const(m_connectionNames)) {
+        {
+            auto db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/crochet.sqlite");
+}
+
+QSqlDatabase Database::connection() const
+{
+    const auto name = m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name)) {
+        return QSqlDatabase::database(name);
+    }
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        qCWarning(lcDatabase) << "cannot open the database:" << db.lastError().text();
+    } else {
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    QMutexLocker locker(&m_mutex);
+    m_connectionNames.append(name);
+    return db;
+}
+
+bool Database::open(QString* error)
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        if (error) {
+            *error = tr("Cannot create the folder %1.").arg(info.absolutePath());
+        }
+        return false;
+    }
+    if (!info.exists()) {
+        QFile file(m_path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            if (error) {
+                *error = tr("Cannot create the database %1: %2").arg(m_path, file.errorString());
+            }
+            return false;
+        }
+        file.close();
+    }
+    // Secrets live in this file: only its owner may read it, whoever created it.
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+
+    auto db = connection();
+    if (!db.isOpen()) {
+        if (error) {
+            *error = tr("Cannot open the database %1: %2").arg(m_path, db.lastError().text());
+        }
+        return false;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+        qCWarning(lcDatabase) << "cannot enable WAL:" << query.lastError().text();
+    }
+    return migrate(db, error);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
+        return query.value(0).toInt();
+    }
+    return -1;
+}
+
+bool Database::migrate(QSqlDatabase& db, QString* error)
+{
+    Transaction transaction(db, true);
+    const int version = schemaVersion();
+    if (version > CurrentSchemaVersion) {
+        if (error) {
+            *error = tr("The database %1 was written by a newer version of Crochet (schema %2; this version knows %3).")
+                         .arg(m_path)
+                         .arg(version)
+                         .arg(CurrentSchemaVersion);
+        }
+        return false;
+    }
+    if (version == CurrentSchemaVersion) {
+        return true;
+    }
+    for (int step = version; step < CurrentSchemaVersion; ++step) {
+        QString stepError;
+        if (!execAll(db, QString::fromLatin1(Migrations[step]), &stepError)) {
+            if (error) {
+                *error = tr("Cannot upgrade the database to schema %1: %2").arg(step + 1).arg(stepError);
+            }
+            return false;
+        }
+        qCInfo(lcDatabase) << "migrated the schema to version" << step + 1;
+    }
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA user_version = %1").arg(CurrentSchemaVersion));
+    return transaction.commit();
+}
+
+Transaction::Transaction(QSqlDatabase db, bool immediate)
+    : m_db(std::move(db))
+{
+    QSqlQuery query(m_db);
+    m_active = query.exec(immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    if (!m_active) {
+        qCWarning(lcDatabase) << "cannot begin a transaction:" << query.lastError().text();
+    }
+}
+
+Transaction::~Transaction()
+{
+    if (m_active) {
+        QSqlQuery query(m_db);
+        query.exec(QStringLiteral("ROLLBACK"));
+    }
+}
+
+bool Transaction::commit()
+{
+    if (!m_active) {
+        return false;
+    }
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        qCWarning(lcDatabase) << "cannot commit:" << query.lastError().text();
+        return false;
+    }
+    m_active = false;
+    return true;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+
+// The SQLite database shared by the window and the CLI. Each thread gets its own connection to the same file.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    static constexpr int CurrentSchemaVersion = 2;
+
+    explicit Database(QString path);
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    // Creates the file (mode 0600) if needed, enables WAL and migrates the schema forward.
+    bool open(QString* error = nullptr);
+    QString path() const { return m_path; }
+
+    // The calling thread's connection, opened on first use.
+    QSqlDatabase connection() const;
+    int schemaVersion() const;
+
+    static QString defaultPath();
+
+private:
+    bool migrate(QSqlDatabase& db, QString* error);
+
+    QString m_path;
+    QString m_connectionPrefix;
+    mutable QMutex m_mutex;
+    mutable QStringList m_connectionNames;
+};
+
+// A transaction on one connection that rolls back unless committed.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase db, bool immediate = false);
+    ~Transaction();
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    bool isActive() const { return m_active; }
+    bool commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};

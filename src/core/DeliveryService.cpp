@@ -1,0 +1,64 @@
+#include "DeliveryService.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+DeliveryService::DeliveryService(Database* database, QObject* parent)
+    : QObject(parent)
+    , m_worker(new DeliveryWorker(database,
+                                  QStringLiteral("%1-%2")
+                                      .arg(QCoreApplication::applicationPid())
+                                      .arg(QUuid::createUuid().toString(QUuid::Id128).left(8))))
+{
+    m_thread.setObjectName(QStringLiteral("crochet-delivery"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &DeliveryWorker::attemptRecorded, this, &DeliveryService::attemptRecorded);
+    connect(m_worker, &DeliveryWorker::countsChanged, this, &DeliveryService::countsChanged);
+    connect(m_worker, &DeliveryWorker::webhookGone, this, &DeliveryService::webhookGone);
+}
+
+DeliveryService::~DeliveryService()
+{
+    stop();
+    if (!m_started) {
+        delete m_worker;
+    }
+}
+
+void DeliveryService::start()
+{
+    if (m_started) {
+        return;
+    }
+    m_started = true;
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::start, Qt::QueuedConnection);
+}
+
+void DeliveryService::stop()
+{
+    if (!m_started || !m_thread.isRunning()) {
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::stop, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void DeliveryService::wake()
+{
+    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::wake, Qt::QueuedConnection);
+}
+
+void DeliveryService::deliverNow(const QString& notificationId)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, notificationId] { worker->deliverNow(notificationId); }, Qt::QueuedConnection);
+}
+
+void DeliveryService::setMaximumInFlight(int count)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, count] { worker->setMaximumInFlight(count); }, Qt::QueuedConnection);
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "DeliveryWorker.h"
+
+#include <QObject>
+#include <QThread>
+
+class Database;
+
+// Runs a DeliveryWorker on its own thread and relays its signals to the thread that owns the service.
+class DeliveryService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DeliveryService(Database* database, QObject* parent = nullptr);
+    ~DeliveryService() override;
+
+    void start();
+    void stop();
+    void wake();
+    void deliverNow(const QString& notificationId);
+    void setMaximumInFlight(int count);
+
+signals:
+    void attemptRecorded(const AttemptReport& report);
+    void countsChanged(int pending, int failed);
+    void webhookGone(const QString& maskedUrl);
+
+private:
+    QThread m_thread;
+    DeliveryWorker* m_worker;
+    bool m_started = false;
+};

@@ -1,0 +1,220 @@
+#include "DeliveryWorker.h"
+
+#include "Database.h"
+#include "Log.h"
+#include "RetryPolicy.h"
+#include "Settings.h"
+#include "WebhookConfig.h"
+#include "WebhookSender.h"
+
+#include <QNetworkAccessManager>
+
+namespace {
+
+constexpr int PollIntervalMs = 1000;
+constexpr int FlushDelayMs = 10;
+constexpr int CountsIntervalMs = 250;
+constexpr qsizetype StoredResponseExcerpt = 2048;
+
+QString headerLines(const HeaderList& headers)
+{
+    QStringList lines;
+    for (const auto& [name, value] : headers) {
+        lines << QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+DeliveryWorker::DeliveryWorker(Database* database, QString owner, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_outbox(database)
+    , m_owner(std::move(owner))
+    , m_pollTimer(this)
+    , m_flushTimer(this)
+    , m_purgeTimer(this)
+{
+    qRegisterMetaType<AttemptReport>();
+}
+
+DeliveryWorker::~DeliveryWorker() = default;
+
+void DeliveryWorker::start()
+{
+    m_settings = new Settings(m_database, this);
+    m_network = new QNetworkAccessManager(this);
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_sender = new WebhookSender(m_network, this);
+
+    m_pollTimer.setInterval(PollIntervalMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] {
+        publishCounts(false);
+        pump();
+    });
+    m_pollTimer.start();
+
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(FlushDelayMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &DeliveryWorker::flush);
+
+    const auto purge = [this] {
+        const auto removed = m_outbox.purge(qMax(1, m_settings->integer(Settings::Key::HistoryRetentionDays)));
+        if (removed > 0) {
+            qCInfo(lcDelivery) << "purged" << removed << "old notifications";
+        }
+    };
+    m_purgeTimer.setInterval(std::chrono::hours(6));
+    connect(&m_purgeTimer, &QTimer::timeout, this, purge);
+    m_purgeTimer.start();
+    purge();
+
+    publishCounts(true);
+    pump();
+}
+
+void DeliveryWorker::stop()
+{
+    m_stopped = true;
+    m_pollTimer.stop();
+    m_purgeTimer.stop();
+    flush();
+}
+
+void DeliveryWorker::wake()
+{
+    pump();
+}
+
+void DeliveryWorker::deliverNow(const QString& notificationId)
+{
+    pump(notificationId);
+}
+
+void DeliveryWorker::pump(const QString& onlyId)
+{
+    if (m_stopped || !m_sender) {
+        return;
+    }
+    const int room = m_maximumInFlight - m_inFlight;
+    if (room <= 0) {
+        return;
+    }
+    const auto config = WebhookConfig::load(*m_settings);
+    if (config.url.source == WebhookUrl::Source::None || config.url.url == m_goneUrl) {
+        return;
+    }
+    const qint64 leaseMs = (config.timeoutSeconds + 30) * 1000LL;
+    const auto claimed = m_outbox.claim(m_owner, onlyId.isEmpty() ? room : 1, leaseMs, onlyId);
+    for (const auto& item : claimed) {
+        send(item, config);
+    }
+}
+
+void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfig& config)
+{
+    const auto startedAt = QDateTime::currentDateTimeUtc();
+    const auto check = WebhookUrl::validate(config.url.url);
+
+    Outbox::Outcome outcome;
+    outcome.attempt.notificationId = claimed.notification.id;
+    outcome.attempt.number = claimed.attempts + 1;
+    outcome.attempt.startedAt = startedAt;
+    outcome.attempt.url = WebhookUrl::mask(config.url.url);
+
+    AttemptReport report;
+    report.notificationId = claimed.notification.id;
+    report.event = claimed.notification.event;
+    report.number = outcome.attempt.number;
+
+    if (!check.isValid()) {
+        DeliveryResult result;
+        result.outcome = DeliveryResult::Outcome::InvalidUrl;
+        result.detail = check.message;
+        report.result = result;
+        outcome.attempt.outcome = DeliveryResult::outcomeKey(result.outcome);
+        outcome.attempt.diagnostic = result.summary();
+        outcome.state = Outbox::State::Failed;
+        finishAttempt(outcome, report);
+        return;
+    }
+
+    const auto request = config.request(claimed.notification, check.url, startedAt);
+    outcome.attempt.requestHeaders = WebhookConfig::describeHeaders(request.headers, request.payload.contentType);
+    outcome.attempt.requestBody = QString::fromUtf8(request.payload.body);
+    ++m_inFlight;
+    auto* pending = m_sender->send(request);
+    connect(pending, &PendingDelivery::finished, this,
+            [this, outcome, report, attempts = claimed.attempts,
+             url = config.url.url](const DeliveryResult& result) mutable {
+                --m_inFlight;
+                report.result = result;
+                auto& attempt = outcome.attempt;
+                attempt.durationMs = result.durationMs;
+                attempt.status = result.httpStatus;
+                attempt.outcome = DeliveryResult::outcomeKey(result.outcome);
+                attempt.responseHeaders = headerLines(result.responseHeaders);
+                attempt.responseBody = QString::fromUtf8(result.responseBody.left(StoredResponseExcerpt));
+                attempt.diagnostic = result.summary();
+                if (result.isSuccess()) {
+                    outcome.state = Outbox::State::Delivered;
+                } else if (const auto next =
+                               RetryPolicy::nextAttempt(result, attempts + 1, QDateTime::currentDateTimeUtc())) {
+                    outcome.state = Outbox::State::Pending;
+                    outcome.nextAttemptAt = *next;
+                } else {
+                    outcome.state = Outbox::State::Failed;
+                }
+                if (result.outcome == DeliveryResult::Outcome::Gone && m_goneUrl != url) {
+                    m_goneUrl = url;
+                    emit webhookGone(WebhookUrl::mask(url));
+                }
+                finishAttempt(outcome, report);
+            });
+}
+
+void DeliveryWorker::finishAttempt(Outbox::Outcome outcome, AttemptReport report)
+{
+    report.state = Outbox::stateKey(outcome.state);
+    report.nextAttemptAt = outcome.nextAttemptAt;
+    m_outcomes.append(std::move(outcome));
+    m_reports.append(std::move(report));
+    if (!m_flushTimer.isActive()) {
+        m_flushTimer.start();
+    }
+}
+
+void DeliveryWorker::flush()
+{
+    if (m_outcomes.isEmpty()) {
+        return;
+    }
+    const auto outcomes = std::exchange(m_outcomes, {});
+    const auto reports = std::exchange(m_reports, {});
+    if (!m_outbox.record(outcomes)) {
+        // The leases expire and the notifications are claimed again: at-least-once, nothing lost.
+        qCWarning(lcDelivery) << "could not record" << outcomes.size() << "attempts; they will be retried";
+    }
+    for (const auto& report : reports) {
+        emit attemptRecorded(report);
+    }
+    publishCounts(false);
+    pump();
+}
+
+void DeliveryWorker::publishCounts(bool force)
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    if (!force && m_countsPublishedAt.isValid() && m_countsPublishedAt.msecsTo(now) < CountsIntervalMs) {
+        return;
+    }
+    m_countsPublishedAt = now;
+    const int pending = m_outbox.count(Outbox::State::Pending);
+    const int failed = m_outbox.count(Outbox::State::Failed);
+    if (force || pending != m_lastPending || failed != m_lastFailed) {
+        m_lastPending = pending;
+        m_lastFailed = failed;
+        emit countsChanged(pending, failed);
+    }
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "DeliveryResult.h"
+#include "Outbox.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+class Database;
+class QNetworkAccessManager;
+class Settings;
+class WebhookSender;
+
+// What the window and the CLI learn of each attempt.
+struct AttemptReport
+{
+    QString notificationId;
+    QString event;
+    int number = 0;
+    DeliveryResult result;
+    QString state; // Outbox state key after the attempt
+    QDateTime nextAttemptAt;
+};
+Q_DECLARE_METATYPE(AttemptReport)
+
+// Delivers due notifications from the outbox. Lives in its own thread (see DeliveryService): claims rows under a
+// lease, keeps many requests in flight on kept-alive connections, and records results in batched transactions.
+class DeliveryWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    DeliveryWorker(Database* database, QString owner, QObject* parent = nullptr);
+    ~DeliveryWorker() override;
+
+    void setMaximumInFlight(int count) { m_maximumInFlight = count; }
+
+public slots:
+    void start();
+    void stop();
+    // Look for due notifications now rather than at the next poll.
+    void wake();
+    // Claim this notification now, even if it is not yet due.
+    void deliverNow(const QString& notificationId);
+
+signals:
+    void attemptRecorded(const AttemptReport& report);
+    void countsChanged(int pending, int failed);
+    void webhookGone(const QString& maskedUrl);
+
+private:
+    void pump(const QString& onlyId = {});
+    void send(const ClaimedNotification& claimed, const struct WebhookConfig& config);
+    void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
+    void flush();
+    void publishCounts(bool force);
+
+    Database* m_database;
+    Outbox m_outbox;
+    QString m_owner;
+    Settings* m_settings = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+    WebhookSender* m_sender = nullptr;
+    QTimer m_pollTimer;
+    QTimer m_flushTimer;
+    QTimer m_purgeTimer;
+    int m_inFlight = 0;
+    int m_maximumInFlight = 256;
+    QList<Outbox::Outcome> m_outcomes;
+    QList<AttemptReport> m_reports;
+    QString m_goneUrl;
+    QDateTime m_countsPublishedAt;
+    int m_lastPending = -1;
+    int m_lastFailed = -1;
+    bool m_stopped = false;
+};

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "DeliveryResult.h"
+#include "Notification.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+class Database;
+
+struct AttemptRecord
+{
+    QString notificationId;
+    int number = 0;
+    QDateTime startedAt;
+    qint64 durationMs = 0;
+    QString url; // masked
+    QString requestHeaders; // secrets masked, one "Name: value" a line
+    QString requestBody;
+    int status = 0;
+    QString outcome; // DeliveryResult::outcomeKey
+    QString responseHeaders;
+    QString responseBody; // excerpt
+    QString diagnostic; // translated summary
+};
+
+struct NotificationRow
+{
+    QString id;
+    QString event;
+    QString userName;
+    QString state;
+    int attempts = 0;
+    int lastStatus = 0;
+    QString lastResult;
+    QDateTime nextAttemptAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct ClaimedNotification
+{
+    Notification notification;
+    int attempts = 0;
+};
+
+// The transactional outbox: notifications recorded with their account, claimed under an expiring lease by whichever
+// process delivers them, and every attempt kept as history.
+class Outbox
+{
+    Q_DECLARE_TR_FUNCTIONS(Outbox)
+
+public:
+    enum class State
+    {
+        Pending,
+        Delivered,
+        Failed,
+    };
+
+    struct Outcome
+    {
+        AttemptRecord attempt;
+        State state = State::Pending;
+        QDateTime nextAttemptAt;
+    };
+
+    explicit Outbox(Database* database);
+
+    static QString stateKey(State state);
+    static std::optional<State> stateFromKey(const QString& key);
+    static QString stateDisplayName(const QString& key);
+
+    // Adds the notification inside the caller's open transaction.
+    static bool enqueue(QSqlDatabase db, const Notification& notification);
+
+    // Leases up to limit due notifications (or just onlyId) to owner for leaseMs, in one write transaction.
+    QList<ClaimedNotification> claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId = {});
+    // Stores the attempts and the new states in one transaction, releasing the leases.
+    bool record(const QList<Outcome>& outcomes);
+
+    QList<NotificationRow> list(std::optional<State> state, int limit, int offset = 0) const;
+    int count(std::optional<State> state) const;
+    std::optional<NotificationRow> find(const QString& id) const;
+    QList<AttemptRecord> attempts(const QString& notificationId) const;
+    // When the earliest pending notification falls due, if any.
+    std::optional<QDateTime> nextDue() const;
+
+    // Schedule again now; returns how many notifications were rescheduled.
+    int retry(const QString& id);
+    int retryFailed();
+    // Forgets delivered and failed notifications last touched more than days ago.
+    int purge(int days);
+
+private:
+    Database* m_database;
+};

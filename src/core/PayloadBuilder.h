@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Notification.h"
+#include "PayloadFormat.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+
+struct Payload
+{
+    QByteArray contentType;
+    QByteArray body;
+};
+
+// Turns a notification into the body a service expects. Account data is escaped for each chat service so that a
+// name can neither ping anyone nor inject markup; JSON is always built with QJsonDocument.
+class PayloadBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(PayloadBuilder)
+
+public:
+    static constexpr int DiscordContentLimit = 2000;
+
+    static Payload build(const Notification& notification, PayloadFormat::Shape shape);
+
+    static QString escapeSlack(const QString& text);
+    static QString escapeMarkdown(const QString& text);
+    static QString truncate(const QString& text, int limit);
+};

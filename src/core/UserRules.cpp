@@ -1,0 +1,112 @@
+#include "UserRules.h"
+
+#include <QUrl>
+
+namespace {
+
+bool hasControlCharacters(const QString& text)
+{
+    for (const auto ch : text) {
+        if (ch.category() == QChar::Other_Control || ch == QChar::LineSeparator || ch == QChar::ParagraphSeparator) {
+            return true;
+        }
+    }
+    return false;
+}
+
+qsizetype codePoints(const QString& text)
+{
+    return text.toUcs4().size();
+}
+
+} // namespace
+
+QStringList UserRules::roles()
+{
+    return { QStringLiteral("user"), QStringLiteral("admin"), QStringLiteral("pending") };
+}
+
+QString UserRules::roleDisplayName(const QString& role)
+{
+    if (role == QLatin1String("admin")) {
+        return tr("Administrator");
+    }
+    if (role == QLatin1String("pending")) {
+        return tr("Pending");
+    }
+    return tr("User");
+}
+
+QString UserRules::emailKey(const QString& email)
+{
+    return email.trimmed().toCaseFolded();
+}
+
+QString UserRules::duplicateEmailMessage(const QString& email)
+{
+    return tr("The email address %1 is already used by another account.").arg(email.trimmed());
+}
+
+bool UserRules::isValidEmail(const QString& email)
+{
+    const auto at = email.lastIndexOf(QLatin1Char('@'));
+    if (at <= 0 || at == email.size() - 1 || email.size() > 254) {
+        return false;
+    }
+    const auto local = email.left(at);
+    const auto domain = email.mid(at + 1);
+    for (const auto ch : email) {
+        if (ch.isSpace() || ch.category() == QChar::Other_Control) {
+            return false;
+        }
+    }
+    if (local.size() > 64 || local.contains(QLatin1Char('@')) || local.startsWith(QLatin1Char('.'))
+        || local.endsWith(QLatin1Char('.')) || local.contains(QLatin1String(".."))) {
+        return false;
+    }
+    // The domain must be a host name QUrl accepts, with at least one dot and no empty label.
+    QUrl url;
+    url.setScheme(QStringLiteral("mailto"));
+    url.setHost(domain, QUrl::StrictMode);
+    return url.isValid() && !url.host().isEmpty() && domain.contains(QLatin1Char('.'))
+        && !domain.startsWith(QLatin1Char('.')) && !domain.endsWith(QLatin1Char('.'))
+        && !domain.contains(QLatin1String(".."));
+}
+
+QList<UserRules::Problem> UserRules::validate(const NewUser& user, bool allowEmptyPassword)
+{
+    QList<Problem> problems;
+    const auto name = user.name.trimmed();
+    if (name.isEmpty()) {
+        problems.append({ Field::Name, tr("Enter a name.") });
+    } else if (codePoints(name) > MaximumNameLength) {
+        problems.append({ Field::Name, tr("The name is too long (%1 characters at most).").arg(MaximumNameLength) });
+    } else if (hasControlCharacters(name)) {
+        problems.append({ Field::Name, tr("The name must not contain line breaks or control characters.") });
+    }
+
+    const auto email = user.email.trimmed();
+    if (email.isEmpty()) {
+        problems.append({ Field::Email, tr("Enter an email address.") });
+    } else if (!isValidEmail(email)) {
+        problems.append({ Field::Email, tr("« %1 » is not a valid email address.").arg(email) });
+    }
+
+    if (!roles().contains(user.role)) {
+        problems.append({ Field::Role, tr("Unknown role « %1 »: use user, admin or pending.").arg(user.role) });
+    }
+
+    if (user.password.isEmpty()) {
+        if (!allowEmptyPassword) {
+            problems.append({ Field::Password, tr("Enter a password.") });
+        } else if (user.role != QLatin1String("pending")) {
+            problems.append({ Field::Password, tr("An account without a password must have the pending role.") });
+        }
+    } else if (codePoints(user.password) < MinimumPasswordLength) {
+        problems.append(
+            { Field::Password, tr("The password must have at least %1 characters.").arg(MinimumPasswordLength) });
+    } else if (user.password != user.confirmation) {
+        problems.append({ Field::Confirmation, tr("The two passwords do not match.") });
+    }
+    return problems;
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "User.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+// What makes an account acceptable, for the form, the CLI and the CSV import alike.
+class UserRules
+{
+    Q_DECLARE_TR_FUNCTIONS(UserRules)
+
+public:
+    enum class Field
+    {
+        Name,
+        Email,
+        Role,
+        Password,
+        Confirmation,
+    };
+
+    struct Problem
+    {
+        Field field;
+        QString message; // translated
+    };
+
+    static constexpr int MinimumPasswordLength = 8;
+    static constexpr int MaximumNameLength = 256;
+
+    // An empty password is accepted only when allowEmptyPassword is set (pending accounts without a password).
+    static QList<Problem> validate(const NewUser& user, bool allowEmptyPassword = false);
+    static bool isValidEmail(const QString& email);
+    static QStringList roles();
+    static QString roleDisplayName(const QString& role);
+    static QString emailKey(const QString& email);
+    static QString duplicateEmailMessage(const QString& email);
+};

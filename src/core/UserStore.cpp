@@ -1,0 +1,138 @@
+#include "UserStore.h"
+
+#include "Database.h"
+#include "Log.h"
+#include "Outbox.h"
+#include "PasswordHasher.h"
+#include "UserRules.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QtConcurrent>
+
+UserStore::UserStore(Database* database)
+    : m_database(database)
+{
+}
+
+UserStore::Created UserStore::create(const NewUser& input, const QByteArray& passwordHash, bool notify)
+{
+    Created created;
+    UserRecord user;
+    user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    user.name = input.name.trimmed();
+    user.email = input.email.trimmed();
+    user.role = input.role;
+    user.createdAt = QDateTime::currentDateTimeUtc();
+    user.createdAt.setTime(
+        QTime(user.createdAt.time().hour(), user.createdAt.time().minute(), user.createdAt.time().second()));
+    user.hasPassword = !passwordHash.isEmpty();
+
+    auto db = m_database->connection();
+    Transaction transaction(db, true);
+    if (!transaction.isActive()) {
+        created.error = tr("The database is busy or unavailable: %1").arg(db.lastError().text());
+        return created;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, password_hash, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(user.id);
+    query.addBindValue(user.name);
+    query.addBindValue(user.email);
+    query.addBindValue(UserRules::emailKey(user.email));
+    query.addBindValue(user.role);
+    query.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(passwordHash)));
+    query.addBindValue(user.createdAt.toString(Qt::ISODate));
+    if (!query.exec()) {
+        const auto text = query.lastError().nativeErrorCode();
+        if (query.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
+            created.duplicateEmail = true;
+            created.error = UserRules::duplicateEmailMessage(user.email);
+        } else {
+            created.error = tr("Cannot save the account: %1").arg(query.lastError().text());
+            qCWarning(lcUsers) << "insert failed:" << text;
+        }
+        return created;
+    }
+    if (notify) {
+        auto notification = Notification::userCreated(user);
+        if (!Outbox::enqueue(db, notification)) {
+            created.error = tr("Cannot record the account's notification; the account was not created.");
+            return created;
+        }
+        created.notification = notification;
+    }
+    if (!transaction.commit()) {
+        created.error = tr("Cannot save the account: %1").arg(db.lastError().text());
+        created.notification.reset();
+        return created;
+    }
+    qCInfo(lcUsers) << "created account" << user.id;
+    created.ok = true;
+    created.user = user;
+    return created;
+}
+
+QFuture<UserStore::Created> UserStore::createAsync(const NewUser& user, bool notify)
+{
+    return QtConcurrent::run([database = m_database, user, notify] {
+        QByteArray hash;
+        if (!user.password.isEmpty()) {
+            hash = PasswordHasher::hash(user.password);
+            if (hash.isEmpty()) {
+                Created failed;
+                failed.error = tr("Cannot hash the password (out of memory?); the account was not created.");
+                return failed;
+            }
+        }
+        return UserStore(database).create(user, hash, notify);
+    });
+}
+
+bool UserStore::emailInUse(const QString& email) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT 1 FROM users WHERE email_key = ?"));
+    query.addBindValue(UserRules::emailKey(email));
+    return query.exec() && query.next();
+}
+
+QList<UserRecord> UserStore::list(int limit, int offset) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT id, name, email, role, created_at, password_hash IS NOT NULL FROM users "
+                                 "ORDER BY created_at, rowid LIMIT ? OFFSET ?"));
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    QList<UserRecord> users;
+    if (!query.exec()) {
+        return users;
+    }
+    while (query.next()) {
+        UserRecord user;
+        user.id = query.value(0).toString();
+        user.name = query.value(1).toString();
+        user.email = query.value(2).toString();
+        user.role = query.value(3).toString();
+        user.createdAt = QDateTime::fromString(query.value(4).toString(), Qt::ISODate);
+        user.hasPassword = query.value(5).toBool();
+        users.append(user);
+    }
+    return users;
+}
+
+int UserStore::count() const
+{
+    QSqlQuery query(m_database->connection());
+    return query.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && query.next() ? query.value(0).toInt() : 0;
+}
+
+QByteArray UserStore::passwordHash(const QString& userId) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"));
+    query.addBindValue(userId);
+    return query.exec() && query.next() ? query.value(0).toString().toLatin1() : QByteArray();
+}

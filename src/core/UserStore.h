@@ -1,0 +1,43 @@
+#pragma once
+
+#include "Notification.h"
+#include "User.h"
+
+#include <QCoreApplication>
+#include <QFuture>
+#include <QList>
+
+#include <optional>
+
+class Database;
+
+// Accounts in the database. An account and its notification are written in one transaction.
+class UserStore
+{
+    Q_DECLARE_TR_FUNCTIONS(UserStore)
+
+public:
+    struct Created
+    {
+        bool ok = false;
+        bool duplicateEmail = false;
+        QString error; // translated
+        UserRecord user;
+        std::optional<Notification> notification; // empty when no webhook was configured
+    };
+
+    explicit UserStore(Database* database);
+
+    // passwordHash may be empty (pending account). When notify is set, the user.created notification is recorded in
+    // the same transaction as the account.
+    Created create(const NewUser& user, const QByteArray& passwordHash, bool notify);
+    // Hashes the password and writes the account on the thread pool; the GUI thread never waits for either.
+    QFuture<Created> createAsync(const NewUser& user, bool notify);
+    bool emailInUse(const QString& email) const;
+    QList<UserRecord> list(int limit = -1, int offset = 0) const;
+    int count() const;
+    QByteArray passwordHash(const QString& userId) const;
+
+private:
+    Database* m_database;
+};

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "DeliveryResult.h"
+#include "Notification.h"
+#include "PayloadFormat.h"
+#include "WebhookSender.h"
+#include "WebhookUrl.h"
+
+#include <QDateTime>
+
+class Settings;
+
+// A snapshot of everything that shapes a webhook request, read from the settings (and WEBHOOK_URL) at once.
+struct WebhookConfig
+{
+    WebhookUrl::Effective url;
+    PayloadFormat::Format format = PayloadFormat::Auto;
+    int timeoutSeconds = 10;
+    QString signingSecret;
+    QString previousSigningSecret;
+    QDateTime previousSecretExpiresAt;
+    HeaderList customHeaders;
+
+    static WebhookConfig load(const Settings& settings);
+    static HeaderList parseHeaders(const QString& json);
+    static QString serializeHeaders(const HeaderList& headers);
+
+    bool isSigning() const { return !signingSecret.isEmpty(); }
+    PayloadFormat::Shape shape(const QUrl& target) const { return PayloadFormat::resolve(format, target); }
+
+    // The full request for a notification, signed when a secret is set. Test notifications to Discord ask it to
+    // wait, so that a 200 means the message was stored.
+    DeliveryRequest request(const Notification& notification, const QUrl& target,
+                            const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+
+    // Request headers as history and the CLI show them: secrets replaced.
+    static QString describeHeaders(const HeaderList& headers, const QByteArray& contentType);
+    static QByteArray maskValue(const QByteArray& name, const QByteArray& value);
+};

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "DeliveryResult.h"
+#include "PayloadBuilder.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+struct DeliveryRequest
+{
+    QUrl url;
+    Payload payload;
+    HeaderList headers; // webhook-id, signatures, the administrator's custom headers
+    int timeoutSeconds = 10;
+};
+
+// One POST in flight. Emits finished() exactly once, then deletes itself later.
+class PendingDelivery : public QObject
+{
+    Q_OBJECT
+
+public:
+    void cancel();
+    const DeliveryResult& result() const { return m_result; }
+    bool isFinished() const { return m_finished; }
+
+signals:
+    void finished(const DeliveryResult& result);
+
+private:
+    friend class WebhookSender;
+    PendingDelivery(QNetworkReply* reply, const DeliveryRequest& request, QObject* parent);
+    void finish(DeliveryResult result);
+    void onReadyRead();
+    void onFinished();
+
+    QPointer<QNetworkReply> m_reply;
+    QElapsedTimer m_elapsed;
+    QTimer m_deadline;
+    QString m_host;
+    int m_timeoutSeconds;
+    QByteArray m_body;
+    bool m_truncated = false;
+    bool m_timedOut = false;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    QStringList m_tlsErrors;
+    DeliveryResult m_result;
+};
+
+// Posts webhook requests asynchronously: a deadline, no redirects followed, response bodies capped.
+class WebhookSender : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit WebhookSender(QNetworkAccessManager* manager, QObject* parent = nullptr);
+
+    PendingDelivery* send(const DeliveryRequest& request);
+    QNetworkAccessManager* networkManager() const { return m_manager; }
+
+    static QByteArray userAgent();
+
+private:
+    QNetworkAccessManager* m_manager;
+};

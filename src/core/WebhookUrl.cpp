@@ -1,0 +1,91 @@
+#include "WebhookUrl.h"
+
+#include "Settings.h"
+
+WebhookUrl::Check WebhookUrl::validate(const QString& text)
+{
+    Check check;
+    if (text.isEmpty()) {
+        check.verdict = Verdict::Empty;
+        check.message = tr("Enter the webhook URL, for example https://discord.com/api/webhooks/…");
+        return check;
+    }
+    check.verdict = Verdict::Invalid;
+    for (const auto ch : text) {
+        if (ch.isSpace()) {
+            check.message = tr("The URL must not contain spaces.");
+            return check;
+        }
+        if (ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format) {
+            check.message = tr("The URL must not contain control characters.");
+            return check;
+        }
+    }
+    const QUrl url(text, QUrl::StrictMode);
+    if (url.scheme().isEmpty() || url.isRelative()) {
+        check.message = tr("The URL must start with https:// or http://.");
+        return check;
+    }
+    if (!url.isValid()) {
+        check.message = tr("This is not a valid URL; check its characters and its format.");
+        return check;
+    }
+    const auto scheme = url.scheme();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
+        check.message = tr("Only http and https URLs are supported, not « %1 ».").arg(scheme);
+        return check;
+    }
+    if (url.host().isEmpty()) {
+        check.message = tr("The URL must name a host, as in https://example.com/hook.");
+        return check;
+    }
+    check.verdict = Verdict::Valid;
+    check.url = url;
+    return check;
+}
+
+QString WebhookUrl::environmentValue()
+{
+    return qEnvironmentVariable(EnvironmentVariable);
+}
+
+WebhookUrl::Effective WebhookUrl::effective(const Settings& settings)
+{
+    const auto fromEnvironment = environmentValue();
+    if (!fromEnvironment.isEmpty()) {
+        return { fromEnvironment, Source::Environment };
+    }
+    const auto saved = settings.string(Settings::Key::WebhookUrl);
+    if (!saved.isEmpty()) {
+        return { saved, Source::Settings };
+    }
+    return {};
+}
+
+QString WebhookUrl::sourceName(Source source)
+{
+    switch (source) {
+    case Source::Environment:
+        return tr("environment variable %1").arg(QLatin1String(EnvironmentVariable));
+    case Source::Settings:
+        return tr("settings");
+    case Source::None:
+        break;
+    }
+    return tr("none");
+}
+
+QString WebhookUrl::mask(const QString& text)
+{
+    const QUrl url(text);
+    if (!url.isValid() || url.host().isEmpty()) {
+        return text.isEmpty() ? QString() : QStringLiteral("…");
+    }
+    auto visible = url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                                | QUrl::StripTrailingSlash);
+    const auto rest = url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    if (rest.isEmpty() || rest == QLatin1String("/")) {
+        return visible;
+    }
+    return visible + QStringLiteral("/…") + rest.right(4);
+}
