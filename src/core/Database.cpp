@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <atomic>
+
 namespace {
 
 // Each entry moves the schema from version (index) to version (index + 1).
@@ -62,6 +64,15 @@ const char* const Migrations[] = {
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 
+// A number no other thread of the process ever gets: a finished thread's id is reused by the system, and a
+// connection found under a reused id belongs to the dead thread, which Qt refuses.
+quint64 threadKey()
+{
+    static std::atomic<quint64> next { 1 };
+    thread_local const quint64 key = next++;
+    return key;
+}
+
 bool execAll(QSqlDatabase& db, const QString& script, QString* error)
 {
     const auto statements = script.split(QLatin1Char(';'), Qt::SkipEmptyParts);
@@ -91,23 +102,23 @@ Database::Database(QString path)
 Database::~Database()
 {
     QMutexLocker locker(&m_mutex);
+    // Removing a connection closes it once nothing uses it; QSqlDatabase::database() would refuse (and warn about)
+    // the connections of other threads, finished ones included.
     for (const auto& name : std::as_const(m_connectionNames)) {
-        {
-            auto db = QSqlDatabase::database(name, false);
-            db.close();
-        }
         QSqlDatabase::removeDatabase(name);
     }
 }
 
 QString Database::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/crochet.sqlite");
+    // One place for the window and the CLI alike, whatever organisation name each sets.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/Crochet/crochet.sqlite");
 }
 
 QSqlDatabase Database::connection() const
 {
-    const auto name = m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    const QString name = m_connectionPrefix + QString::number(threadKey());
     if (QSqlDatabase::contains(name)) {
         return QSqlDatabase::database(name);
     }
@@ -159,16 +170,19 @@ bool Database::open(QString* error)
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
         qCWarning(lcDatabase) << "cannot enable WAL:" << query.lastError().text();
     }
+    query.finish();
     return migrate(db, error);
 }
 
 int Database::schemaVersion() const
 {
     QSqlQuery query(connection());
+    int version = -1;
     if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
-        return query.value(0).toInt();
+        version = query.value(0).toInt();
     }
-    return -1;
+    query.finish();
+    return version;
 }
 
 bool Database::migrate(QSqlDatabase& db, QString* error)

@@ -1,6 +1,7 @@
 #include "DeliveryResult.h"
 
-#include <QMetaEnum>
+#include <QLocale>
+#include <QTimeZone>
 
 namespace {
 
@@ -111,9 +112,16 @@ QDateTime DeliveryResult::parseRetryAfter(const QByteArray& value, const QDateTi
     if (isNumber) {
         return seconds >= 0 ? now.addSecs(seconds) : QDateTime();
     }
-    // An HTTP date (IMF-fixdate, RFC 9110), which is RFC 2822's shape with "GMT".
-    const auto date = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
-    return date.isValid() ? date.toUTC() : QDateTime();
+    // An HTTP date: IMF-fixdate, or the obsolete asctime form (RFC 850's two-digit years are not worth guessing).
+    const auto text = QString::fromLatin1(trimmed).simplified();
+    for (const auto* format : { "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy" }) {
+        auto date = QLocale::c().toDateTime(text, QString::fromLatin1(format));
+        if (date.isValid()) {
+            date.setTimeZone(QTimeZone::utc());
+            return date;
+        }
+    }
+    return {};
 }
 
 QString DeliveryResult::summary() const

@@ -15,6 +15,9 @@ constexpr int PollIntervalMs = 1000;
 constexpr int FlushDelayMs = 10;
 constexpr int CountsIntervalMs = 250;
 constexpr qsizetype StoredResponseExcerpt = 2048;
+// A claim outlives the request's own timeout by this much, time enough to record the attempt; a process killed
+// mid-send holds its notifications no longer than that before another process takes them over.
+constexpr int LeaseMarginSeconds = 5;
 
 QString headerLines(const HeaderList& headers)
 {
@@ -105,7 +108,7 @@ void DeliveryWorker::pump(const QString& onlyId)
     if (config.url.source == WebhookUrl::Source::None || config.url.url == m_goneUrl) {
         return;
     }
-    const qint64 leaseMs = (config.timeoutSeconds + 30) * 1000LL;
+    const qint64 leaseMs = (config.timeoutSeconds + LeaseMarginSeconds) * 1000LL;
     const auto claimed = m_outbox.claim(m_owner, onlyId.isEmpty() ? room : 1, leaseMs, onlyId);
     for (const auto& item : claimed) {
         send(item, config);

@@ -66,7 +66,7 @@ private:
     QTimer m_flushTimer;
     QTimer m_purgeTimer;
     int m_inFlight = 0;
-    int m_maximumInFlight = 256;
+    int m_maximumInFlight = 64;
     QList<Outbox::Outcome> m_outcomes;
     QList<AttemptReport> m_reports;
     QString m_goneUrl;

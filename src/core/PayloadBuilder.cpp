@@ -92,7 +92,7 @@ QString PayloadBuilder::escapeSlack(const QString& text)
 
 QString PayloadBuilder::escapeMarkdown(const QString& text)
 {
-    static const QString special = QStringLiteral("\\*_~`|>#[]()<@:");
+    static const QString special = QStringLiteral("\\*_~`|>#[]()<");
     QString escaped;
     escaped.reserve(text.size() + 8);
     for (const auto ch : text) {

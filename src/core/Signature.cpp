@@ -35,7 +35,7 @@ bool Signature::isValidSecret(const QString& secret)
 
 QByteArray Signature::sign(const QString& secret, const QString& id, qint64 timestamp, const QByteArray& body)
 {
-    const auto content = id.toUtf8() + '.' + QByteArray::number(timestamp) + '.' + body;
+    const QByteArray content = id.toUtf8() + '.' + QByteArray::number(timestamp) + '.' + body;
     return QByteArrayLiteral("v1,")
         + QMessageAuthenticationCode::hash(content, secretKey(secret), QCryptographicHash::Sha256).toBase64();
 }

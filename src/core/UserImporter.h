@@ -4,9 +4,12 @@
 #include <QFuture>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
+#include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class Database;
@@ -34,17 +37,25 @@ public:
         QString error; // translated; set when the file itself could not be used
     };
 
+    struct Callbacks
+    {
+        std::function<void(int done, int total)> progress;
+        std::function<void(int created)> batchCommitted;
+    };
+
     explicit UserImporter(Database* database, QObject* parent = nullptr);
     ~UserImporter() override;
 
     // notify: record a user.created notification for every account (set when a webhook is configured).
     void start(const QString& csvPath, bool notify);
     void cancel();
+    // Blocks until the import thread has ended (for the CLI and shutdown); finished() is still delivered later.
+    void wait();
     bool isRunning() const { return m_running; }
 
     // The whole import on the calling thread; used by start() on a worker thread.
     static Summary run(Database* database, const QString& csvPath, bool notify, const std::atomic_bool& cancelled,
-                       const std::function<void(int done, int total)>& progress);
+                       const Callbacks& callbacks = {});
 
 signals:
     void progress(int done, int total);
@@ -56,5 +67,6 @@ private:
     Database* m_database;
     std::shared_ptr<std::atomic_bool> m_cancelled;
     bool m_running = false;
+    QPointer<QThread> m_thread;
 };
 Q_DECLARE_METATYPE(UserImporter::Summary)

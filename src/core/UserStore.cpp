@@ -18,23 +18,46 @@ UserStore::UserStore(Database* database)
 
 UserStore::Created UserStore::create(const NewUser& input, const QByteArray& passwordHash, bool notify)
 {
+    auto db = m_database->connection();
+    Transaction transaction(db, true);
+    if (!transaction.isActive()) {
+        Created created;
+        created.error = tr("The database is busy or unavailable: %1").arg(db.lastError().text());
+        return created;
+    }
+    auto created = insert(db, input, passwordHash, notify);
+    if (!created.ok) {
+        return created;
+    }
+    if (!transaction.commit()) {
+        Created failed;
+        failed.error = tr("Cannot save the account: %1").arg(db.lastError().text());
+        return failed;
+    }
+    qCInfo(lcUsers) << "created account" << created.user.id;
+    return created;
+}
+
+UserStore::Created UserStore::insert(QSqlDatabase db, const NewUser& input, const QByteArray& passwordHash, bool notify)
+{
     Created created;
     UserRecord user;
     user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     user.name = input.name.trimmed();
     user.email = input.email.trimmed();
     user.role = input.role;
-    user.createdAt = QDateTime::currentDateTimeUtc();
-    user.createdAt.setTime(
-        QTime(user.createdAt.time().hour(), user.createdAt.time().minute(), user.createdAt.time().second()));
+    const auto now = QDateTime::currentDateTimeUtc();
+    user.createdAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
     user.hasPassword = !passwordHash.isEmpty();
 
-    auto db = m_database->connection();
-    Transaction transaction(db, true);
-    if (!transaction.isActive()) {
-        created.error = tr("The database is busy or unavailable: %1").arg(db.lastError().text());
-        return created;
-    }
+    // A savepoint keeps the account and its notification together inside a larger batch transaction.
+    QSqlQuery savepoint(db);
+    savepoint.exec(QStringLiteral("SAVEPOINT account"));
+    const auto rollback = [&savepoint] {
+        savepoint.exec(QStringLiteral("ROLLBACK TO account"));
+        savepoint.exec(QStringLiteral("RELEASE account"));
+    };
+
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, password_hash, created_at) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -46,30 +69,26 @@ UserStore::Created UserStore::create(const NewUser& input, const QByteArray& pas
     query.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(passwordHash)));
     query.addBindValue(user.createdAt.toString(Qt::ISODate));
     if (!query.exec()) {
-        const auto text = query.lastError().nativeErrorCode();
         if (query.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
             created.duplicateEmail = true;
             created.error = UserRules::duplicateEmailMessage(user.email);
         } else {
             created.error = tr("Cannot save the account: %1").arg(query.lastError().text());
-            qCWarning(lcUsers) << "insert failed:" << text;
+            qCWarning(lcUsers) << "insert failed:" << query.lastError().nativeErrorCode();
         }
+        rollback();
         return created;
     }
     if (notify) {
         auto notification = Notification::userCreated(user);
         if (!Outbox::enqueue(db, notification)) {
             created.error = tr("Cannot record the account's notification; the account was not created.");
+            rollback();
             return created;
         }
         created.notification = notification;
     }
-    if (!transaction.commit()) {
-        created.error = tr("Cannot save the account: %1").arg(db.lastError().text());
-        created.notification.reset();
-        return created;
-    }
-    qCInfo(lcUsers) << "created account" << user.id;
+    savepoint.exec(QStringLiteral("RELEASE account"));
     created.ok = true;
     created.user = user;
     return created;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFuture>
 #include <QList>
+#include <QSqlDatabase>
 
 #include <optional>
 
@@ -31,6 +32,8 @@ public:
     // passwordHash may be empty (pending account). When notify is set, the user.created notification is recorded in
     // the same transaction as the account.
     Created create(const NewUser& user, const QByteArray& passwordHash, bool notify);
+    // The same inside the caller's open transaction on db: for batches.
+    static Created insert(QSqlDatabase db, const NewUser& user, const QByteArray& passwordHash, bool notify);
     // Hashes the password and writes the account on the thread pool; the GUI thread never waits for either.
     QFuture<Created> createAsync(const NewUser& user, bool notify);
     bool emailInUse(const QString& email) const;

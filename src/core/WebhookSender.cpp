@@ -100,6 +100,9 @@ void PendingDelivery::cancel()
 
 void PendingDelivery::onReadyRead()
 {
+    if (!m_reply || !m_reply->isOpen()) {
+        return;
+    }
     // Read everything so the connection drains, keep only the first MaxResponseBody bytes.
     const auto chunk = m_reply->readAll();
     const auto room = DeliveryResult::MaxResponseBody - m_body.size();

@@ -1,0 +1,280 @@
+#include "UserImporter.h"
+
+#include "Database.h"
+#include "Log.h"
+#include "PasswordHasher.h"
+#include "UserRules.h"
+#include "UserStore.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <QThread>
+#include <QtConcurrent>
+
+#include <csv.h>
+
+namespace {
+
+constexpr int BatchSize = 200;
+
+struct Row
+{
+    int line = 0;
+    QStringList fields;
+};
+
+struct ParseState
+{
+    QList<Row> rows;
+    QStringList fields;
+    int recordStartLine = 1;
+    int currentLine = 1;
+};
+
+void onField(void* data, size_t length, void* context)
+{
+    auto* state = static_cast<ParseState*>(context);
+    state->fields.append(QString::fromUtf8(static_cast<const char*>(data), static_cast<qsizetype>(length)));
+}
+
+void onRecordEnd(int, void* context)
+{
+    auto* state = static_cast<ParseState*>(context);
+    state->rows.append({ state->recordStartLine, std::exchange(state->fields, {}) });
+    state->recordStartLine = state->currentLine + 1;
+}
+
+struct Parsed
+{
+    QList<Row> rows;
+    QString error;
+};
+
+// libcsv does the parsing (RFC 4180 quoting, strict); lines are fed one at a time to know where each record starts.
+Parsed parse(QByteArray content)
+{
+    if (content.startsWith("\xEF\xBB\xBF")) {
+        content.remove(0, 3);
+    }
+    csv_parser parser;
+    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
+    ParseState state;
+    Parsed parsed;
+    qsizetype position = 0;
+    while (position < content.size()) {
+        auto end = content.indexOf('\n', position);
+        end = end < 0 ? content.size() : end + 1;
+        const auto length = static_cast<size_t>(end - position);
+        if (csv_parse(&parser, content.constData() + position, length, onField, onRecordEnd, &state) != length) {
+            parsed.error = UserImporter::tr("Line %1: malformed quoting (%2); the rest of the file was not read.")
+                               .arg(state.recordStartLine)
+                               .arg(QString::fromUtf8(csv_strerror(csv_error(&parser))));
+            break;
+        }
+        ++state.currentLine;
+        position = end;
+    }
+    if (parsed.error.isEmpty() && csv_fini(&parser, onField, onRecordEnd, &state) != 0) {
+        parsed.error = UserImporter::tr("Line %1: the last field's quotes are not closed.").arg(state.recordStartLine);
+    }
+    csv_free(&parser);
+    parsed.rows = std::move(state.rows);
+    return parsed;
+}
+
+struct Candidate
+{
+    int line = 0;
+    NewUser user;
+    QByteArray hash;
+};
+
+} // namespace
+
+UserImporter::UserImporter(Database* database, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+{
+    qRegisterMetaType<UserImporter::Summary>();
+}
+
+UserImporter::~UserImporter()
+{
+    cancel();
+    wait();
+}
+
+void UserImporter::start(const QString& csvPath, bool notify)
+{
+    if (m_running) {
+        return;
+    }
+    m_running = true;
+    m_cancelled = std::make_shared<std::atomic_bool>(false);
+    auto* thread = QThread::create([this, database = m_database, csvPath, notify, cancelled = m_cancelled] {
+        Callbacks callbacks;
+        callbacks.progress = [this](int done, int total) {
+            QMetaObject::invokeMethod(
+                this, [this, done, total] { emit progress(done, total); }, Qt::QueuedConnection);
+        };
+        callbacks.batchCommitted = [this](int created) {
+            QMetaObject::invokeMethod(
+                this, [this, created] { emit batchCommitted(created); }, Qt::QueuedConnection);
+        };
+        const auto summary = run(database, csvPath, notify, *cancelled, callbacks);
+        QMetaObject::invokeMethod(
+            this,
+            [this, summary] {
+                m_running = false;
+                emit finished(summary);
+            },
+            Qt::QueuedConnection);
+    });
+    thread->setObjectName(QStringLiteral("crochet-import"));
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+    m_thread = thread;
+}
+
+void UserImporter::cancel()
+{
+    if (m_cancelled) {
+        m_cancelled->store(true);
+    }
+}
+
+void UserImporter::wait()
+{
+    if (m_thread) {
+        m_thread->wait();
+    }
+}
+
+UserImporter::Summary UserImporter::run(Database* database, const QString& csvPath, bool notify,
+                                        const std::atomic_bool& cancelled, const Callbacks& callbacks)
+{
+    Summary summary;
+    QFile file(csvPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        summary.error = tr("Cannot read %1: %2").arg(csvPath, file.errorString());
+        return summary;
+    }
+    auto parsed = parse(file.readAll());
+    if (parsed.rows.isEmpty()) {
+        summary.error = parsed.error.isEmpty()
+            ? tr("The file is empty: it needs a header row name,email,password,role.")
+            : parsed.error;
+        return summary;
+    }
+
+    // The header row names the columns; their order is free, name and email are required.
+    QHash<QString, int> columns;
+    const auto header = parsed.rows.takeFirst();
+    for (int i = 0; i < header.fields.size(); ++i) {
+        columns.insert(header.fields.at(i).trimmed().toLower(), i);
+    }
+    if (!columns.contains(QStringLiteral("name")) || !columns.contains(QStringLiteral("email"))) {
+        summary.error = tr("Line %1: the header row must name the columns name,email,password,role.").arg(header.line);
+        return summary;
+    }
+    if (!parsed.error.isEmpty()) {
+        summary.refused.append({ parsed.rows.isEmpty() ? header.line + 1 : parsed.rows.last().line + 1, parsed.error });
+    }
+    const auto field = [&columns](const Row& row, const QString& name) {
+        const auto index = columns.value(name, -1);
+        return index >= 0 ? row.fields.value(index).trimmed() : QString();
+    };
+
+    const int total = static_cast<int>(parsed.rows.size());
+    QSet<QString> seenEmails;
+    int done = 0;
+    for (int offset = 0; offset < total; offset += BatchSize) {
+        if (cancelled) {
+            summary.cancelled = true;
+            break;
+        }
+        QList<Candidate> batch;
+        for (int i = offset; i < qMin(total, offset + BatchSize); ++i) {
+            const auto& row = parsed.rows.at(i);
+            if (row.fields.size() != header.fields.size()) {
+                summary.refused.append(
+                    { row.line, tr("Expected %1 fields, found %2.").arg(header.fields.size()).arg(row.fields.size()) });
+                continue;
+            }
+            Candidate candidate;
+            candidate.line = row.line;
+            candidate.user.name = field(row, QStringLiteral("name"));
+            candidate.user.email = field(row, QStringLiteral("email"));
+            candidate.user.password = row.fields.value(columns.value(QStringLiteral("password"), -1));
+            candidate.user.confirmation = candidate.user.password;
+            const auto role = field(row, QStringLiteral("role")).toLower();
+            candidate.user.role = role.isEmpty()
+                ? (candidate.user.password.isEmpty() ? QStringLiteral("pending") : QStringLiteral("user"))
+                : role;
+            const auto problems = UserRules::validate(candidate.user, true);
+            if (!problems.isEmpty()) {
+                QStringList reasons;
+                for (const auto& problem : problems) {
+                    reasons << problem.message;
+                }
+                summary.refused.append({ row.line, reasons.join(QLatin1Char(' ')) });
+                continue;
+            }
+            const auto key = UserRules::emailKey(candidate.user.email);
+            if (seenEmails.contains(key)) {
+                summary.refused.append(
+                    { row.line, tr("The email address %1 appears earlier in the file.").arg(candidate.user.email) });
+                continue;
+            }
+            seenEmails.insert(key);
+            batch.append(candidate);
+        }
+
+        // Argon2id is slow on purpose: hash the batch's passwords on every core.
+        QtConcurrent::blockingMap(batch, [&cancelled](Candidate& candidate) {
+            if (!cancelled && !candidate.user.password.isEmpty()) {
+                candidate.hash = PasswordHasher::hash(candidate.user.password);
+            }
+        });
+        if (cancelled) {
+            summary.cancelled = true;
+            break;
+        }
+
+        auto db = database->connection();
+        Transaction transaction(db, true);
+        int created = 0;
+        QList<Refused> refusedInBatch;
+        for (const auto& candidate : std::as_const(batch)) {
+            if (!candidate.user.password.isEmpty() && candidate.hash.isEmpty()) {
+                refusedInBatch.append({ candidate.line, tr("The password could not be hashed.") });
+                continue;
+            }
+            const auto result = UserStore::insert(db, candidate.user, candidate.hash, notify);
+            if (result.ok) {
+                ++created;
+            } else {
+                refusedInBatch.append({ candidate.line, result.error });
+            }
+        }
+        if (!transaction.commit()) {
+            summary.error = tr("Cannot save the accounts from line %1 on; the accounts before were kept.")
+                                .arg(batch.isEmpty() ? 0 : batch.first().line);
+            break;
+        }
+        summary.created += created;
+        summary.refused.append(refusedInBatch);
+        done = qMin(total, offset + BatchSize);
+        if (callbacks.batchCommitted && created > 0) {
+            callbacks.batchCommitted(created);
+        }
+        if (callbacks.progress) {
+            callbacks.progress(done, total);
+        }
+    }
+    std::sort(summary.refused.begin(), summary.refused.end(),
+              [](const Refused& a, const Refused& b) { return a.line < b.line; });
+    qCInfo(lcUsers) << "import finished:" << summary.created << "created," << summary.refused.size() << "refused";
+    return summary;
+}

@@ -1,0 +1,190 @@
+#include "Database.h"
+#include "Outbox.h"
+#include "PasswordHasher.h"
+#include "UserImporter.h"
+#include "UserStore.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestUserImporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void importsGoodRowsAndReportsBadOnes();
+    void quotedFieldsKeepLineNumbers();
+    void malformedQuotingKeepsEarlierRows();
+    void headerIsRequired();
+    void unreadableFile();
+    void cancelKeepsCommittedBatches();
+    void signalsFromWorkerThread();
+
+private:
+    QString write(const QByteArray& content);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_database;
+};
+
+void TestUserImporter::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("i.sqlite")));
+    QVERIFY(m_database->open());
+}
+
+void TestUserImporter::cleanup()
+{
+    m_database.reset();
+    m_dir.reset();
+}
+
+QString TestUserImporter::write(const QByteArray& content)
+{
+    const auto path = m_dir->filePath(QStringLiteral("users.csv"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        return {};
+    }
+    file.write(content);
+    return path;
+}
+
+void TestUserImporter::importsGoodRowsAndReportsBadOnes()
+{
+    NewUser existing;
+    existing.name = QStringLiteral("Existing");
+    existing.email = QStringLiteral("taken@example.com");
+    QVERIFY(UserStore(m_database.get()).create(existing, QByteArray(), false).ok);
+
+    const auto path = write("\xEF\xBB\xBFName,Email,Password,Role\r\n"
+                            "Ada,ada@example.com,correct horse,admin\r\n"
+                            "Bob,bob@example.com,,\r\n"
+                            ",nobody@example.com,,pending\r\n"
+                            "Eve,not-an-email,,pending\r\n"
+                            "Mallory,TAKEN@example.com,,pending\r\n"
+                            "Short,short@example.com,1234,user\r\n"
+                            "Two,two@example.com\r\n"
+                            "Ada again,ADA@example.com,,pending\r\n"
+                            "Root,root@example.com,,root\r\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, true, cancelled);
+    QCOMPARE(summary.error, QString());
+    QCOMPARE(summary.created, 2);
+    QList<int> lines;
+    for (const auto& refused : summary.refused) {
+        lines << refused.line;
+        QVERIFY(!refused.reason.isEmpty());
+    }
+    QCOMPARE(lines, (QList<int> { 4, 5, 6, 7, 8, 9, 10 }));
+    QVERIFY(summary.refused.at(2).reason.contains(QLatin1String("already used")));
+    QVERIFY(summary.refused.at(4).reason.contains(QLatin1String("Expected 4 fields, found 2")));
+    QVERIFY(summary.refused.at(5).reason.contains(QLatin1String("earlier in the file")));
+
+    UserStore store(m_database.get());
+    QCOMPARE(store.count(), 3);
+    const auto users = store.list();
+    QCOMPARE(users.at(1).name, QStringLiteral("Ada"));
+    QCOMPARE(users.at(1).role, QStringLiteral("admin"));
+    QVERIFY(PasswordHasher::verify(store.passwordHash(users.at(1).id), QStringLiteral("correct horse")));
+    QCOMPARE(users.at(2).role, QStringLiteral("pending"));
+    QVERIFY(!users.at(2).hasPassword);
+    QCOMPARE(Outbox(m_database.get()).count(Outbox::State::Pending), 2);
+}
+
+void TestUserImporter::quotedFieldsKeepLineNumbers()
+{
+    const auto path = write("name,email,password,role\n"
+                            "\"Lovelace, Ada\",ada@example.com,,pending\n"
+                            "\"Multi\nLine\",multi@example.com,,pending\n"
+                            "\"Quote \"\"Q\"\"\",q@example.com,,pending\n"
+                            "bad,bad,,pending\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    QCOMPARE(summary.created, 2);
+    QCOMPARE(summary.refused.size(), 2);
+    QCOMPARE(summary.refused.at(0).line, 3); // the name with a line break
+    QCOMPARE(summary.refused.at(1).line, 6);
+    const auto users = UserStore(m_database.get()).list();
+    QCOMPARE(users.at(0).name, QStringLiteral("Lovelace, Ada"));
+    QCOMPARE(users.at(1).name, QStringLiteral("Quote \"Q\""));
+    QCOMPARE(Outbox(m_database.get()).count(std::nullopt), 0);
+}
+
+void TestUserImporter::malformedQuotingKeepsEarlierRows()
+{
+    const auto path = write("name,email,password,role\n"
+                            "Ada,ada@example.com,,pending\n"
+                            "\"Broken\"x,b@example.com,,pending\n"
+                            "Carl,carl@example.com,,pending\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    QCOMPARE(summary.created, 1);
+    QCOMPARE(summary.refused.size(), 1);
+    QCOMPARE(summary.refused.first().line, 3);
+    QVERIFY(summary.refused.first().reason.contains(QLatin1String("malformed")));
+}
+
+void TestUserImporter::headerIsRequired()
+{
+    const auto path = write("Ada,ada@example.com,,pending\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    QVERIFY(summary.error.contains(QLatin1String("header row")));
+    QCOMPARE(summary.created, 0);
+    QCOMPARE(UserStore(m_database.get()).count(), 0);
+}
+
+void TestUserImporter::unreadableFile()
+{
+    std::atomic_bool cancelled = false;
+    const auto summary =
+        UserImporter::run(m_database.get(), m_dir->filePath(QStringLiteral("missing.csv")), false, cancelled);
+    QVERIFY(summary.error.startsWith(QLatin1String("Cannot read")));
+}
+
+void TestUserImporter::cancelKeepsCommittedBatches()
+{
+    QByteArray csv = "name,email,password,role\n";
+    for (int i = 0; i < 1000; ++i) {
+        csv += "User " + QByteArray::number(i) + ",u" + QByteArray::number(i) + "@example.com,,pending\n";
+    }
+    const auto path = write(csv);
+    std::atomic_bool cancelled = false;
+    UserImporter::Callbacks callbacks;
+    callbacks.batchCommitted = [&cancelled](int) {
+        cancelled = true;
+    };
+    const auto summary = UserImporter::run(m_database.get(), path, true, cancelled, callbacks);
+    QVERIFY(summary.cancelled);
+    QCOMPARE(summary.created, 200);
+    QCOMPARE(UserStore(m_database.get()).count(), 200);
+    QCOMPARE(Outbox(m_database.get()).count(Outbox::State::Pending), 200);
+}
+
+void TestUserImporter::signalsFromWorkerThread()
+{
+    QByteArray csv = "name,email,password,role\n";
+    for (int i = 0; i < 450; ++i) {
+        csv += "User " + QByteArray::number(i) + ",u" + QByteArray::number(i) + "@example.com,,pending\n";
+    }
+    const auto path = write(csv);
+    UserImporter importer(m_database.get());
+    QSignalSpy progress(&importer, &UserImporter::progress);
+    QSignalSpy finished(&importer, &UserImporter::finished);
+    importer.start(path, false);
+    QVERIFY(importer.isRunning());
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!importer.isRunning());
+    QCOMPARE(progress.count(), 3);
+    QCOMPARE(progress.last().at(0).toInt(), 450);
+    QCOMPARE(progress.last().at(1).toInt(), 450);
+    QCOMPARE(finished.first().first().value<UserImporter::Summary>().created, 450);
+}
+
+QTEST_GUILESS_MAIN(TestUserImporter)
+#include "TestUserImporter.moc"

@@ -1,0 +1,132 @@
+#include "UserRules.h"
+
+#include <QTest>
+
+namespace {
+
+NewUser valid()
+{
+    NewUser user;
+    user.name = QStringLiteral("Ada Lovelace");
+    user.email = QStringLiteral("ada@example.com");
+    user.role = QStringLiteral("user");
+    user.password = QStringLiteral("correct horse");
+    user.confirmation = user.password;
+    return user;
+}
+
+} // namespace
+
+class TestUserRules : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rules_data();
+    void rules();
+    void emails_data();
+    void emails();
+    void emailKeyIsCaseInsensitive();
+};
+
+void TestUserRules::rules_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("allowEmptyPassword");
+    QTest::addColumn<QList<int>>("problems");
+
+    using F = UserRules::Field;
+    QTest::newRow("valid") << QString() << QString() << false << QList<int> {};
+    QTest::newRow("empty name") << QStringLiteral("name") << QStringLiteral("   ") << false
+                                << QList<int> { int(F::Name) };
+    QTest::newRow("newline in name") << QStringLiteral("name") << QStringLiteral("a\nb") << false
+                                     << QList<int> { int(F::Name) };
+    QTest::newRow("257 characters") << QStringLiteral("name") << QString(257, QLatin1Char('n')) << false
+                                    << QList<int> { int(F::Name) };
+    QTest::newRow("256 emoji") << QStringLiteral("name") << QStringLiteral("🧶").repeated(256) << false
+                               << QList<int> {};
+    QTest::newRow("malformed email") << QStringLiteral("email") << QStringLiteral("ada.example.com") << false
+                                     << QList<int> { int(F::Email) };
+    QTest::newRow("empty email") << QStringLiteral("email") << QString() << false << QList<int> { int(F::Email) };
+    QTest::newRow("unknown role") << QStringLiteral("role") << QStringLiteral("root") << false
+                                  << QList<int> { int(F::Role) };
+    QTest::newRow("short password") << QStringLiteral("password") << QStringLiteral("1234567") << false
+                                    << QList<int> { int(F::Password) };
+    QTest::newRow("8 emoji is 8 characters")
+        << QStringLiteral("password+confirmation") << QStringLiteral("🧶").repeated(8) << false << QList<int> {};
+    QTest::newRow("not confirmed") << QStringLiteral("confirmation") << QStringLiteral("correct horsf") << false
+                                   << QList<int> { int(F::Confirmation) };
+    QTest::newRow("no password") << QStringLiteral("password+confirmation") << QString() << false
+                                 << QList<int> { int(F::Password) };
+    QTest::newRow("no password, pending allowed")
+        << QStringLiteral("password+confirmation+pending") << QString() << true << QList<int> {};
+    QTest::newRow("no password, user role")
+        << QStringLiteral("password+confirmation") << QString() << true << QList<int> { int(F::Password) };
+}
+
+void TestUserRules::rules()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(bool, allowEmptyPassword);
+    QFETCH(QList<int>, problems);
+
+    auto user = valid();
+    if (field == QLatin1String("name")) {
+        user.name = value;
+    } else if (field == QLatin1String("email")) {
+        user.email = value;
+    } else if (field == QLatin1String("role")) {
+        user.role = value;
+    } else if (field == QLatin1String("password")) {
+        user.password = value;
+        user.confirmation = value;
+    } else if (field == QLatin1String("confirmation")) {
+        user.confirmation = value;
+    } else if (field.startsWith(QLatin1String("password+confirmation"))) {
+        user.password = value;
+        user.confirmation = value;
+        if (field.endsWith(QLatin1String("pending"))) {
+            user.role = QStringLiteral("pending");
+        }
+    }
+    QList<int> found;
+    for (const auto& problem : UserRules::validate(user, allowEmptyPassword)) {
+        found.append(int(problem.field));
+        QVERIFY(!problem.message.isEmpty());
+    }
+    QCOMPARE(found, problems);
+}
+
+void TestUserRules::emails_data()
+{
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << QStringLiteral("a@b.fr") << true;
+    QTest::newRow("plus") << QStringLiteral("ada+crochet@example.co.uk") << true;
+    QTest::newRow("idn") << QStringLiteral("zoé@exämple.fr") << true;
+    QTest::newRow("no at") << QStringLiteral("ada") << false;
+    QTest::newRow("two ats") << QStringLiteral("a@b@c.fr") << false;
+    QTest::newRow("no domain dot") << QStringLiteral("ada@localhost") << false;
+    QTest::newRow("space") << QStringLiteral("a da@b.fr") << false;
+    QTest::newRow("double dot") << QStringLiteral("a..b@c.fr") << false;
+    QTest::newRow("bad domain") << QStringLiteral("a@exa_mple..fr") << false;
+    QTest::newRow("empty local") << QStringLiteral("@b.fr") << false;
+}
+
+void TestUserRules::emails()
+{
+    QFETCH(QString, email);
+    QFETCH(bool, valid);
+    QCOMPARE(UserRules::isValidEmail(email), valid);
+}
+
+void TestUserRules::emailKeyIsCaseInsensitive()
+{
+    QCOMPARE(UserRules::emailKey(QStringLiteral(" Ada@Example.COM ")),
+             UserRules::emailKey(QStringLiteral("ada@example.com")));
+}
+
+QTEST_GUILESS_MAIN(TestUserRules)
+#include "TestUserRules.moc"

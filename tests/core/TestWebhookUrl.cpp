@@ -1,0 +1,113 @@
+#include "Database.h"
+#include "Settings.h"
+#include "WebhookUrl.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestWebhookUrl : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void validate_data();
+    void validate();
+    void environmentTakesPrecedence();
+    void mask_data();
+    void mask();
+};
+
+void TestWebhookUrl::validate_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<int>("verdict");
+
+    const int valid = int(WebhookUrl::Verdict::Valid);
+    const int invalid = int(WebhookUrl::Verdict::Invalid);
+    QTest::newRow("discord") << QStringLiteral("https://discord.com/api/webhooks/123/abc-DEF_9") << valid;
+    QTest::newRow("slack") << QStringLiteral("https://hooks.slack.com/services/T0/B0/XyZ") << valid;
+    QTest::newRow("http with port") << QStringLiteral("http://127.0.0.1:8080/hook") << valid;
+    QTest::newRow("ipv6") << QStringLiteral("http://[::1]:9000/hook") << valid;
+    QTest::newRow("query") << QStringLiteral("https://example.com/h?token=a%20b&x=1") << valid;
+    QTest::newRow("idn") << QStringLiteral("https://exämple.fr/hook") << valid;
+    QTest::newRow("empty") << QString() << int(WebhookUrl::Verdict::Empty);
+    QTest::newRow("no scheme") << QStringLiteral("discord.com/api/webhooks/1/a") << invalid;
+    QTest::newRow("ftp") << QStringLiteral("ftp://example.com/hook") << invalid;
+    QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << invalid;
+    QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << invalid;
+    QTest::newRow("no host") << QStringLiteral("https:///path") << invalid;
+    QTest::newRow("space") << QStringLiteral("https://example.com/a b") << invalid;
+    QTest::newRow("leading space") << QStringLiteral(" https://example.com/") << invalid;
+    QTest::newRow("tab") << QStringLiteral("https://example.com/\t") << invalid;
+    QTest::newRow("newline injection") << QStringLiteral("https://example.com/\r\nX-Evil: 1") << invalid;
+    QTest::newRow("nul") << QStringLiteral("https://example.com/%1").arg(QChar(0)) << invalid;
+    QTest::newRow("rtl override") << QStringLiteral("https://example.com/%1gpj").arg(QChar(0x202E)) << invalid;
+    QTest::newRow("bad port") << QStringLiteral("https://example.com:99999/") << invalid;
+    QTest::newRow("bad percent") << QStringLiteral("https://example.com/%zz") << invalid;
+    QTest::newRow("bad host chars") << QStringLiteral("https://exa<mple.com/") << invalid;
+}
+
+void TestWebhookUrl::validate()
+{
+    QFETCH(QString, url);
+    QFETCH(int, verdict);
+    const auto check = WebhookUrl::validate(url);
+    QCOMPARE(int(check.verdict), verdict);
+    QCOMPARE(check.message.isEmpty(), verdict == int(WebhookUrl::Verdict::Valid));
+    if (check.isValid()) {
+        QVERIFY(check.url.isValid());
+        QVERIFY(!check.url.host().isEmpty());
+    }
+}
+
+void TestWebhookUrl::environmentTakesPrecedence()
+{
+    QTemporaryDir dir;
+    Database database(dir.filePath(QStringLiteral("t.sqlite")));
+    QVERIFY(database.open());
+    Settings settings(&database);
+
+    qunsetenv("WEBHOOK_URL");
+    QCOMPARE(int(WebhookUrl::effective(settings).source), int(WebhookUrl::Source::None));
+    QVERIFY(WebhookUrl::effective(settings).url.isEmpty());
+
+    settings.set(Settings::Key::WebhookUrl, QStringLiteral("https://saved.example/hook"));
+    QCOMPARE(int(WebhookUrl::effective(settings).source), int(WebhookUrl::Source::Settings));
+    QCOMPARE(WebhookUrl::effective(settings).url, QStringLiteral("https://saved.example/hook"));
+
+    qputenv("WEBHOOK_URL", "https://env.example/hook");
+    QCOMPARE(int(WebhookUrl::effective(settings).source), int(WebhookUrl::Source::Environment));
+    QCOMPARE(WebhookUrl::effective(settings).url, QStringLiteral("https://env.example/hook"));
+
+    // Set but empty does not count, unlike Open WebUI's PersistentConfig surprises.
+    qputenv("WEBHOOK_URL", "");
+    QCOMPARE(int(WebhookUrl::effective(settings).source), int(WebhookUrl::Source::Settings));
+    qunsetenv("WEBHOOK_URL");
+}
+
+void TestWebhookUrl::mask_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("masked");
+    QTest::newRow("discord") << QStringLiteral("https://discord.com/api/webhooks/123456/SECRETTOKENabcd")
+                             << QStringLiteral("https://discord.com/…abcd");
+    QTest::newRow("query token") << QStringLiteral("https://example.com/hook?token=s3cr3t9876")
+                                 << QStringLiteral("https://example.com/…9876");
+    QTest::newRow("user info") << QStringLiteral("https://user:pw@example.com:8443/x/yz12")
+                               << QStringLiteral("https://example.com:8443/…yz12");
+    QTest::newRow("bare host") << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("http://127.0.0.1:8080");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestWebhookUrl::mask()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, masked);
+    QCOMPARE(WebhookUrl::mask(url), masked);
+    if (url.contains(QLatin1String("SECRET"))) {
+        QVERIFY(!WebhookUrl::mask(url).contains(QLatin1String("SECRET")));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestWebhookUrl)
+#include "TestWebhookUrl.moc"
