@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QTextStream>
+
+#include <memory>
+
+class Database;
+class Settings;
+
+// What every command shares: the output streams and the database, opened on first use.
+class CliContext
+{
+    Q_DECLARE_TR_FUNCTIONS(CliContext)
+
+public:
+    enum ExitCode
+    {
+        Success = 0,
+        Failure = 1,
+        UsageError = 2,
+    };
+
+    explicit CliContext(QString databasePath);
+    ~CliContext();
+    Q_DISABLE_COPY_MOVE(CliContext)
+
+    // One line to stdout or stderr, flushed at once so that a killed process has shown everything it said.
+    void print(const QString& line = {});
+    void error(const QString& line);
+
+    // Opens (and creates or migrates) the database; prints the reason and returns nullptr when it cannot.
+    Database* database();
+    Settings* settings();
+
+    // ISO 8601 in local time with its offset from UTC; empty for an invalid time.
+    static QString formatTime(const QDateTime& time);
+
+private:
+    QString m_databasePath;
+    QTextStream m_out;
+    QTextStream m_err;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<Settings> m_settings;
+    bool m_failed = false;
+};

@@ -1,0 +1,239 @@
+#include "DeliveriesCommand.h"
+
+#include "CliContext.h"
+#include "DeliveryService.h"
+#include "DeliveryWaiter.h"
+#include "Outbox.h"
+#include "Settings.h"
+#include "WebhookUrl.h"
+
+namespace {
+
+const QString StatusOption = QStringLiteral("status");
+const QString LimitOption = QStringLiteral("limit");
+const QString FailedOption = QStringLiteral("failed");
+const QString WaitOption = QStringLiteral("wait");
+
+constexpr int DefaultLimit = 50;
+constexpr int DefaultWaitSeconds = 60;
+
+// One field of a tab-separated line: no tab or line break may split it.
+QString field(QString text)
+{
+    for (auto& ch : text) {
+        if (ch == QLatin1Char('\t') || ch == QLatin1Char('\n') || ch == QLatin1Char('\r')) {
+            ch = QLatin1Char(' ');
+        }
+    }
+    return text;
+}
+
+std::optional<int> nonNegative(const QString& text)
+{
+    bool isNumber = false;
+    const int value = text.toInt(&isNumber);
+    return isNumber && value >= 0 ? std::optional<int>(value) : std::nullopt;
+}
+
+} // namespace
+
+QString DeliveriesCommand::description() const
+{
+    return tr("Inspect the notifications in the outbox, schedule them again, and deliver what is pending.");
+}
+
+QList<CliCommand::Action> DeliveriesCommand::actions() const
+{
+    const QCommandLineOption status(StatusOption, tr("Only notifications in this state: pending, delivered or failed."),
+                                    tr("state"));
+    const QCommandLineOption limit(LimitOption,
+                                   tr("At most this many, the newest first (default %1).").arg(DefaultLimit),
+                                   tr("count"), QString::number(DefaultLimit));
+    const QCommandLineOption failed(FailedOption, tr("Schedule every failed notification again."));
+    const QCommandLineOption wait(WaitOption,
+                                  tr("Give up after this many seconds (default %1).").arg(DefaultWaitSeconds),
+                                  tr("seconds"), QString::number(DefaultWaitSeconds));
+    const Argument id { tr("ID"), tr("A notification's id, or enough of its beginning to be unique.") };
+    auto optionalId = id;
+    optionalId.optional = true;
+    return {
+        { { QStringLiteral("list") },
+          tr("List notifications, one a line: id, event, account, state, attempts, last result (tab-separated)."),
+          {},
+          { status, limit } },
+        { { QStringLiteral("show") }, tr("Show a notification and every attempt to deliver it."), { id }, {} },
+        { { QStringLiteral("retry") },
+          tr("Schedule a notification, or every failed one, for delivery now."),
+          { optionalId },
+          { failed } },
+        { { QStringLiteral("flush") },
+          tr("Deliver the pending notifications as they fall due; return when none is left or the wait is over."),
+          {},
+          { wait } },
+    };
+}
+
+int DeliveriesCommand::run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional)
+{
+    const auto key = action.join(QLatin1Char(' '));
+    if (key == QLatin1String("retry") && parser.isSet(FailedOption) == !positional.isEmpty()) {
+        return usageError(tr("Give either a notification id or --%1.").arg(FailedOption), actions().at(2));
+    }
+    if (!m_context->database()) {
+        return CliContext::Failure;
+    }
+    if (key == QLatin1String("list")) {
+        return list(parser);
+    }
+    if (key == QLatin1String("show")) {
+        return show(positional.at(0));
+    }
+    if (key == QLatin1String("retry")) {
+        return retry(parser, positional);
+    }
+    return flush(parser);
+}
+
+int DeliveriesCommand::list(const QCommandLineParser& parser)
+{
+    std::optional<Outbox::State> state;
+    if (parser.isSet(StatusOption)) {
+        state = Outbox::stateFromKey(parser.value(StatusOption));
+        if (!state) {
+            return usageError(
+                tr("Unknown state \"%1\": use pending, delivered or failed.").arg(parser.value(StatusOption)),
+                actions().at(0));
+        }
+    }
+    const auto limit = nonNegative(parser.value(LimitOption));
+    if (!limit || *limit == 0) {
+        return usageError(tr("The limit must be a whole number above 0."), actions().at(0));
+    }
+    const auto rows = Outbox(m_context->database()).list(state, *limit);
+    for (const auto& row : rows) {
+        m_context->print(QStringList { row.id, row.event, field(row.userName), row.state, QString::number(row.attempts),
+                                       field(row.lastResult) }
+                             .join(QLatin1Char('\t')));
+    }
+    return CliContext::Success;
+}
+
+int DeliveriesCommand::show(const QString& id)
+{
+    const Outbox outbox(m_context->database());
+    const auto row = outbox.find(id);
+    if (!row) {
+        m_context->error(tr("No notification matches \"%1\"; give its id or a unique beginning of it.").arg(id));
+        return CliContext::Failure;
+    }
+    m_context->print(tr("Notification: %1").arg(row->id));
+    m_context->print(tr("Event: %1").arg(row->event));
+    if (!row->userName.isEmpty()) {
+        m_context->print(tr("Account: %1").arg(row->userName));
+    }
+    m_context->print(tr("State: %1").arg(Outbox::stateDisplayName(row->state)));
+    m_context->print(tr("Created: %1").arg(CliContext::formatTime(row->createdAt)));
+    if (row->state == Outbox::stateKey(Outbox::State::Pending) && row->nextAttemptAt.isValid()) {
+        m_context->print(tr("Next attempt: %1").arg(CliContext::formatTime(row->nextAttemptAt)));
+    }
+    const auto attempts = outbox.attempts(row->id);
+    if (attempts.isEmpty()) {
+        m_context->print(tr("No attempt yet."));
+    }
+    for (const auto& attempt : attempts) {
+        m_context->print();
+        m_context->print(tr("Attempt %1: %2, %3 ms")
+                             .arg(attempt.number)
+                             .arg(CliContext::formatTime(attempt.startedAt))
+                             .arg(attempt.durationMs));
+        m_context->print(QStringLiteral("  ") + tr("URL: %1").arg(attempt.url));
+        m_context->print(QStringLiteral("  ") + tr("Request headers:"));
+        const auto headers = attempt.requestHeaders.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const auto& header : headers) {
+            m_context->print(QStringLiteral("    ") + header);
+        }
+        m_context->print(
+            QStringLiteral("  ")
+            + tr("Status: %1").arg(attempt.status > 0 ? QString::number(attempt.status) : tr("no HTTP answer")));
+        m_context->print(QStringLiteral("  ") + tr("Result: %1").arg(attempt.diagnostic));
+    }
+    return CliContext::Success;
+}
+
+int DeliveriesCommand::retry(const QCommandLineParser& parser, const QStringList& positional)
+{
+    Outbox outbox(m_context->database());
+    int scheduled = 0;
+    if (parser.isSet(FailedOption)) {
+        scheduled = outbox.retryFailed();
+    } else {
+        const auto row = outbox.find(positional.at(0));
+        if (!row) {
+            m_context->error(
+                tr("No notification matches \"%1\"; give its id or a unique beginning of it.").arg(positional.at(0)));
+            return CliContext::Failure;
+        }
+        scheduled = outbox.retry(row->id);
+    }
+    m_context->print(tr("Notifications scheduled for delivery now: %1").arg(scheduled));
+    if (scheduled > 0) {
+        m_context->print(
+            tr("The next running Crochet delivers them, or run \"%1 deliveries flush\".").arg(programName()));
+    }
+    return CliContext::Success;
+}
+
+int DeliveriesCommand::flush(const QCommandLineParser& parser)
+{
+    const auto wait = nonNegative(parser.value(WaitOption));
+    if (!wait) {
+        return usageError(tr("The wait must be a whole number of seconds."), actions().at(3));
+    }
+    auto* database = m_context->database();
+    auto* settings = m_context->settings();
+    const Outbox outbox(database);
+    const int pending = outbox.count(Outbox::State::Pending);
+    if (pending == 0) {
+        reportFlush();
+        return CliContext::Success;
+    }
+    if (WebhookUrl::effective(*settings).source == WebhookUrl::Source::None) {
+        m_context->error(tr("No webhook URL is configured, so nothing can be delivered."));
+        reportFlush();
+        return CliContext::Failure;
+    }
+
+    m_waiter = new DeliveryWaiter(database, this);
+    connect(m_waiter->service(), &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
+        if (report.state == Outbox::stateKey(Outbox::State::Delivered)) {
+            ++m_delivered;
+        } else if (report.state == Outbox::stateKey(Outbox::State::Failed)) {
+            ++m_failed;
+        }
+    });
+    connect(m_waiter->service(), &DeliveryService::webhookGone, this, [this](const QString& maskedUrl) {
+        m_context->error(
+            tr("The webhook %1 answered 410 Gone: it was deleted on the service. Set a new URL.").arg(maskedUrl));
+    });
+    connect(m_waiter, &DeliveryWaiter::finished, this, [this] {
+        reportFlush();
+        finish(Outbox(m_context->database()).count(Outbox::State::Pending) == 0 ? CliContext::Success
+                                                                                : CliContext::Failure);
+    });
+    m_waiter->start([database] { return Outbox(database).count(Outbox::State::Pending) == 0; },
+                    std::chrono::seconds(*wait));
+    return Running;
+}
+
+void DeliveriesCommand::reportFlush()
+{
+    const Outbox outbox(m_context->database());
+    const int pending = outbox.count(Outbox::State::Pending);
+    m_context->print(tr("Delivered: %1, failed: %2, still pending: %3").arg(m_delivered).arg(m_failed).arg(pending));
+    if (pending > 0) {
+        const auto next = outbox.nextDue();
+        m_context->error(next ? tr("Notifications are still pending; the next one falls due at %1.")
+                                    .arg(CliContext::formatTime(*next))
+                              : tr("Notifications are still pending."));
+    }
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "CliCommand.h"
+
+class DeliveryWaiter;
+
+// crochet-cli deliveries …: the outbox and its history: list, inspect, schedule again, deliver what is pending.
+class DeliveriesCommand : public CliCommand
+{
+    Q_OBJECT
+
+public:
+    using CliCommand::CliCommand;
+
+    QString name() const override { return QStringLiteral("deliveries"); }
+    QString description() const override;
+    QList<Action> actions() const override;
+
+protected:
+    int run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional) override;
+
+private:
+    int list(const QCommandLineParser& parser);
+    int show(const QString& id);
+    int retry(const QCommandLineParser& parser, const QStringList& positional);
+    int flush(const QCommandLineParser& parser);
+    void reportFlush();
+
+    DeliveryWaiter* m_waiter = nullptr;
+    int m_delivered = 0;
+    int m_failed = 0;
+};

@@ -1,0 +1,307 @@
+#include "UserCommand.h"
+
+#include "CliContext.h"
+#include "DeliveryService.h"
+#include "DeliveryWaiter.h"
+#include "Outbox.h"
+#include "Settings.h"
+#include "UserRules.h"
+#include "WebhookConfig.h"
+
+#include <QFile>
+#include <QFutureWatcher>
+
+#include <cstdio>
+
+namespace {
+
+const QString NameOption = QStringLiteral("name");
+const QString EmailOption = QStringLiteral("email");
+const QString RoleOption = QStringLiteral("role");
+const QString PasswordStdinOption = QStringLiteral("password-stdin");
+
+// The import's notifications get this long for their first attempt; the rest is left to the next running process.
+constexpr auto ImportDeliveryWait = std::chrono::seconds(10);
+// Beyond the request's own timeout, time to claim the notification and record the attempt.
+constexpr int FirstAttemptMarginSeconds = 5;
+
+QString readPasswordLine()
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly)) {
+        return {};
+    }
+    auto line = input.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r')) {
+        line.chop(1);
+    }
+    const auto password = QString::fromUtf8(line);
+    line.fill('\0');
+    return password;
+}
+
+} // namespace
+
+QString UserCommand::description() const
+{
+    return tr("Create and list local accounts; each new account notifies the webhook.");
+}
+
+QList<CliCommand::Action> UserCommand::actions() const
+{
+    const QCommandLineOption name(NameOption, tr("The account's name."), tr("name"));
+    const QCommandLineOption email(EmailOption, tr("The account's email address, unique whatever its case."),
+                                   tr("email"));
+    const QCommandLineOption role(
+        RoleOption, tr("user, admin or pending; pending when no password is given, user otherwise."), tr("role"));
+    const QCommandLineOption passwordStdin(
+        PasswordStdinOption,
+        tr("Read the password from the first line of standard input. Without it the account has no password and "
+           "must be pending."));
+    return {
+        { { QStringLiteral("add") },
+          tr("Create an account, then wait for the first attempt to notify the webhook and show its outcome."),
+          {},
+          { name, email, role, passwordStdin } },
+        { { QStringLiteral("list") },
+          tr("List the accounts, one a line: id, name, email, role, creation time (tab-separated)."),
+          {},
+          {} },
+        { { QStringLiteral("import") },
+          tr("Create accounts from a CSV file with the header row name,email,password,role; an empty password makes "
+             "a pending account."),
+          { { tr("FILE.csv"), tr("The CSV file to import.") } },
+          {} },
+    };
+}
+
+int UserCommand::run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional)
+{
+    const auto key = action.join(QLatin1Char(' '));
+    if (key == QLatin1String("add")) {
+        return add(parser);
+    }
+    if (!m_context->settings()) {
+        return CliContext::Failure;
+    }
+    if (key == QLatin1String("list")) {
+        return list();
+    }
+    return importFile(positional.at(0));
+}
+
+int UserCommand::add(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(NameOption) || !parser.isSet(EmailOption)) {
+        return usageError(tr("Both --%1 and --%2 are required.").arg(NameOption, EmailOption), actions().constFirst());
+    }
+    NewUser user;
+    user.name = parser.value(NameOption);
+    user.email = parser.value(EmailOption);
+    const bool withPassword = parser.isSet(PasswordStdinOption);
+    if (withPassword) {
+        user.password = readPasswordLine();
+        user.confirmation = user.password;
+    }
+    user.role = parser.isSet(RoleOption) ? parser.value(RoleOption)
+                                         : (withPassword ? QStringLiteral("user") : QStringLiteral("pending"));
+
+    const auto problems = UserRules::validate(user, !withPassword);
+    if (!problems.isEmpty()) {
+        for (const auto& problem : problems) {
+            m_context->error(problem.message);
+        }
+        m_context->error(tr("The account was not created."));
+        return CliContext::Failure;
+    }
+    auto* settings = m_context->settings();
+    if (!settings) {
+        return CliContext::Failure;
+    }
+    UserStore store(m_context->database());
+    if (store.emailInUse(user.email)) {
+        m_context->error(UserRules::duplicateEmailMessage(user.email));
+        m_context->error(tr("The account was not created."));
+        return CliContext::Failure;
+    }
+
+    const auto config = WebhookConfig::load(*settings);
+    m_timeoutSeconds = config.timeoutSeconds;
+    auto* watcher = new QFutureWatcher<UserStore::Created>(this);
+    connect(watcher, &QFutureWatcher<UserStore::Created>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        onCreated(watcher->result());
+    });
+    watcher->setFuture(store.createAsync(user, config.url.source != WebhookUrl::Source::None));
+    return Running;
+}
+
+void UserCommand::onCreated(const UserStore::Created& created)
+{
+    if (!created.ok) {
+        m_context->error(created.error);
+        m_context->error(tr("The account was not created."));
+        finish(CliContext::Failure);
+        return;
+    }
+    const auto& user = created.user;
+    m_context->print(tr("Account created: %1 <%2>, role %3, id %4").arg(user.name, user.email, user.role, user.id));
+    if (!created.notification) {
+        m_context->print(tr("No webhook is configured: no notification to send."));
+        finish(CliContext::Success);
+        return;
+    }
+
+    // Only the first attempt is awaited: what remains pending is delivered by the next running process.
+    const auto id = created.notification->id;
+    auto* database = m_context->database();
+    m_waiter = new DeliveryWaiter(database, this);
+    connect(m_waiter->service(), &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
+        if (!m_reports.contains(report.notificationId)) {
+            m_reports.insert(report.notificationId, report);
+        }
+    });
+    connect(m_waiter, &DeliveryWaiter::finished, this,
+            [this, id](bool attempted) { reportFirstAttempt(id, attempted); });
+    m_waiter->start([this, id, database] { return m_reports.contains(id) || !Outbox(database).attempts(id).isEmpty(); },
+                    std::chrono::seconds(m_timeoutSeconds + FirstAttemptMarginSeconds));
+    m_waiter->service()->deliverNow(id);
+}
+
+void UserCommand::reportFirstAttempt(const QString& notificationId, bool attempted)
+{
+    if (!attempted) {
+        m_context->error(tr("The webhook was not notified within %1 s. The notification stays in the outbox: the next "
+                            "running Crochet delivers it, or run \"%2 deliveries flush\".")
+                             .arg(m_timeoutSeconds + FirstAttemptMarginSeconds)
+                             .arg(programName()));
+        finish(CliContext::Success);
+        return;
+    }
+    QString summary;
+    QString state;
+    QDateTime nextAttemptAt;
+    if (const auto report = m_reports.constFind(notificationId); report != m_reports.cend()) {
+        summary = report->result.summary();
+        state = report->state;
+        nextAttemptAt = report->nextAttemptAt;
+    } else {
+        // Another process made the attempt.
+        const Outbox outbox(m_context->database());
+        summary = outbox.attempts(notificationId).value(0).diagnostic;
+        const auto row = outbox.find(notificationId);
+        state = row ? row->state : QString();
+        nextAttemptAt = row ? row->nextAttemptAt : QDateTime();
+    }
+
+    if (state == Outbox::stateKey(Outbox::State::Delivered)) {
+        m_context->print(tr("Webhook notified: %1").arg(summary));
+    } else {
+        m_context->error(tr("The webhook was not notified: %1").arg(summary));
+        if (state == Outbox::stateKey(Outbox::State::Pending)) {
+            m_context->error(tr("The account exists and its notification stays in the outbox: it is retried from %1 "
+                                "by any running Crochet, or run \"%2 deliveries flush\".")
+                                 .arg(CliContext::formatTime(nextAttemptAt), programName()));
+        } else {
+            m_context->error(
+                tr("The account exists, but its notification will not be retried; see \"%1 deliveries show %2\".")
+                    .arg(programName(), notificationId));
+        }
+    }
+    finish(CliContext::Success);
+}
+
+int UserCommand::list()
+{
+    const auto users = UserStore(m_context->database()).list();
+    for (const auto& user : users) {
+        m_context->print(
+            QStringList { user.id, user.name, user.email, user.role, user.createdAt.toUTC().toString(Qt::ISODate) }
+                .join(QLatin1Char('\t')));
+    }
+    return CliContext::Success;
+}
+
+int UserCommand::importFile(const QString& path)
+{
+    const bool notify = WebhookUrl::effective(*m_context->settings()).source != WebhookUrl::Source::None;
+    m_importStartedAt = QDateTime::currentDateTimeUtc();
+    auto* importer = new UserImporter(m_context->database(), this);
+    connect(importer, &UserImporter::finished, this, &UserCommand::onImported);
+    importer->start(path, notify);
+    return Running;
+}
+
+void UserCommand::onImported(const UserImporter::Summary& summary)
+{
+    m_imported = summary.created;
+    m_context->print(tr("Accounts created: %1").arg(summary.created));
+    m_context->print(tr("Rows refused: %1").arg(summary.refused.size()));
+    for (const auto& refused : summary.refused) {
+        m_context->error(tr("Line %1: %2").arg(refused.line).arg(refused.reason));
+    }
+    if (!summary.error.isEmpty()) {
+        m_context->error(summary.error);
+        finish(CliContext::Failure);
+        return;
+    }
+    const auto config = WebhookConfig::load(*m_context->settings());
+    if (summary.created == 0 || config.url.source == WebhookUrl::Source::None) {
+        finish(CliContext::Success);
+        return;
+    }
+    m_waiter = new DeliveryWaiter(m_context->database(), this);
+    connect(m_waiter, &DeliveryWaiter::finished, this, &UserCommand::reportImportDeliveries);
+    m_waiter->start(
+        [this] {
+            const auto rows = importNotifications();
+            return std::none_of(rows.cbegin(), rows.cend(), [](const NotificationRow& row) {
+                return row.state == Outbox::stateKey(Outbox::State::Pending) && row.attempts == 0;
+            });
+        },
+        ImportDeliveryWait);
+}
+
+QList<NotificationRow> UserCommand::importNotifications() const
+{
+    // The import's notifications are the newest ones.
+    auto rows = Outbox(m_context->database()).list(std::nullopt, m_imported);
+    rows.removeIf([since = m_importStartedAt.addMSecs(-1)](const NotificationRow& row) {
+        return row.createdAt < since || row.event != QLatin1String(Notification::UserCreated);
+    });
+    return rows;
+}
+
+void UserCommand::reportImportDeliveries()
+{
+    int delivered = 0;
+    int retrying = 0;
+    int failed = 0;
+    int waiting = 0;
+    for (const auto& row : importNotifications()) {
+        if (row.state == Outbox::stateKey(Outbox::State::Delivered)) {
+            ++delivered;
+        } else if (row.state == Outbox::stateKey(Outbox::State::Failed)) {
+            ++failed;
+        } else if (row.attempts > 0) {
+            ++retrying;
+        } else {
+            ++waiting;
+        }
+    }
+    m_context->print(tr("Notifications: %1 delivered, %2 to be retried, %3 failed, %4 not attempted yet.")
+                         .arg(delivered)
+                         .arg(retrying)
+                         .arg(failed)
+                         .arg(waiting));
+    if (retrying + waiting > 0) {
+        m_context->print(
+            tr("What is still pending is delivered by the next running Crochet, or run \"%1 deliveries flush\".")
+                .arg(programName()));
+    }
+    if (failed > 0) {
+        m_context->error(
+            tr("Some notifications failed for good; see \"%1 deliveries list --status failed\".").arg(programName()));
+    }
+    finish(CliContext::Success);
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "CliCommand.h"
+#include "DeliveryWorker.h"
+#include "Outbox.h"
+#include "UserImporter.h"
+#include "UserStore.h"
+
+#include <QDateTime>
+#include <QHash>
+
+class DeliveryWaiter;
+
+// crochet-cli user …: create accounts one by one or from a CSV file, and list them.
+class UserCommand : public CliCommand
+{
+    Q_OBJECT
+
+public:
+    using CliCommand::CliCommand;
+
+    QString name() const override { return QStringLiteral("user"); }
+    QString description() const override;
+    QList<Action> actions() const override;
+
+protected:
+    int run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional) override;
+
+private:
+    int add(const QCommandLineParser& parser);
+    int list();
+    int importFile(const QString& path);
+    void onCreated(const UserStore::Created& created);
+    void reportFirstAttempt(const QString& notificationId, bool attempted);
+    void onImported(const UserImporter::Summary& summary);
+    QList<NotificationRow> importNotifications() const;
+    void reportImportDeliveries();
+
+    DeliveryWaiter* m_waiter = nullptr;
+    QHash<QString, AttemptReport> m_reports; // the first attempt of each notification this process made
+    int m_timeoutSeconds = 0;
+    QDateTime m_importStartedAt;
+    int m_imported = 0;
+};

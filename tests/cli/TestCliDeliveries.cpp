@@ -1,0 +1,373 @@
+#include "CliRunner.h"
+#include "Database.h"
+#include "DeliveryResult.h"
+#include "Outbox.h"
+#include "Settings.h"
+#include "TestReceiver.h"
+#include "UserStore.h"
+#include "WebhookUrl.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+// crochet-cli deliveries …: the outbox seen and driven from the command line, across processes and a kill -9.
+class TestCliDeliveries : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void listShowAndRetry();
+    void retryFailed();
+    void retryNeedsOneTarget_data();
+    void retryNeedsOneTarget();
+    void showUnknown();
+    void listRejectsBadOptions_data();
+    void listRejectsBadOptions();
+    void flushNothingPending();
+    void flushRetriesAfterServiceUnavailable();
+    void flushGivesUpWhenTheWaitIsOver();
+    void flushWithoutWebhook();
+    void killedDuringSendIsDeliveredLater();
+    void twoProcessesFlushOneDatabase();
+
+private:
+    QString addUser(const QString& name);
+    void setWebhook(const QString& url, const QStringList& options = {});
+
+    std::optional<QTemporaryDir> m_dir;
+    std::optional<CliRunner> m_cli;
+};
+
+namespace {
+
+const QString SecretPath = QStringLiteral("/hooks/T0KEN-secret-4242");
+
+} // namespace
+
+void TestCliDeliveries::init()
+{
+    m_dir.emplace();
+    QVERIFY(m_dir->isValid());
+    m_cli.emplace(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+}
+
+void TestCliDeliveries::cleanup()
+{
+    m_cli.reset();
+    m_dir.reset();
+}
+
+void TestCliDeliveries::setWebhook(const QString& url, const QStringList& options)
+{
+    const auto result = m_cli->run(QStringList { QStringLiteral("webhook"), QStringLiteral("set"), url } + options);
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+}
+
+// Creates an account through the CLI; returns its notification's id (the webhook-id), from the outbox.
+QString TestCliDeliveries::addUser(const QString& name)
+{
+    const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), name,
+                                     QStringLiteral("--email"), name.toLower() + QStringLiteral("@example.com") });
+    if (result.exitCode != 0) {
+        qWarning("%s", result.describe().constData());
+        return {};
+    }
+    Database database(m_cli->databasePath());
+    if (!database.open()) {
+        return {};
+    }
+    const auto rows = Outbox(&database).list(std::nullopt, 1);
+    return rows.isEmpty() || rows.constFirst().userName != name ? QString() : rows.constFirst().id;
+}
+
+void TestCliDeliveries::listShowAndRetry()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(500);
+    setWebhook(receiver.url(SecretPath).toString());
+    const auto id = addUser(QStringLiteral("Ann"));
+    QVERIFY(!id.isEmpty());
+
+    const auto serverError = DeliveryResult::fromHttpStatus(500).summary();
+    const auto list = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(list, 0);
+    const QStringList expected { id,
+                                 QStringLiteral("user.created"),
+                                 QStringLiteral("Ann"),
+                                 QStringLiteral("pending"),
+                                 QStringLiteral("1"),
+                                 serverError };
+    QCOMPARE(list.outLines(), QStringList { expected.join(QLatin1Char('\t')) });
+    const auto delivered = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("list"),
+                                        QStringLiteral("--status"), QStringLiteral("delivered") });
+    CLI_VERIFY_EXIT(delivered, 0);
+    QCOMPARE(delivered.out, QString());
+
+    // A unique beginning of the id is enough.
+    const auto show = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), id.left(8) });
+    CLI_VERIFY_EXIT(show, 0);
+    const auto lines = show.outLines();
+    QCOMPARE(lines.mid(0, 4),
+             (QStringList { QStringLiteral("Notification: ") + id, QStringLiteral("Event: user.created"),
+                            QStringLiteral("Account: Ann"), QStringLiteral("State: Pending") }));
+    QVERIFY(show.out.contains(QLatin1String("\nAttempt 1: ")));
+    QVERIFY(lines.contains(QStringLiteral("  URL: ") + WebhookUrl::mask(receiver.url(SecretPath).toString())));
+    QVERIFY(lines.contains(QStringLiteral("    webhook-id: ") + id));
+    QVERIFY(lines.contains(QStringLiteral("    Content-Type: application/json")));
+    QVERIFY(lines.contains(QStringLiteral("  Status: 500")));
+    QVERIFY(lines.contains(QStringLiteral("  Result: ") + serverError));
+    QVERIFY2(!show.out.contains(QLatin1String("T0KEN-secret")), qPrintable(show.out));
+
+    const auto retry = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("retry"), id });
+    CLI_VERIFY_EXIT(retry, 0);
+    QCOMPARE(retry.outLines().value(0), QStringLiteral("Notifications scheduled for delivery now: 1"));
+    Database database(m_cli->databasePath());
+    QVERIFY(database.open());
+    const auto row = Outbox(&database).find(id);
+    QVERIFY(row);
+    QCOMPARE(row->state, QStringLiteral("pending"));
+    QVERIFY(row->nextAttemptAt <= QDateTime::currentDateTimeUtc());
+}
+
+void TestCliDeliveries::retryFailed()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(404); // not worth retrying: failed at once
+    setWebhook(receiver.url().toString());
+    const auto first = addUser(QStringLiteral("Ann"));
+    const auto second = addUser(QStringLiteral("Bob"));
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+
+    const auto failed = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("failed") });
+    CLI_VERIFY_EXIT(failed, 0);
+    QCOMPARE(failed.outLines().size(), 2);
+    const auto limited = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1") });
+    CLI_VERIFY_EXIT(limited, 0);
+    QCOMPARE(limited.outLines().size(), 1);
+
+    const auto retry =
+        m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("retry"), QStringLiteral("--failed") });
+    CLI_VERIFY_EXIT(retry, 0);
+    QCOMPARE(retry.outLines(),
+             (QStringList { QStringLiteral("Notifications scheduled for delivery now: 2"),
+                            QStringLiteral("The next running Crochet delivers them, or run "
+                                           "\"crochet-cli deliveries flush\".") }));
+
+    receiver.setStatus(200);
+    const auto flush = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("20") });
+    CLI_VERIFY_EXIT(flush, 0);
+    QCOMPARE(flush.out, QStringLiteral("Delivered: 2, failed: 0, still pending: 0\n"));
+    QCOMPARE(receiver.count(), 4);
+}
+
+void TestCliDeliveries::retryNeedsOneTarget_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("neither") << QStringList {};
+    QTest::newRow("both") << QStringList { QStringLiteral("abc"), QStringLiteral("--failed") };
+}
+
+void TestCliDeliveries::retryNeedsOneTarget()
+{
+    QFETCH(QStringList, arguments);
+    const auto result = m_cli->run(QStringList { QStringLiteral("deliveries"), QStringLiteral("retry") } + arguments);
+    CLI_VERIFY_EXIT(result, 2);
+    QCOMPARE(result.errLines().value(0), QStringLiteral("Give either a notification id or --failed."));
+}
+
+void TestCliDeliveries::showUnknown()
+{
+    for (const auto& action : { QStringLiteral("show"), QStringLiteral("retry") }) {
+        const auto result = m_cli->run({ QStringLiteral("deliveries"), action, QStringLiteral("0123abcd") });
+        CLI_VERIFY_EXIT(result, 1);
+        QCOMPARE(result.err,
+                 QStringLiteral("No notification matches \"0123abcd\"; give its id or a unique beginning of it.\n"));
+    }
+}
+
+void TestCliDeliveries::listRejectsBadOptions_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("status") << QStringList { QStringLiteral("--status"), QStringLiteral("lost") }
+                            << QStringLiteral("Unknown state \"lost\": use pending, delivered or failed.");
+    QTest::newRow("limit") << QStringList { QStringLiteral("--limit"), QStringLiteral("0") }
+                           << QStringLiteral("The limit must be a whole number above 0.");
+}
+
+void TestCliDeliveries::listRejectsBadOptions()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    const auto result = m_cli->run(QStringList { QStringLiteral("deliveries"), QStringLiteral("list") } + options);
+    CLI_VERIFY_EXIT(result, 2);
+    QCOMPARE(result.errLines().value(0), message);
+}
+
+void TestCliDeliveries::flushNothingPending()
+{
+    const auto result = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush") });
+    CLI_VERIFY_EXIT(result, 0);
+    QCOMPARE(result.out, QStringLiteral("Delivered: 0, failed: 0, still pending: 0\n"));
+    QCOMPARE(result.err, QString());
+}
+
+void TestCliDeliveries::flushRetriesAfterServiceUnavailable()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setResponses({ TestReceiver::status(503), TestReceiver::status(200) });
+    setWebhook(receiver.url().toString());
+    const auto id = addUser(QStringLiteral("Ann"));
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(receiver.count(), 1);
+
+    const auto flush = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("30") });
+    CLI_VERIFY_EXIT(flush, 0);
+    QCOMPARE(flush.out, QStringLiteral("Delivered: 1, failed: 0, still pending: 0\n"));
+    QCOMPARE(receiver.count(), 2);
+    QCOMPARE(receiver.requests().at(0).header("webhook-id"), id.toLatin1());
+    QCOMPARE(receiver.requests().at(1).header("webhook-id"), id.toLatin1());
+
+    const auto show = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), id });
+    CLI_VERIFY_EXIT(show, 0);
+    QVERIFY(show.outLines().contains(QStringLiteral("State: Delivered")));
+    QVERIFY(show.outLines().contains(QStringLiteral("  Status: 503")));
+    QVERIFY(show.outLines().contains(QStringLiteral("  Status: 200")));
+}
+
+void TestCliDeliveries::flushGivesUpWhenTheWaitIsOver()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(500);
+    setWebhook(receiver.url().toString());
+    QVERIFY(!addUser(QStringLiteral("Ann")).isEmpty());
+
+    const auto flush = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("1") });
+    CLI_VERIFY_EXIT(flush, 1);
+    QCOMPARE(flush.out, QStringLiteral("Delivered: 0, failed: 0, still pending: 1\n"));
+    QVERIFY2(flush.err.startsWith(QLatin1String("Notifications are still pending; the next one falls due at ")),
+             qPrintable(flush.err));
+}
+
+void TestCliDeliveries::flushWithoutWebhook()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(500);
+    setWebhook(receiver.url().toString());
+    QVERIFY(!addUser(QStringLiteral("Ann")).isEmpty());
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("webhook"), QStringLiteral("clear") }), 0);
+
+    const auto flush = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush") });
+    CLI_VERIFY_EXIT(flush, 1);
+    QCOMPARE(flush.errLines().value(0), QStringLiteral("No webhook URL is configured, so nothing can be delivered."));
+    QCOMPARE(flush.out, QStringLiteral("Delivered: 0, failed: 0, still pending: 1\n"));
+}
+
+// Issue 3: kill -9 between the account's commit and the answer; the next process delivers the same webhook-id.
+void TestCliDeliveries::killedDuringSendIsDeliveredLater()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    TestReceiver::Response silent;
+    silent.behaviour = TestReceiver::Behaviour::NeverAnswer;
+    receiver.setResponses({ silent });
+    setWebhook(receiver.url().toString(), { QStringLiteral("--timeout"), QStringLiteral("2") });
+
+    QSignalSpy received(&receiver, &TestReceiver::requestReceived);
+    const auto add =
+        m_cli->start({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ken"),
+                       QStringLiteral("--email"), QStringLiteral("ken@example.com") });
+    // The request reaches the receiver only after the account and its notification were committed.
+    QVERIFY(received.wait(20000));
+    const auto webhookId = receiver.requests().constFirst().header("webhook-id");
+    QVERIFY(!webhookId.isEmpty());
+    QSignalSpy finished(add.get(), &QProcess::finished);
+    add->kill();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(add->exitStatus(), QProcess::CrashExit);
+
+    const auto users = m_cli->run({ QStringLiteral("user"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(users, 0);
+    QCOMPARE(users.outLines().size(), 1);
+
+    // The killed process's lease (timeout + 5 s) must expire before another process may send again.
+    receiver.setStatus(200);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto flush = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("30") });
+    CLI_VERIFY_EXIT(flush, 0);
+    QCOMPARE(flush.out, QStringLiteral("Delivered: 1, failed: 0, still pending: 0\n"));
+    QCOMPARE(receiver.count(), 2);
+    QCOMPARE(receiver.requests().at(1).header("webhook-id"), webhookId);
+    qInfo("delivered %lld ms after the kill", elapsed.elapsed());
+}
+
+// Issue 3: two processes flushing one database deliver every notification, and never one twice.
+void TestCliDeliveries::twoProcessesFlushOneDatabase()
+{
+    constexpr int Notifications = 200;
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    {
+        Database database(m_cli->databasePath());
+        QVERIFY(database.open());
+        Settings settings(&database);
+        QVERIFY(settings.set(Settings::Key::WebhookUrl, receiver.url().toString()));
+        UserStore store(&database);
+        for (int i = 0; i < Notifications; ++i) {
+            NewUser user;
+            user.name = QStringLiteral("User %1").arg(i);
+            user.email = QStringLiteral("user%1@example.com").arg(i);
+            user.role = QStringLiteral("pending");
+            QVERIFY(store.create(user, {}, true).ok);
+        }
+        QCOMPARE(Outbox(&database).count(Outbox::State::Pending), Notifications);
+    }
+
+    QHash<QByteArray, int> received;
+    connect(&receiver, &TestReceiver::requestReceived, this,
+            [&received](const TestReceiver::Request& request) { ++received[request.header("webhook-id")]; });
+    const QStringList flush { QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"),
+                              QStringLiteral("60") };
+    const auto first = m_cli->start(flush);
+    const auto second = m_cli->start(flush);
+    const auto firstResult = CliRunner::finish(first.get(), 90000);
+    const auto secondResult = CliRunner::finish(second.get(), 90000);
+    CLI_VERIFY_EXIT(firstResult, 0);
+    CLI_VERIFY_EXIT(secondResult, 0);
+
+    QCOMPARE(received.size(), Notifications);
+    int duplicates = 0;
+    for (const auto count : std::as_const(received)) {
+        duplicates += count - 1;
+    }
+    QCOMPARE(duplicates, 0);
+    QCOMPARE(receiver.count(), Notifications);
+
+    Database database(m_cli->databasePath());
+    QVERIFY(database.open());
+    QCOMPARE(Outbox(&database).count(Outbox::State::Delivered), Notifications);
+    QCOMPARE(Outbox(&database).count(Outbox::State::Pending), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliDeliveries)
+#include "TestCliDeliveries.moc"

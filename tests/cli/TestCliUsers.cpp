@@ -1,0 +1,339 @@
+#include "CliRunner.h"
+#include "DeliveryResult.h"
+#include "TestReceiver.h"
+#include "UserRules.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+// crochet-cli user …: creating accounts (one by one and from CSV), refusals, and the notification they send.
+class TestCliUsers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void addNotifiesWebhook();
+    void addWithoutPasswordIsPending();
+    void addWithoutWebhook();
+    void addSurvivesFailingWebhook();
+    void addRefused_data();
+    void addRefused();
+    void addRequiresNameAndEmail();
+    void duplicateEmailIgnoresCase();
+    void list();
+    void importCsv();
+    void importUnreadableFile();
+
+private:
+    void setWebhook(const TestReceiver& receiver);
+    QStringList userLines();
+
+    std::optional<QTemporaryDir> m_dir;
+    std::optional<CliRunner> m_cli;
+};
+
+namespace {
+
+const QRegularExpression AccountLine(
+    QStringLiteral("^Account created: (.+) <(.+)>, role (\\w+), id ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+                   "[0-9a-f]{12})$"));
+const QRegularExpression DeliveredLine(QStringLiteral("^Webhook notified: Delivered: HTTP 200 in \\d+ ms\\.$"));
+
+QString messageFor(const NewUser& user, bool allowEmptyPassword)
+{
+    QStringList messages;
+    for (const auto& problem : UserRules::validate(user, allowEmptyPassword)) {
+        messages << problem.message;
+    }
+    return messages.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+void TestCliUsers::init()
+{
+    m_dir.emplace();
+    QVERIFY(m_dir->isValid());
+    m_cli.emplace(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+}
+
+void TestCliUsers::cleanup()
+{
+    m_cli.reset();
+    m_dir.reset();
+}
+
+void TestCliUsers::setWebhook(const TestReceiver& receiver)
+{
+    const auto result = m_cli->run({ QStringLiteral("webhook"), QStringLiteral("set"), receiver.url().toString() });
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+}
+
+QStringList TestCliUsers::userLines()
+{
+    const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("list") });
+    if (result.exitCode != 0 || !result.err.isEmpty()) {
+        qWarning("%s", result.describe().constData());
+    }
+    return result.outLines();
+}
+
+void TestCliUsers::addNotifiesWebhook()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    setWebhook(receiver);
+
+    const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                                     QStringLiteral("Zoé \"Z\" <b>"), QStringLiteral("--email"),
+                                     QStringLiteral("zoe@example.com"), QStringLiteral("--password-stdin") },
+                                   QByteArrayLiteral("correct horse battery\n"));
+    CLI_VERIFY_EXIT(result, 0);
+    QCOMPARE(result.err, QString());
+    const auto lines = result.outLines();
+    QCOMPARE(lines.size(), 2);
+    const auto account = AccountLine.match(lines.at(0));
+    QVERIFY2(account.hasMatch(), qPrintable(lines.at(0)));
+    QCOMPARE(account.captured(1), QStringLiteral("Zoé \"Z\" <b>"));
+    QCOMPARE(account.captured(2), QStringLiteral("zoe@example.com"));
+    QCOMPARE(account.captured(3), QStringLiteral("user"));
+    QVERIFY2(DeliveredLine.match(lines.at(1)).hasMatch(), qPrintable(lines.at(1)));
+
+    QCOMPARE(receiver.count(), 1);
+    const auto& request = receiver.requests().constFirst();
+    const auto body = QJsonDocument::fromJson(request.body).object();
+    QCOMPARE(body.value(QStringLiteral("event")).toString(), QStringLiteral("user.created"));
+    const auto user = body.value(QStringLiteral("user")).toObject();
+    QCOMPARE(user.value(QStringLiteral("id")).toString(), account.captured(4));
+    QCOMPARE(user.value(QStringLiteral("name")).toString(), QStringLiteral("Zoé \"Z\" <b>"));
+    QVERIFY(!request.body.contains("correct horse"));
+    QVERIFY(!request.body.contains("argon2"));
+
+    // The webhook-id is the notification's id in the outbox.
+    const auto webhookId = QString::fromLatin1(request.header("webhook-id"));
+    QVERIFY(!webhookId.isEmpty());
+    const auto deliveries = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(deliveries, 0);
+    QCOMPARE(deliveries.outLines().size(), 1);
+    QCOMPARE(deliveries.outLines().constFirst().section(QLatin1Char('\t'), 0, 0), webhookId);
+}
+
+void TestCliUsers::addWithoutPasswordIsPending()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    setWebhook(receiver);
+    const auto result =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Pat"),
+                     QStringLiteral("--email"), QStringLiteral("pat@example.com") });
+    CLI_VERIFY_EXIT(result, 0);
+    QCOMPARE(AccountLine.match(result.outLines().value(0)).captured(3), QStringLiteral("pending"));
+    QCOMPARE(receiver.count(), 1);
+}
+
+void TestCliUsers::addWithoutWebhook()
+{
+    const auto result =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Pat"),
+                     QStringLiteral("--email"), QStringLiteral("pat@example.com") });
+    CLI_VERIFY_EXIT(result, 0);
+    QCOMPARE(result.outLines().value(1), QStringLiteral("No webhook is configured: no notification to send."));
+    const auto deliveries = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(deliveries, 0);
+    QCOMPARE(deliveries.out, QString());
+}
+
+void TestCliUsers::addSurvivesFailingWebhook()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(500);
+    setWebhook(receiver);
+    const auto result =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Pat"),
+                     QStringLiteral("--email"), QStringLiteral("pat@example.com") });
+    // Creating an account never fails because of the webhook.
+    CLI_VERIFY_EXIT(result, 0);
+    QVERIFY(AccountLine.match(result.outLines().value(0)).hasMatch());
+    const auto errors = result.errLines();
+    QCOMPARE(errors.size(), 2);
+    QCOMPARE(errors.at(0),
+             QStringLiteral("The webhook was not notified: ") + DeliveryResult::fromHttpStatus(500).summary());
+    QVERIFY2(errors.at(1).startsWith(
+                 QLatin1String("The account exists and its notification stays in the outbox: it is retried from ")),
+             qPrintable(errors.at(1)));
+    QCOMPARE(userLines().size(), 1);
+    QCOMPARE(receiver.count(), 1);
+}
+
+void TestCliUsers::addRefused_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QByteArray>("password"); // empty: no --password-stdin
+    QTest::addColumn<QString>("message");
+
+    NewUser badEmail;
+    badEmail.name = QStringLiteral("Bad");
+    badEmail.email = QStringLiteral("not-an-email");
+    badEmail.role = QStringLiteral("pending");
+    QTest::newRow("bad email") << badEmail.name << badEmail.email << QString() << QByteArray()
+                               << messageFor(badEmail, true);
+
+    NewUser admin;
+    admin.name = QStringLiteral("Root");
+    admin.email = QStringLiteral("root@example.com");
+    admin.role = QStringLiteral("admin");
+    QTest::newRow("admin without password")
+        << admin.name << admin.email << admin.role << QByteArray() << messageFor(admin, true);
+
+    NewUser shortPassword = admin;
+    shortPassword.password = QStringLiteral("short");
+    shortPassword.confirmation = shortPassword.password;
+    QTest::newRow("short password") << admin.name << admin.email << admin.role << QByteArrayLiteral("short\n")
+                                    << messageFor(shortPassword, false);
+
+    NewUser unknownRole = badEmail;
+    unknownRole.email = QStringLiteral("ok@example.com");
+    unknownRole.role = QStringLiteral("root");
+    QTest::newRow("unknown role") << unknownRole.name << unknownRole.email << unknownRole.role << QByteArray()
+                                  << messageFor(unknownRole, true);
+
+    NewUser emptyName = unknownRole;
+    emptyName.name = QStringLiteral("  ");
+    emptyName.role = QStringLiteral("pending");
+    QTest::newRow("empty name") << emptyName.name << emptyName.email << QString() << QByteArray()
+                                << messageFor(emptyName, true);
+}
+
+void TestCliUsers::addRefused()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, email);
+    QFETCH(QString, role);
+    QFETCH(QByteArray, password);
+    QFETCH(QString, message);
+    QVERIFY(!message.isEmpty());
+
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    setWebhook(receiver);
+    QStringList arguments { QStringLiteral("user"),    QStringLiteral("add"),
+                            QStringLiteral("--name"),  name,
+                            QStringLiteral("--email"), email };
+    if (!role.isEmpty()) {
+        arguments << QStringLiteral("--role") << role;
+    }
+    if (!password.isEmpty()) {
+        arguments << QStringLiteral("--password-stdin");
+    }
+    const auto result = m_cli->run(arguments, password);
+    CLI_VERIFY_EXIT(result, 1);
+    QCOMPARE(result.out, QString());
+    QCOMPARE(result.err, message + QStringLiteral("\nThe account was not created.\n"));
+    QCOMPARE(userLines(), QStringList());
+    QCOMPARE(receiver.count(), 0);
+}
+
+void TestCliUsers::addRequiresNameAndEmail()
+{
+    const auto result =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Pat") });
+    CLI_VERIFY_EXIT(result, 2);
+    QCOMPARE(result.errLines().value(0), QStringLiteral("Both --name and --email are required."));
+    QCOMPARE(userLines(), QStringList());
+}
+
+void TestCliUsers::duplicateEmailIgnoresCase()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    setWebhook(receiver);
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                                 QStringLiteral("Ann"), QStringLiteral("--email"), QStringLiteral("ann@example.com") }),
+                    0);
+    const auto result =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                     QStringLiteral("Ann Again"), QStringLiteral("--email"), QStringLiteral("ANN@Example.COM") });
+    CLI_VERIFY_EXIT(result, 1);
+    QCOMPARE(result.err,
+             UserRules::duplicateEmailMessage(QStringLiteral("ANN@Example.COM"))
+                 + QStringLiteral("\nThe account was not created.\n"));
+    QCOMPARE(userLines().size(), 1);
+    QCOMPARE(receiver.count(), 1);
+}
+
+void TestCliUsers::list()
+{
+    QCOMPARE(userLines(), QStringList());
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                                 QStringLiteral("Ann"), QStringLiteral("--email"), QStringLiteral("ann@example.com") }),
+                    0);
+    CLI_VERIFY_EXIT(
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                     QStringLiteral("Bob Admin"), QStringLiteral("--email"), QStringLiteral("bob@example.com"),
+                     QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--password-stdin") },
+                   QByteArrayLiteral("a long enough password\n")),
+        0);
+    const auto lines = userLines();
+    QCOMPARE(lines.size(), 2);
+    const auto ann = lines.at(0).split(QLatin1Char('\t'));
+    const auto bob = lines.at(1).split(QLatin1Char('\t'));
+    QCOMPARE(ann.size(), 5);
+    QCOMPARE(ann.mid(1, 3),
+             (QStringList { QStringLiteral("Ann"), QStringLiteral("ann@example.com"), QStringLiteral("pending") }));
+    QCOMPARE(bob.mid(1, 3),
+             (QStringList { QStringLiteral("Bob Admin"), QStringLiteral("bob@example.com"), QStringLiteral("admin") }));
+    const auto created = QDateTime::fromString(ann.at(4), Qt::ISODate);
+    QVERIFY2(created.isValid() && ann.at(4).endsWith(QLatin1Char('Z')), qPrintable(ann.at(4)));
+    QVERIFY(qAbs(created.secsTo(QDateTime::currentDateTimeUtc())) < 120);
+}
+
+void TestCliUsers::importCsv()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    setWebhook(receiver);
+    const auto path = m_dir->filePath(QStringLiteral("accounts.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name,email,password,role\n"
+               "Ann,ann@example.com,,\n"
+               "Bad,not-an-email,,\n"
+               "Bob,bob@example.com,a long password,admin\n");
+    file.close();
+
+    const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), path });
+    CLI_VERIFY_EXIT(result, 0);
+    NewUser bad;
+    bad.name = QStringLiteral("Bad");
+    bad.email = QStringLiteral("not-an-email");
+    bad.role = QStringLiteral("pending");
+    QCOMPARE(result.outLines(),
+             (QStringList { QStringLiteral("Accounts created: 2"), QStringLiteral("Rows refused: 1"),
+                            QStringLiteral("Notifications: 2 delivered, 0 to be retried, 0 failed, 0 not attempted "
+                                           "yet.") }));
+    QCOMPARE(result.err, QStringLiteral("Line 3: ") + messageFor(bad, true) + QLatin1Char('\n'));
+    QCOMPARE(userLines().size(), 2);
+    QCOMPARE(receiver.count(), 2);
+}
+
+void TestCliUsers::importUnreadableFile()
+{
+    const auto path = m_dir->filePath(QStringLiteral("missing.csv"));
+    const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), path });
+    CLI_VERIFY_EXIT(result, 1);
+    QVERIFY2(result.err.startsWith(QStringLiteral("Cannot read ") + path), qPrintable(result.err));
+}
+
+QTEST_GUILESS_MAIN(TestCliUsers)
+#include "TestCliUsers.moc"
