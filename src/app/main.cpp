@@ -1,4 +1,84 @@
-int main()
+#include "Database.h"
+#include "DeliveryService.h"
+#include "Icons.h"
+#include "MainWindow.h"
+#include "Translations.h"
+#include "Version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+#include <cstdio>
+
+namespace {
+
+QCommandLineOption databaseOption()
 {
-    return 0;
+    return { QStringLiteral("database"), QApplication::translate("main", "Use the database at <path>."),
+             QApplication::translate("main", "path") };
+}
+
+QCommandLineOption languageOption()
+{
+    return { QStringLiteral("lang"), QApplication::translate("main", "Interface language: fr or en."),
+             QApplication::translate("main", "language") };
+}
+
+// --lang must be known before anything is shown, --help included, so it is looked for first.
+QString requestedLanguage(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(languageOption());
+    parser.addOption(databaseOption());
+    parser.parse(arguments);
+    return parser.value(QStringLiteral("lang"));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Crochet"));
+    QApplication::setApplicationName(QStringLiteral("Crochet"));
+    QApplication::setApplicationVersion(QStringLiteral(CROCHET_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.crochet.Crochet"));
+    QApplication::setWindowIcon(Icons::application());
+
+    const auto language = requestedLanguage(QApplication::arguments());
+    if (!language.isEmpty() && language != QLatin1String("fr") && language != QLatin1String("en")) {
+        Translations::install(MainWindow::savedLanguage());
+        std::fputs(qPrintable(QApplication::translate("main", "Unknown language « %1 »: use fr or en.").arg(language)
+                              + QLatin1Char('\n')),
+                   stderr);
+        return 2;
+    }
+    Translations::install(language.isEmpty() ? MainWindow::savedLanguage() : language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Crochet: local accounts with reliable webhook notifications."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(databaseOption());
+    parser.addOption(languageOption());
+    parser.process(app);
+
+    const auto path =
+        parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database")) : Database::defaultPath();
+    Database database(path);
+    QString error;
+    if (!database.open(&error)) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Crochet"),
+                              QApplication::translate("main", "Cannot open the database %1:\n%2").arg(path, error));
+        return 1;
+    }
+
+    DeliveryService deliveries(&database);
+    deliveries.start();
+
+    MainWindow window(&database, &deliveries);
+    window.show();
+    return QApplication::exec();
 }

@@ -1,0 +1,245 @@
+#include "DeliveriesPage.h"
+
+#include "DeliveriesModel.h"
+#include "DeliveryService.h"
+#include "ui_DeliveriesPage.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLocale>
+#include <QScrollBar>
+#include <QShowEvent>
+
+namespace {
+
+QString field(const QString& label, const QString& value)
+{
+    return QStringLiteral("<p><b>%1</b> %2</p>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+}
+
+QString block(const QString& title, const QString& text)
+{
+    if (text.isEmpty()) {
+        return {};
+    }
+    return QStringLiteral("<p><b>%1</b></p><pre style=\"white-space: pre-wrap\">%2</pre>")
+        .arg(title.toHtmlEscaped(), text.toHtmlEscaped());
+}
+
+} // namespace
+
+DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(new Ui::DeliveriesPage())
+    , m_outbox(database)
+    , m_deliveries(deliveries)
+    , m_model(new DeliveriesModel(database, deliveries, this))
+{
+    m_ui->setupUi(this);
+
+    for (const auto& key : { QString(), Outbox::stateKey(Outbox::State::Pending),
+                             Outbox::stateKey(Outbox::State::Delivered), Outbox::stateKey(Outbox::State::Failed) }) {
+        m_ui->stateFilterCombo->addItem(QString(), key);
+    }
+
+    auto* view = m_ui->deliveriesView;
+    view->setModel(m_model);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->resizeColumnsToContents();
+    view->horizontalHeader()->setSectionResizeMode(DeliveriesModel::LastResultColumn, QHeaderView::Stretch);
+    m_ui->deliveriesSplitter->setStretchFactor(0, 3);
+    m_ui->deliveriesSplitter->setStretchFactor(1, 2);
+
+    connect(m_ui->stateFilterCombo, &QComboBox::currentIndexChanged, this, &DeliveriesPage::applyFilter);
+    connect(m_ui->redeliverButton, &QPushButton::clicked, this, &DeliveriesPage::redeliverSelected);
+    connect(m_ui->retryFailedButton, &QPushButton::clicked, this, &DeliveriesPage::retryFailed);
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateButtons();
+        showDetails();
+    });
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DeliveriesPage::showDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateButtons();
+        showDetails();
+    });
+    connect(m_model, &DeliveriesModel::refreshed, this, [this] {
+        updateSummary();
+        showDetails();
+    });
+    if (m_deliveries) {
+        connect(m_deliveries, &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
+            if (report.notificationId == shownId()) {
+                showDetails();
+            }
+        });
+    }
+
+    retranslate();
+    updateButtons();
+}
+
+DeliveriesPage::~DeliveriesPage() = default;
+
+void DeliveriesPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void DeliveriesPage::showEvent(QShowEvent* event)
+{
+    // Coming back to the tab: catch up with what other processes did meanwhile.
+    if (m_shown && !event->spontaneous()) {
+        m_model->refresh();
+    }
+    m_shown = true;
+    QWidget::showEvent(event);
+}
+
+void DeliveriesPage::retranslate()
+{
+    const QStringList names = { tr("All"), Outbox::stateDisplayName(Outbox::stateKey(Outbox::State::Pending)),
+                                Outbox::stateDisplayName(Outbox::stateKey(Outbox::State::Delivered)),
+                                Outbox::stateDisplayName(Outbox::stateKey(Outbox::State::Failed)) };
+    for (int i = 0; i < names.size(); ++i) {
+        m_ui->stateFilterCombo->setItemText(i, names.at(i));
+    }
+    m_model->retranslate();
+    updateSummary();
+    m_detailsHtml.clear();
+    showDetails();
+}
+
+void DeliveriesPage::applyFilter()
+{
+    m_model->setStateFilter(Outbox::stateFromKey(m_ui->stateFilterCombo->currentData().toString()));
+    updateSummary();
+}
+
+void DeliveriesPage::redeliverSelected()
+{
+    const auto ids = selectedIds();
+    if (ids.isEmpty()) {
+        return;
+    }
+    for (const auto& id : ids) {
+        m_outbox.retry(id);
+    }
+    if (m_deliveries) {
+        m_deliveries->wake();
+    }
+    m_model->refresh();
+    emit statusMessage(ids.size() == 1 ? tr("The notification will be sent again now.")
+                                       : tr("%1 notifications will be sent again now.").arg(ids.size()));
+}
+
+void DeliveriesPage::retryFailed()
+{
+    const int count = m_outbox.retryFailed();
+    if (m_deliveries && count > 0) {
+        m_deliveries->wake();
+    }
+    m_model->refresh();
+    if (count == 0) {
+        emit statusMessage(tr("No failed notification to retry."));
+    } else {
+        emit statusMessage(count == 1 ? tr("The failed notification will be sent again now.")
+                                      : tr("%1 failed notifications will be sent again now.").arg(count));
+    }
+}
+
+void DeliveriesPage::updateSummary()
+{
+    const QLocale locale;
+    const int failed = m_outbox.count(Outbox::State::Failed);
+    m_ui->summaryLabel->setText(tr("Total: %1 · Pending: %2 · Failed: %3")
+                                    .arg(locale.toString(m_outbox.count(std::nullopt)),
+                                         locale.toString(m_outbox.count(Outbox::State::Pending)),
+                                         locale.toString(failed)));
+    m_ui->retryFailedButton->setEnabled(failed > 0);
+}
+
+void DeliveriesPage::updateButtons()
+{
+    m_ui->redeliverButton->setEnabled(m_ui->deliveriesView->selectionModel()->hasSelection());
+}
+
+QStringList DeliveriesPage::selectedIds() const
+{
+    QStringList ids;
+    const auto rows = m_ui->deliveriesView->selectionModel()->selectedRows();
+    for (const auto& index : rows) {
+        ids.append(index.data(DeliveriesModel::IdRole).toString());
+    }
+    return ids;
+}
+
+QString DeliveriesPage::shownId() const
+{
+    const auto* selection = m_ui->deliveriesView->selectionModel();
+    const auto current = selection->currentIndex();
+    if (current.isValid() && selection->isRowSelected(current.row(), current.parent())) {
+        return current.data(DeliveriesModel::IdRole).toString();
+    }
+    const auto rows = selection->selectedRows();
+    return rows.isEmpty() ? QString() : rows.constFirst().data(DeliveriesModel::IdRole).toString();
+}
+
+void DeliveriesPage::showDetails()
+{
+    const auto id = shownId();
+    const auto html = id.isEmpty()
+        ? QStringLiteral("<p>%1</p>").arg(tr("Select a notification to see its attempts.").toHtmlEscaped())
+        : detailsHtml(id);
+    if (html == m_detailsHtml) {
+        return;
+    }
+    // Live updates must not throw the reader back to the top.
+    auto* scrollBar = m_ui->attemptsText->verticalScrollBar();
+    const int position = scrollBar->value();
+    m_detailsHtml = html;
+    m_ui->attemptsText->setHtml(html);
+    scrollBar->setValue(position);
+}
+
+QString DeliveriesPage::detailsHtml(const QString& notificationId) const
+{
+    QString html;
+    const int row = m_model->rowOf(notificationId);
+    if (row >= 0) {
+        const auto& notification = m_model->notification(row);
+        html += field(tr("Notification (webhook-id):"), notification.id);
+        html += field(tr("Event:"), notification.event);
+        html += field(tr("Account:"), notification.userName);
+        html += field(tr("State:"), Outbox::stateDisplayName(notification.state));
+        if (notification.state == Outbox::stateKey(Outbox::State::Pending) && notification.nextAttemptAt.isValid()) {
+            html += field(tr("Next attempt:"), DeliveriesModel::formatTime(notification.nextAttemptAt));
+        }
+    }
+
+    const auto attempts = m_outbox.attempts(notificationId);
+    if (attempts.isEmpty()) {
+        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Not attempted yet.").toHtmlEscaped());
+        return html;
+    }
+    // The latest attempt first: it is the one that explains the current state.
+    for (auto it = attempts.crbegin(); it != attempts.crend(); ++it) {
+        const auto& attempt = *it;
+        html += QStringLiteral("<hr/><h3>%1</h3>").arg(tr("Attempt %1").arg(attempt.number).toHtmlEscaped());
+        html += field(tr("Started:"), DeliveriesModel::formatTime(attempt.startedAt));
+        html += field(tr("Duration:"), tr("%1 ms").arg(attempt.durationMs));
+        html += field(tr("URL:"), attempt.url);
+        html += field(tr("Response status:"),
+                      attempt.status > 0 ? QString::number(attempt.status) : tr("none (no HTTP answer)"));
+        html += field(tr("Diagnostic:"), attempt.diagnostic);
+        html += block(tr("Request headers"), attempt.requestHeaders);
+        html += block(tr("Request body"), attempt.requestBody);
+        html += block(tr("Response headers"), attempt.responseHeaders);
+        html += block(tr("Response body (excerpt)"), attempt.responseBody);
+    }
+    return html;
+}

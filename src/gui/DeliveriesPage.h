@@ -1,0 +1,57 @@
+#pragma once
+
+#include "Outbox.h"
+
+#include <QScopedPointer>
+#include <QWidget>
+
+class Database;
+class DeliveriesModel;
+class DeliveryService;
+struct AttemptReport;
+
+namespace Ui {
+class DeliveriesPage;
+}
+
+// The Deliveries tab: every notification with its state, filtered by state, the attempts of the selected one, and
+// redelivery. It follows the delivery service live.
+class DeliveriesPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // deliveries may be null: redelivery is then only scheduled, for whichever process delivers next.
+    DeliveriesPage(Database* database, DeliveryService* deliveries, QWidget* parent = nullptr);
+    ~DeliveriesPage() override;
+
+    DeliveriesModel* model() const { return m_model; }
+
+signals:
+    // A short confirmation for the window's status bar.
+    void statusMessage(const QString& text);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void retranslate();
+    void applyFilter();
+    void redeliverSelected();
+    void retryFailed();
+    void updateSummary();
+    void updateButtons();
+    void showDetails();
+    QStringList selectedIds() const;
+    // The notification whose attempts are shown: the current row if selected, else the first selected one.
+    QString shownId() const;
+    QString detailsHtml(const QString& notificationId) const;
+
+    QScopedPointer<Ui::DeliveriesPage> m_ui;
+    Outbox m_outbox;
+    DeliveryService* m_deliveries;
+    DeliveriesModel* m_model;
+    QString m_detailsHtml;
+    bool m_shown = false;
+};

@@ -1,0 +1,45 @@
+#include "Feedback.h"
+
+#include <QLabel>
+
+QString Feedback::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Info:
+        return QStringLiteral("info");
+    case Kind::Success:
+        return QStringLiteral("success");
+    case Kind::Error:
+        return QStringLiteral("error");
+    case Kind::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+void Feedback::show(QLabel* label, const QString& text, Kind kind)
+{
+    // Messages may quote account data: never interpret them as rich text.
+    label->setTextFormat(Qt::PlainText);
+    label->setText(text);
+    label->setProperty("feedback", kindName(kind));
+    // Mid-tone colours that stay readable on light and dark palettes.
+    switch (kind) {
+    case Kind::Success:
+        label->setStyleSheet(QStringLiteral("QLabel { color: #2e8b57; }"));
+        break;
+    case Kind::Error:
+        label->setStyleSheet(QStringLiteral("QLabel { color: #d9383a; }"));
+        break;
+    case Kind::Info:
+    case Kind::None:
+        label->setStyleSheet(QString());
+        break;
+    }
+    label->setVisible(!text.isEmpty());
+}
+
+void Feedback::clear(QLabel* label)
+{
+    show(label, QString(), Kind::None);
+}

@@ -1,0 +1,311 @@
+#include "GeneralSettingsWidget.h"
+
+#include "Feedback.h"
+#include "Notification.h"
+#include "Settings.h"
+#include "WebhookConfig.h"
+#include "WebhookSender.h"
+#include "WebhookUrl.h"
+#include "ui_GeneralSettingsWidget.h"
+
+#include <QEvent>
+#include <QNetworkAccessManager>
+#include <QShortcut>
+
+GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(new Ui::GeneralSettingsWidget)
+    , m_settings(settings)
+    , m_network(new QNetworkAccessManager(this))
+    , m_sender(new WebhookSender(m_network, this))
+{
+    m_ui->setupUi(this);
+    fillFormatCombo();
+    retranslate();
+    Feedback::clear(m_ui->testResultLabel);
+
+    connect(m_ui->webhookUrlEdit, &QLineEdit::textChanged, this, [this] {
+        updateUrlFeedback();
+        updateAutoFormat();
+        updateButtons();
+    });
+    connect(m_ui->webhookUrlEdit, &QLineEdit::returnPressed, this, [this] {
+        if (m_ui->saveButton->isEnabled()) {
+            saveSettings();
+        }
+    });
+    connect(m_ui->formatCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateAutoFormat();
+        updateButtons();
+    });
+    connect(m_ui->timeoutSpin, &QSpinBox::valueChanged, this, &GeneralSettingsWidget::updateButtons);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &GeneralSettingsWidget::saveSettings);
+    connect(m_ui->revertButton, &QPushButton::clicked, this, &GeneralSettingsWidget::loadSettings);
+    connect(m_ui->testButton, &QPushButton::clicked, this, &GeneralSettingsWidget::sendTest);
+    connect(m_ui->testCancelButton, &QPushButton::clicked, this, &GeneralSettingsWidget::cancelTest);
+    auto* escape = new QShortcut(QKeySequence::Cancel, this, this, &GeneralSettingsWidget::cancelTest);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+
+    loadSettings();
+}
+
+GeneralSettingsWidget::~GeneralSettingsWidget()
+{
+    if (m_test) {
+        disconnect(m_test, nullptr, this, nullptr);
+        m_test->cancel();
+    }
+}
+
+void GeneralSettingsWidget::loadSettings()
+{
+    m_environmentUrl = WebhookUrl::environmentValue();
+    m_savedUrl = m_settings->string(Settings::Key::WebhookUrl);
+    m_savedFormat = PayloadFormat::key(
+        PayloadFormat::fromKey(m_settings->string(Settings::Key::PayloadFormat)).value_or(PayloadFormat::Auto));
+    m_savedTimeout = qBound(1, m_settings->integer(Settings::Key::TimeoutSeconds), 300);
+
+    auto* edit = m_ui->webhookUrlEdit;
+    if (urlFromEnvironment()) {
+        // Never show the environment's token in full: the field is not where it is edited.
+        edit->setText(WebhookUrl::mask(m_environmentUrl));
+        edit->setReadOnly(true);
+        edit->setClearButtonEnabled(false);
+    } else {
+        edit->setText(m_savedUrl);
+        edit->setReadOnly(false);
+        edit->setClearButtonEnabled(true);
+    }
+    const auto formatIndex = m_ui->formatCombo->findData(m_savedFormat);
+    m_ui->formatCombo->setCurrentIndex(qMax(0, formatIndex));
+    m_ui->timeoutSpin->setValue(m_savedTimeout);
+
+    updateEnvironmentNotice();
+    updateUrlFeedback();
+    updateAutoFormat();
+    updateButtons();
+}
+
+bool GeneralSettingsWidget::saveSettings()
+{
+    const auto url = currentUrl();
+    if (!urlFromEnvironment() && WebhookUrl::validate(url).verdict == WebhookUrl::Verdict::Invalid) {
+        return false;
+    }
+    const auto format = PayloadFormat::key(currentFormat());
+    const auto timeout = m_ui->timeoutSpin->value();
+
+    bool ok = true;
+    if (!urlFromEnvironment() && url != m_savedUrl) {
+        ok = m_settings->set(Settings::Key::WebhookUrl, url) && ok;
+    }
+    if (format != m_savedFormat) {
+        ok = m_settings->set(Settings::Key::PayloadFormat, format) && ok;
+    }
+    if (timeout != m_savedTimeout) {
+        ok = m_settings->set(Settings::Key::TimeoutSeconds, timeout) && ok;
+    }
+    if (!ok) {
+        Feedback::show(m_ui->urlMessageLabel, tr("The settings could not be written to the database."),
+                       Feedback::Kind::Error);
+        return false;
+    }
+    if (!urlFromEnvironment()) {
+        m_savedUrl = url;
+    }
+    m_savedFormat = format;
+    m_savedTimeout = timeout;
+    updateButtons();
+    emit saved();
+    return true;
+}
+
+bool GeneralSettingsWidget::hasUnsavedChanges() const
+{
+    return (!urlFromEnvironment() && currentUrl() != m_savedUrl) || PayloadFormat::key(currentFormat()) != m_savedFormat
+        || m_ui->timeoutSpin->value() != m_savedTimeout;
+}
+
+bool GeneralSettingsWidget::isTestRunning() const
+{
+    return !m_test.isNull();
+}
+
+QString GeneralSettingsWidget::currentUrl() const
+{
+    return urlFromEnvironment() ? m_environmentUrl : m_ui->webhookUrlEdit->text().trimmed();
+}
+
+PayloadFormat::Format GeneralSettingsWidget::currentFormat() const
+{
+    return PayloadFormat::fromKey(m_ui->formatCombo->currentData().toString()).value_or(PayloadFormat::Auto);
+}
+
+void GeneralSettingsWidget::fillFormatCombo()
+{
+    auto* combo = m_ui->formatCombo;
+    const auto selected = combo->currentData();
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    const auto formats = PayloadFormat::all();
+    for (const auto format : formats) {
+        combo->addItem(PayloadFormat::displayName(format), PayloadFormat::key(format));
+    }
+    combo->setCurrentIndex(qMax(0, combo->findData(selected)));
+}
+
+void GeneralSettingsWidget::updateUrlFeedback()
+{
+    auto* label = m_ui->urlMessageLabel;
+    if (urlFromEnvironment()) {
+        const auto check = WebhookUrl::validate(m_environmentUrl);
+        if (check.isValid()) {
+            Feedback::clear(label);
+        } else {
+            Feedback::show(
+                label,
+                tr("The URL in %1 is not valid: %2").arg(QLatin1String(WebhookUrl::EnvironmentVariable), check.message),
+                Feedback::Kind::Error);
+        }
+        return;
+    }
+    const auto check = WebhookUrl::validate(currentUrl());
+    switch (check.verdict) {
+    case WebhookUrl::Verdict::Valid:
+        Feedback::clear(label);
+        break;
+    case WebhookUrl::Verdict::Empty:
+        Feedback::show(label, tr("No webhook: accounts are created without any notification."), Feedback::Kind::Info);
+        break;
+    case WebhookUrl::Verdict::Invalid:
+        Feedback::show(label, check.message, Feedback::Kind::Error);
+        break;
+    }
+}
+
+void GeneralSettingsWidget::updateAutoFormat()
+{
+    auto* label = m_ui->autoFormatLabel;
+    if (currentFormat() != PayloadFormat::Auto) {
+        Feedback::clear(label);
+        return;
+    }
+    const auto check = WebhookUrl::validate(currentUrl());
+    if (check.isValid()) {
+        Feedback::show(
+            label,
+            tr("Auto sends this URL the %1 format.").arg(PayloadFormat::displayName(PayloadFormat::detect(check.url))),
+            Feedback::Kind::Info);
+    } else {
+        Feedback::show(label, tr("Auto chooses the format from the URL's host."), Feedback::Kind::Info);
+    }
+}
+
+void GeneralSettingsWidget::updateEnvironmentNotice()
+{
+    if (urlFromEnvironment()) {
+        Feedback::show(m_ui->environmentNoticeLabel,
+                       tr("This URL comes from the environment variable %1 and overrides the saved setting. "
+                          "Unset the variable to edit the URL here.")
+                           .arg(QLatin1String(WebhookUrl::EnvironmentVariable)),
+                       Feedback::Kind::Info);
+    } else {
+        Feedback::clear(m_ui->environmentNoticeLabel);
+    }
+}
+
+void GeneralSettingsWidget::updateButtons()
+{
+    const bool running = isTestRunning();
+    const bool urlAcceptable =
+        urlFromEnvironment() || WebhookUrl::validate(currentUrl()).verdict != WebhookUrl::Verdict::Invalid;
+    const bool dirty = hasUnsavedChanges();
+    m_ui->saveButton->setEnabled(urlAcceptable && dirty);
+    m_ui->revertButton->setEnabled(dirty);
+    m_ui->testButton->setEnabled(!running && WebhookUrl::validate(currentUrl()).isValid());
+    m_ui->testCancelButton->setVisible(running);
+    m_ui->testProgress->setVisible(running);
+}
+
+void GeneralSettingsWidget::sendTest()
+{
+    if (isTestRunning()) {
+        return;
+    }
+    // The saved configuration (signing, headers) with the fields' current, possibly unsaved, values.
+    auto config = WebhookConfig::load(*m_settings);
+    if (!urlFromEnvironment()) {
+        config.url = { currentUrl(), currentUrl().isEmpty() ? WebhookUrl::Source::None : WebhookUrl::Source::Settings };
+    }
+    config.format = currentFormat();
+    config.timeoutSeconds = m_ui->timeoutSpin->value();
+
+    const auto check = WebhookUrl::validate(config.url.url);
+    if (!check.isValid()) {
+        DeliveryResult result;
+        result.outcome = check.verdict == WebhookUrl::Verdict::Empty ? DeliveryResult::Outcome::NotConfigured
+                                                                     : DeliveryResult::Outcome::InvalidUrl;
+        result.detail = check.message;
+        onTestFinished(result);
+        return;
+    }
+    m_lastResult.reset();
+    Feedback::show(m_ui->testResultLabel, tr("Sending the test notification…"), Feedback::Kind::Info);
+    m_test = m_sender->send(config.request(Notification::test(), check.url));
+    connect(m_test, &PendingDelivery::finished, this, &GeneralSettingsWidget::onTestFinished);
+    updateButtons();
+    m_ui->testCancelButton->setFocus();
+}
+
+void GeneralSettingsWidget::cancelTest()
+{
+    if (m_test) {
+        m_test->cancel();
+    }
+}
+
+void GeneralSettingsWidget::onTestFinished(const DeliveryResult& result)
+{
+    const bool hadFocus = m_ui->testCancelButton->hasFocus();
+    m_test.clear();
+    m_lastResult = result;
+    showTestResult();
+    updateButtons();
+    if (hadFocus) {
+        m_ui->testButton->setFocus();
+    }
+    emit testFinished(result);
+}
+
+void GeneralSettingsWidget::showTestResult()
+{
+    if (!m_lastResult) {
+        return;
+    }
+    Feedback::show(m_ui->testResultLabel, m_lastResult->summary(),
+                   m_lastResult->isSuccess() ? Feedback::Kind::Success : Feedback::Kind::Error);
+}
+
+void GeneralSettingsWidget::retranslate()
+{
+    //: Unit after the timeout value, in seconds.
+    m_ui->timeoutSpin->setSuffix(tr(" s"));
+    fillFormatCombo();
+    updateEnvironmentNotice();
+    updateUrlFeedback();
+    updateAutoFormat();
+    if (isTestRunning()) {
+        Feedback::show(m_ui->testResultLabel, tr("Sending the test notification…"), Feedback::Kind::Info);
+    } else {
+        showTestResult();
+    }
+}
+
+void GeneralSettingsWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "DeliveryResult.h"
+#include "PayloadFormat.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class PendingDelivery;
+class QNetworkAccessManager;
+class Settings;
+class WebhookSender;
+
+namespace Ui {
+class GeneralSettingsWidget;
+}
+
+// Settings → General: the webhook URL, its payload format and timeout, and the "Send test notification" button.
+class GeneralSettingsWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit GeneralSettingsWidget(Settings* settings, QWidget* parent = nullptr);
+    ~GeneralSettingsWidget() override;
+
+    void loadSettings();
+    // Writes the fields back; returns false (and saves nothing) while the URL is invalid.
+    bool saveSettings();
+    bool hasUnsavedChanges() const;
+    bool isTestRunning() const;
+
+public slots:
+    void sendTest();
+    void cancelTest();
+
+signals:
+    void saved();
+    void testFinished(const DeliveryResult& result);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    bool urlFromEnvironment() const { return !m_environmentUrl.isEmpty(); }
+    // The URL the test and Auto detection use: the environment's while WEBHOOK_URL is set, else the field's.
+    QString currentUrl() const;
+    PayloadFormat::Format currentFormat() const;
+    void fillFormatCombo();
+    void updateUrlFeedback();
+    void updateAutoFormat();
+    void updateEnvironmentNotice();
+    void updateButtons();
+    void showTestResult();
+    void onTestFinished(const DeliveryResult& result);
+    void retranslate();
+
+    const std::unique_ptr<Ui::GeneralSettingsWidget> m_ui;
+    Settings* m_settings;
+    QNetworkAccessManager* m_network;
+    WebhookSender* m_sender;
+    QPointer<PendingDelivery> m_test;
+    std::optional<DeliveryResult> m_lastResult;
+    QString m_environmentUrl;
+    QString m_savedUrl;
+    QString m_savedFormat;
+    int m_savedTimeout = 10;
+};

@@ -1,0 +1,248 @@
+#include "MainWindow.h"
+
+#include "DeliveriesPage.h"
+#include "DeliveryService.h"
+#include "Feedback.h"
+#include "GeneralSettingsWidget.h"
+#include "Icons.h"
+#include "Outbox.h"
+#include "SettingsPage.h"
+#include "Translations.h"
+#include "UsersPage.h"
+#include "Version.h"
+#include "ui_MainWindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace {
+
+QString geometryKey()
+{
+    return QStringLiteral("mainWindow/geometry");
+}
+
+QString tabKey()
+{
+    return QStringLiteral("mainWindow/tab");
+}
+
+QString languageKey()
+{
+    return QStringLiteral("ui/language");
+}
+
+QString link(const QString& url, const QString& text)
+{
+    return QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), text.toHtmlEscaped());
+}
+
+} // namespace
+
+MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(new Ui::MainWindow)
+    , m_database(database)
+    , m_deliveries(deliveries)
+    , m_users(new UsersPage(database, deliveries))
+    , m_deliveriesPage(new DeliveriesPage(database, deliveries))
+    , m_settings(new SettingsPage(database))
+    , m_languageGroup(new QActionGroup(this))
+    , m_countsLabel(new QLabel(this))
+    , m_warningLabel(new QLabel(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(Icons::application());
+    m_ui->usersTab->layout()->addWidget(m_users);
+    m_ui->deliveriesTab->layout()->addWidget(m_deliveriesPage);
+    m_ui->settingsTab->layout()->addWidget(m_settings);
+
+    m_countsLabel->setObjectName(QStringLiteral("deliveryCountsLabel"));
+    m_warningLabel->setObjectName(QStringLiteral("webhookWarningLabel"));
+    m_warningLabel->setWordWrap(true);
+    statusBar()->addWidget(m_warningLabel, 1);
+    statusBar()->addPermanentWidget(m_countsLabel);
+    Feedback::clear(m_warningLabel);
+
+    const Outbox outbox(database);
+    m_pending = outbox.count(Outbox::State::Pending);
+    m_failed = outbox.count(Outbox::State::Failed);
+    if (m_deliveries) {
+        connect(m_deliveries, &DeliveryService::countsChanged, this, &MainWindow::updateCounts);
+        connect(m_deliveries, &DeliveryService::webhookGone, this, &MainWindow::onWebhookGone);
+    }
+    connect(m_deliveriesPage, &DeliveriesPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_settings, &SettingsPage::saved, this, [this] { statusBar()->showMessage(tr("Settings saved."), 3000); });
+    connect(m_settings->general(), &GeneralSettingsWidget::saved, this, [this] {
+        m_goneUrl.clear();
+        showWebhookWarning();
+    });
+
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    setupLanguageMenu();
+    retranslate();
+    restoreWindowState();
+    connect(m_ui->mainTabs, &QTabWidget::currentChanged, this,
+            [](int index) { QSettings().setValue(tabKey(), index); });
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::savedLanguage()
+{
+    const auto language = QSettings().value(languageKey()).toString();
+    return Translations::isSupported(language) ? language : QString();
+}
+
+void MainWindow::setLanguage(const QString& language)
+{
+    QSettings().setValue(languageKey(), language);
+    Translations::install(language);
+    updateLanguageActions();
+}
+
+void MainWindow::setupLanguageMenu()
+{
+    m_languageGroup->setExclusive(true);
+    m_ui->actionLanguageFrench->setData(QStringLiteral("fr"));
+    m_ui->actionLanguageEnglish->setData(QStringLiteral("en"));
+    m_ui->actionLanguageSystem->setData(QString());
+    for (auto* action : { m_ui->actionLanguageFrench, m_ui->actionLanguageEnglish, m_ui->actionLanguageSystem }) {
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, action] { setLanguage(action->data().toString()); });
+    }
+    updateLanguageActions();
+}
+
+void MainWindow::updateLanguageActions()
+{
+    // The remembered choice, unless --lang asked for another language for this run.
+    const auto saved = savedLanguage();
+    const auto resolved = saved.isEmpty() ? Translations::systemLanguage() : saved;
+    const auto shown = resolved == Translations::current() ? saved : Translations::current();
+    const auto actions = m_languageGroup->actions();
+    for (auto* action : actions) {
+        action->setChecked(action->data().toString() == shown);
+    }
+}
+
+void MainWindow::updateCounts(int pending, int failed)
+{
+    m_pending = pending;
+    m_failed = failed;
+    showCounts();
+}
+
+void MainWindow::showCounts()
+{
+    //: Status bar: notifications waiting to be delivered, and those given up.
+    m_countsLabel->setText(
+        tr("%1 pending, %2 failed").arg(QLocale().toString(m_pending), QLocale().toString(m_failed)));
+    m_countsLabel->setToolTip(tr("Notifications waiting to be delivered, and those Crochet gave up on"));
+}
+
+void MainWindow::onWebhookGone(const QString& maskedUrl)
+{
+    m_goneUrl = maskedUrl;
+    showWebhookWarning();
+}
+
+void MainWindow::showWebhookWarning()
+{
+    if (m_goneUrl.isEmpty()) {
+        Feedback::clear(m_warningLabel);
+        return;
+    }
+    Feedback::show(
+        m_warningLabel,
+        tr("The webhook %1 no longer exists on the service (HTTP 410): set a new URL in Settings.").arg(m_goneUrl),
+        Feedback::Kind::Error);
+}
+
+void MainWindow::showAbout()
+{
+    const auto homepage = QStringLiteral(CROCHET_HOMEPAGE);
+    QStringList paragraphs;
+    paragraphs
+        << QStringLiteral("<h3>%1</h3>").arg(tr("Crochet %1").arg(QStringLiteral(CROCHET_VERSION)).toHtmlEscaped());
+    paragraphs << tr("Local user accounts, and a webhook notification that is never lost for each one created.")
+                      .toHtmlEscaped();
+    paragraphs << tr("Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later).").toHtmlEscaped();
+    paragraphs << tr("Qt %1 (built with %2).")
+                      .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
+                      .toHtmlEscaped();
+    paragraphs << link(homepage, tr("Website")) + QStringLiteral(" · ")
+            + link(QStringLiteral("https://www.gnu.org/licenses/gpl-3.0.html"), tr("Licence text"))
+            + QStringLiteral(" · ") + link(QStringLiteral("https://www.qt.io/"), tr("About Qt"));
+
+    auto* box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Crochet"));
+    box->setIconPixmap(windowIcon().pixmap(64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(QStringLiteral("<p>") + paragraphs.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>"));
+    box->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
+}
+
+void MainWindow::saveWindowState()
+{
+    QSettings settings;
+    settings.setValue(geometryKey(), saveGeometry());
+    settings.setValue(tabKey(), m_ui->mainTabs->currentIndex());
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(geometryKey()).toByteArray())) {
+        // A size in text units, so that it suits any scale.
+        const auto metrics = fontMetrics();
+        resize(sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 160, metrics.height() * 44)));
+    }
+    const auto tab = settings.value(tabKey(), 0).toInt();
+    if (tab >= 0 && tab < m_ui->mainTabs->count()) {
+        m_ui->mainTabs->setCurrentIndex(tab);
+    }
+}
+
+void MainWindow::retranslate()
+{
+    showCounts();
+    showWebhookWarning();
+    updateLanguageActions();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_settings->hasUnsavedChanges()) {
+        m_ui->mainTabs->setCurrentWidget(m_ui->settingsTab);
+        const auto answer = QMessageBox::question(this, tr("Unsaved settings"),
+                                                  tr("Some settings were changed but not saved. Quit anyway?"),
+                                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}

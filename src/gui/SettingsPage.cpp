@@ -1,0 +1,53 @@
+#include "SettingsPage.h"
+
+#include "GeneralSettingsWidget.h"
+#include "NetworkSettingsWidget.h"
+#include "SecuritySettingsWidget.h"
+#include "Settings.h"
+#include "ui_SettingsPage.h"
+
+#include <QEvent>
+#include <QScrollArea>
+
+SettingsPage::SettingsPage(Database* database, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(new Ui::SettingsPage)
+    , m_settings(new Settings(database, this))
+    , m_general(new GeneralSettingsWidget(m_settings))
+    , m_security(new SecuritySettingsWidget(m_settings))
+    , m_network(new NetworkSettingsWidget(m_settings))
+{
+    m_ui->setupUi(this);
+    addPage(m_ui->generalTab, m_general);
+    addPage(m_ui->securityTab, m_security);
+    addPage(m_ui->networkTab, m_network);
+    connect(m_general, &GeneralSettingsWidget::saved, this, &SettingsPage::saved);
+    connect(m_security, &SecuritySettingsWidget::saved, this, &SettingsPage::saved);
+    connect(m_network, &NetworkSettingsWidget::saved, this, &SettingsPage::saved);
+}
+
+SettingsPage::~SettingsPage() = default;
+
+bool SettingsPage::hasUnsavedChanges() const
+{
+    return m_general->hasUnsavedChanges() || m_security->hasUnsavedChanges() || m_network->hasUnsavedChanges();
+}
+
+void SettingsPage::addPage(QWidget* tab, QWidget* page)
+{
+    // Scrolls rather than clips when the window is small or the scale large.
+    auto* scroll = new QScrollArea(tab);
+    scroll->setObjectName(page->objectName() + QStringLiteral("Scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    tab->layout()->addWidget(scroll);
+}
+
+void SettingsPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+    }
+    QWidget::changeEvent(event);
+}

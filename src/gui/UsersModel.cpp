@@ -1,0 +1,85 @@
+#include "UsersModel.h"
+
+#include "UserRules.h"
+#include "UserStore.h"
+
+#include <QLocale>
+
+UsersModel::UsersModel(Database* database, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_database(database)
+{
+    refresh();
+}
+
+void UsersModel::refresh()
+{
+    beginResetModel();
+    m_users = UserStore(m_database).list();
+    endResetModel();
+}
+
+void UsersModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_users.isEmpty()) {
+        emit dataChanged(index(0, RoleColumn), index(rowCount() - 1, CreatedColumn));
+    }
+}
+
+int UsersModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_users.size());
+}
+
+int UsersModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant UsersModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_users.size()) {
+        return {};
+    }
+    const auto& user = m_users.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case NameColumn:
+            return user.name;
+        case EmailColumn:
+            return user.email;
+        case RoleColumn:
+            return UserRules::roleDisplayName(user.role);
+        case CreatedColumn:
+            return QLocale().toString(user.createdAt.toLocalTime(), QLocale::ShortFormat);
+        default:
+            break;
+        }
+    } else if (role == Qt::ToolTipRole && index.column() == CreatedColumn) {
+        return user.createdAt.toUTC().toString(Qt::ISODate);
+    } else if (role == Qt::UserRole) {
+        return user.id;
+    }
+    return {};
+}
+
+QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case EmailColumn:
+        return tr("Email");
+    case RoleColumn:
+        return tr("Role");
+    case CreatedColumn:
+        return tr("Created");
+    default:
+        break;
+    }
+    return {};
+}

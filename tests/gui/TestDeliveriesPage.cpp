@@ -1,0 +1,524 @@
+#include "Database.h"
+#include "DeliveriesModel.h"
+#include "DeliveriesPage.h"
+#include "DeliveryResult.h"
+#include "DeliveryService.h"
+#include "Outbox.h"
+#include "Settings.h"
+#include "TestReceiver.h"
+#include "UserStore.h"
+#include "WebhookUrl.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTranslator>
+
+#include <memory>
+
+namespace {
+
+// A database with a webhook pointing at a loopback receiver, a delivery service and the page under test.
+struct Harness
+{
+    QTemporaryDir dir;
+    Database database { dir.filePath(QStringLiteral("crochet.sqlite")) };
+    TestReceiver receiver;
+    DeliveryService service { &database };
+    std::unique_ptr<DeliveriesPage> page;
+
+    bool open()
+    {
+        if (!dir.isValid() || !database.open() || !receiver.listen()) {
+            return false;
+        }
+        Settings settings(&database);
+        return settings.set(Settings::Key::WebhookUrl, receiver.url().toString());
+    }
+
+    // Creates an account with its notification, as the Users page does; returns the notification's id.
+    QString createAccount(const QString& name)
+    {
+        NewUser user;
+        user.name = name;
+        user.email = name.toLower() + QStringLiteral("@example.org");
+        user.role = QStringLiteral("user");
+        const auto created = UserStore(&database).create(user, QByteArray(), true);
+        return created.ok && created.notification ? created.notification->id : QString();
+    }
+
+    void showPage()
+    {
+        page = std::make_unique<DeliveriesPage>(&database, &service);
+        page->resize(1000, 700);
+        page->show();
+    }
+
+    DeliveriesModel* model() const { return page->model(); }
+    QTableView* view() const { return page->findChild<QTableView*>(QStringLiteral("deliveriesView")); }
+    QComboBox* filter() const { return page->findChild<QComboBox*>(QStringLiteral("stateFilterCombo")); }
+    QTextBrowser* details() const { return page->findChild<QTextBrowser*>(QStringLiteral("attemptsText")); }
+    QPushButton* button(const char* name) const { return page->findChild<QPushButton*>(QLatin1String(name)); }
+
+    QVariant value(const QString& id, int column, int role = Qt::DisplayRole) const
+    {
+        const int row = model()->rowOf(id);
+        return row < 0 ? QVariant() : model()->index(row, column).data(role);
+    }
+    QString state(const QString& id) const
+    {
+        return value(id, DeliveriesModel::StateColumn, DeliveriesModel::StateRole).toString();
+    }
+    int attempts(const QString& id) const { return value(id, DeliveriesModel::AttemptsColumn).toInt(); }
+    int countInState(const QString& state) const
+    {
+        int count = 0;
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            count += model()->index(row, 0).data(DeliveriesModel::StateRole).toString() == state ? 1 : 0;
+        }
+        return count;
+    }
+    void select(const QString& id) const { view()->selectRow(model()->rowOf(id)); }
+    QStringList detailLines() const { return details()->toPlainText().split(QLatin1Char('\n')); }
+};
+
+// Upper-cases every string of the Deliveries tab, to watch a change of language happen.
+class ShoutingTranslator : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* sourceText, const char* disambiguation = nullptr,
+                      int n = -1) const override
+    {
+        Q_UNUSED(disambiguation)
+        Q_UNUSED(n)
+        const auto name = QLatin1String(context);
+        if (name == QLatin1String("DeliveriesPage") || name == QLatin1String("DeliveriesModel")) {
+            return QString::fromUtf8(sourceText).toUpper();
+        }
+        return {};
+    }
+};
+
+const QString Pending = QStringLiteral("pending");
+const QString Delivered = QStringLiteral("delivered");
+const QString Failed = QStringLiteral("failed");
+
+// Writes a notification row directly, created at base + order milliseconds.
+bool insertNotification(QSqlDatabase db, int order, const QString& state, qint64 base)
+{
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO notifications (id, event, user_id, user_name, payload, state, attempts, "
+                                  "next_attempt_at, last_status, last_result, created_at, updated_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(QStringLiteral("n%1").arg(order, 6, 10, QLatin1Char('0')));
+    insert.addBindValue(QStringLiteral("user.created"));
+    insert.addBindValue(QStringLiteral("u%1").arg(order));
+    insert.addBindValue(QStringLiteral("User %1").arg(order));
+    insert.addBindValue(QStringLiteral("{}"));
+    insert.addBindValue(state);
+    insert.addBindValue(state == Pending ? 0 : 1);
+    insert.addBindValue(state == Pending ? QVariant(base + order) : QVariant());
+    insert.addBindValue(state == Pending ? QVariant() : QVariant(state == Delivered ? 200 : 404));
+    insert.addBindValue(state == Pending ? QVariant() : QVariant(QStringLiteral("result %1").arg(order)));
+    insert.addBindValue(base + order);
+    insert.addBindValue(base + order);
+    return insert.exec();
+}
+
+bool execute(QSqlDatabase db, const QString& statement)
+{
+    QSqlQuery query(db);
+    return query.exec(statement);
+}
+
+QStringList modelIds(const DeliveriesModel& model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        ids << model.index(row, 0).data(DeliveriesModel::IdRole).toString();
+    }
+    return ids;
+}
+
+QStringList outboxIds(Database* database, std::optional<Outbox::State> state, int limit)
+{
+    QStringList ids;
+    const auto rows = Outbox(database).list(state, limit, 0);
+    for (const auto& row : rows) {
+        ids << row.id;
+    }
+    return ids;
+}
+
+} // namespace
+
+class TestDeliveriesPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void rowsFollowDeliveries();
+    void filterShowsOnlyThatState();
+    void detailPaneShowsAttempts();
+    void serverErrorLeavesPending();
+    void retryAllFailed();
+    void redeliverOne();
+    void languageChangeRetranslates();
+    void refreshReconcilesWithDatabase();
+    void lazyLoadingOverManyRows();
+};
+
+void TestDeliveriesPage::initTestCase()
+{
+    qunsetenv("WEBHOOK_URL");
+}
+
+void TestDeliveriesPage::rowsFollowDeliveries()
+{
+    Harness h;
+    QVERIFY(h.open());
+    const QStringList ids = { h.createAccount(QStringLiteral("Alice")), h.createAccount(QStringLiteral("Bob")),
+                              h.createAccount(QStringLiteral("Carol")) };
+    QVERIFY(!ids.contains(QString()));
+
+    h.showPage();
+    QCOMPARE(h.model()->rowCount(), 3);
+    QCOMPARE(h.model()->canFetchMore({}), false);
+    for (const auto& id : ids) {
+        QCOMPARE(h.state(id), Pending);
+        QCOMPARE(h.value(id, DeliveriesModel::EventColumn).toString(), QStringLiteral("user.created"));
+        QCOMPARE(h.value(id, DeliveriesModel::StateColumn).toString(), QStringLiteral("Pending"));
+        QCOMPARE(h.attempts(id), 0);
+    }
+    QCOMPARE(h.value(ids.at(1), DeliveriesModel::AccountColumn).toString(), QStringLiteral("Bob"));
+    QCOMPARE(h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text(),
+             QStringLiteral("Total: 3 · Pending: 3 · Failed: 0"));
+
+    h.service.start();
+    QTRY_COMPARE(h.countInState(Delivered), 3);
+    Outbox outbox(&h.database);
+    for (const auto& id : ids) {
+        QCOMPARE(h.attempts(id), 1);
+        QCOMPARE(h.value(id, DeliveriesModel::StateColumn).toString(), QStringLiteral("Delivered"));
+        QCOMPARE(h.value(id, 0, DeliveriesModel::LastStatusRole).toInt(), 200);
+        QCOMPARE(h.value(id, DeliveriesModel::LastResultColumn).toString(), outbox.attempts(id).constLast().diagnostic);
+        QCOMPARE(h.value(id, DeliveriesModel::NextAttemptColumn).toString(), QString());
+    }
+    QTRY_COMPARE(h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text(),
+                 QStringLiteral("Total: 3 · Pending: 0 · Failed: 0"));
+
+    // A new account appears at the top, and the selection stays on its notification.
+    h.select(ids.at(1));
+    const auto daveId = h.createAccount(QStringLiteral("Dave"));
+    h.service.wake();
+    QTRY_COMPARE(h.model()->rowCount(), 4);
+    QCOMPARE(h.model()->index(0, 0).data(DeliveriesModel::IdRole).toString(), daveId);
+    QTRY_COMPARE(h.state(daveId), Delivered);
+    const auto selected = h.view()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.constFirst().data(DeliveriesModel::IdRole).toString(), ids.at(1));
+    QCOMPARE(h.receiver.count(), 4);
+}
+
+void TestDeliveriesPage::filterShowsOnlyThatState()
+{
+    Harness h;
+    QVERIFY(h.open());
+    // 404 is not retried: one of the three fails for good, whichever request it answers.
+    h.receiver.setResponses({ TestReceiver::status(200), TestReceiver::status(404), TestReceiver::status(200) });
+    for (const auto& name : { QStringLiteral("Alice"), QStringLiteral("Bob"), QStringLiteral("Carol") }) {
+        QVERIFY(!h.createAccount(name).isEmpty());
+    }
+    h.showPage();
+    h.service.start();
+    QTRY_COMPARE(h.countInState(Delivered), 2);
+    QTRY_COMPARE(h.countInState(Failed), 1);
+    h.service.stop();
+    QVERIFY(!h.createAccount(QStringLiteral("Dave")).isEmpty());
+
+    // All comes last: choosing it again reloads, and shows the account created since the page opened.
+    const QList<QPair<QString, int>> expected = { { Pending, 1 }, { Delivered, 2 }, { Failed, 1 }, { QString(), 4 } };
+    auto* combo = h.filter();
+    QCOMPARE(combo->count(), expected.size());
+    QCOMPARE(combo->itemText(0), QStringLiteral("All"));
+    QCOMPARE(combo->itemText(3), QStringLiteral("Failed"));
+    for (const auto& [state, rows] : expected) {
+        const int index = combo->findData(state);
+        QVERIFY(index >= 0);
+        combo->setCurrentIndex(index);
+        QCOMPARE(h.model()->rowCount(), rows);
+        if (!state.isEmpty()) {
+            QCOMPARE(h.countInState(state), rows);
+        }
+    }
+    QCOMPARE(h.countInState(Pending), 1);
+}
+
+void TestDeliveriesPage::detailPaneShowsAttempts()
+{
+    Harness h;
+    QVERIFY(h.open());
+    h.receiver.setStatus(404);
+    const auto id = h.createAccount(QStringLiteral("Alice"));
+    h.showPage();
+    QCOMPARE(h.button("redeliverButton")->isEnabled(), false);
+    QVERIFY(h.detailLines().contains(QStringLiteral("Select a notification to see its attempts.")));
+    h.service.start();
+    QTRY_COMPARE(h.state(id), Failed);
+    QCOMPARE(h.value(id, DeliveriesModel::StateColumn).toString(), QStringLiteral("Failed"));
+    QCOMPARE(h.value(id, DeliveriesModel::NextAttemptColumn).toString(), QString());
+
+    h.select(id);
+    QCOMPARE(h.button("redeliverButton")->isEnabled(), true);
+    const auto lines = h.detailLines();
+    const auto diagnostic = DeliveryResult::fromHttpStatus(404).summary();
+    QVERIFY(lines.contains(QStringLiteral("Notification (webhook-id): ") + id));
+    QVERIFY(lines.contains(QStringLiteral("Account: Alice")));
+    QVERIFY(lines.contains(QStringLiteral("State: Failed")));
+    QVERIFY(lines.contains(QStringLiteral("Attempt 1")));
+    QVERIFY(!lines.contains(QStringLiteral("Attempt 2")));
+    QVERIFY(lines.contains(QStringLiteral("URL: ") + WebhookUrl::mask(h.receiver.url().toString())));
+    QVERIFY(lines.contains(QStringLiteral("Response status: 404")));
+    QVERIFY(lines.contains(QStringLiteral("Diagnostic: ") + diagnostic));
+    QVERIFY(lines.contains(QStringLiteral("webhook-id: ") + id));
+    QVERIFY(lines.contains(QStringLiteral("Request body")));
+    QVERIFY(h.details()->toPlainText().contains(QStringLiteral("Alice")));
+    QCOMPARE(h.value(id, DeliveriesModel::LastResultColumn).toString(), diagnostic);
+}
+
+void TestDeliveriesPage::serverErrorLeavesPending()
+{
+    Harness h;
+    QVERIFY(h.open());
+    h.receiver.setStatus(500);
+    const auto id = h.createAccount(QStringLiteral("Alice"));
+    h.showPage();
+    h.service.start();
+    QTRY_COMPARE(h.attempts(id), 1);
+    h.select(id);
+    QCOMPARE(h.state(id), Pending);
+    QCOMPARE(h.value(id, DeliveriesModel::StateColumn).toString(), QStringLiteral("Pending"));
+    QCOMPARE(h.value(id, 0, DeliveriesModel::LastStatusRole).toInt(), 500);
+    // The second attempt of the schedule comes 5 s (±20 %) after the first.
+    const auto next = h.value(id, 0, DeliveriesModel::NextAttemptRole).toDateTime();
+    const auto attempts = Outbox(&h.database).attempts(id);
+    QCOMPARE(attempts.size(), 1);
+    QVERIFY(next.isValid());
+    const auto delay = attempts.constFirst().startedAt.msecsTo(next);
+    QVERIFY2(delay >= 4000 && delay <= 7000, qPrintable(QString::number(delay)));
+    QCOMPARE(h.value(id, DeliveriesModel::NextAttemptColumn).toString(), DeliveriesModel::formatTime(next));
+
+    const auto diagnostic = DeliveryResult::fromHttpStatus(500).summary();
+    QCOMPARE(diagnostic, QStringLiteral("HTTP 500: the service is failing on its side."));
+    QCOMPARE(h.value(id, DeliveriesModel::LastResultColumn).toString(), diagnostic);
+    QTRY_VERIFY(h.detailLines().contains(QStringLiteral("Next attempt: ") + DeliveriesModel::formatTime(next)));
+    const auto lines = h.detailLines();
+    QVERIFY(lines.contains(QStringLiteral("State: Pending")));
+    QVERIFY(lines.contains(QStringLiteral("Attempt 1")));
+    QVERIFY(lines.contains(QStringLiteral("Response status: 500")));
+    QVERIFY(lines.contains(QStringLiteral("Diagnostic: ") + diagnostic));
+}
+
+void TestDeliveriesPage::retryAllFailed()
+{
+    Harness h;
+    QVERIFY(h.open());
+    h.receiver.setResponses({ TestReceiver::status(404), TestReceiver::status(200) });
+    const auto id = h.createAccount(QStringLiteral("Alice"));
+    h.showPage();
+    auto* retryButton = h.button("retryFailedButton");
+    QCOMPARE(retryButton->isEnabled(), false);
+    h.service.start();
+    QTRY_COMPARE(h.state(id), Failed);
+    QTRY_COMPARE(retryButton->isEnabled(), true);
+    QCOMPARE(h.receiver.count(), 1);
+
+    QSignalSpy messages(h.page.get(), &DeliveriesPage::statusMessage);
+    QTest::mouseClick(retryButton, Qt::LeftButton);
+    QCOMPARE(messages.count(), 1);
+    QCOMPARE(messages.constFirst().constFirst().toString(),
+             QStringLiteral("The failed notification will be sent again now."));
+    QTRY_COMPARE(h.state(id), Delivered);
+    QCOMPARE(h.attempts(id), 2);
+    QCOMPARE(h.receiver.count(), 2);
+    QCOMPARE(h.receiver.requests().at(1).header("webhook-id"), id.toUtf8());
+    QCOMPARE(h.receiver.requests().at(0).header("webhook-id"), id.toUtf8());
+    QTRY_COMPARE(retryButton->isEnabled(), false);
+}
+
+void TestDeliveriesPage::redeliverOne()
+{
+    Harness h;
+    QVERIFY(h.open());
+    const auto alice = h.createAccount(QStringLiteral("Alice"));
+    const auto bob = h.createAccount(QStringLiteral("Bob"));
+    h.showPage();
+    h.service.start();
+    QTRY_COMPARE(h.countInState(Delivered), 2);
+    QCOMPARE(h.receiver.count(), 2);
+
+    h.select(alice);
+    QSignalSpy messages(h.page.get(), &DeliveriesPage::statusMessage);
+    QTest::mouseClick(h.button("redeliverButton"), Qt::LeftButton);
+    QCOMPARE(messages.count(), 1);
+    QCOMPARE(messages.constFirst().constFirst().toString(), QStringLiteral("The notification will be sent again now."));
+    QTRY_COMPARE(h.receiver.count(), 3);
+    QCOMPARE(h.receiver.requests().constLast().header("webhook-id"), alice.toUtf8());
+    QTRY_COMPARE(h.attempts(alice), 2);
+    QCOMPARE(h.state(alice), Delivered);
+    QCOMPARE(h.attempts(bob), 1);
+    QTRY_VERIFY(h.detailLines().contains(QStringLiteral("Attempt 2")));
+    QCOMPARE(h.detailLines().count(QStringLiteral("Response status: 200")), 2);
+}
+
+void TestDeliveriesPage::languageChangeRetranslates()
+{
+    Harness h;
+    QVERIFY(h.open());
+    h.showPage();
+    const auto header = [&h](int column) {
+        return h.model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    };
+    QCOMPARE(header(DeliveriesModel::EventColumn), QStringLiteral("Event"));
+
+    ShoutingTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    QTRY_COMPARE(h.filter()->itemText(0), QStringLiteral("ALL"));
+    QCOMPARE(header(DeliveriesModel::EventColumn), QStringLiteral("EVENT"));
+    QCOMPARE(header(DeliveriesModel::NextAttemptColumn), QStringLiteral("NEXT ATTEMPT"));
+    QCOMPARE(h.button("redeliverButton")->text(), QStringLiteral("&REDELIVER"));
+    QCOMPARE(h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text(),
+             QStringLiteral("TOTAL: 0 · PENDING: 0 · FAILED: 0"));
+    QVERIFY(h.detailLines().contains(QStringLiteral("SELECT A NOTIFICATION TO SEE ITS ATTEMPTS.")));
+
+    QVERIFY(QCoreApplication::removeTranslator(&translator));
+    QTRY_COMPARE(h.filter()->itemText(0), QStringLiteral("All"));
+    QCOMPARE(header(DeliveriesModel::EventColumn), QStringLiteral("Event"));
+}
+
+void TestDeliveriesPage::refreshReconcilesWithDatabase()
+{
+    Harness h;
+    QVERIFY(h.open());
+    auto db = h.database.connection();
+    const qint64 base = QDateTime::currentMSecsSinceEpoch() - 100000;
+    QVERIFY(db.transaction());
+    for (int i = 0; i < 1300; ++i) {
+        QVERIFY(insertNotification(db, i, i % 2 ? Pending : Delivered, base));
+    }
+    QVERIFY(db.commit());
+
+    DeliveriesModel model(&h.database, nullptr);
+    QTableView view;
+    view.setModel(&model);
+    while (model.canFetchMore({}) && model.rowCount() < 1200) {
+        model.fetchMore({});
+    }
+    QCOMPARE(model.rowCount(), 1200);
+    view.selectRow(model.rowOf(QStringLiteral("n001290")));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+    // New notifications at the top, one purged, one changed: the first RefreshLimit rows match the database again,
+    // and the rows loaded beyond them stay.
+    QVERIFY(insertNotification(db, 5000, Pending, base));
+    QVERIFY(insertNotification(db, 5001, Pending, base));
+    QVERIFY(execute(db, QStringLiteral("DELETE FROM notifications WHERE id = 'n001200'")));
+    QVERIFY(
+        execute(db, QStringLiteral("UPDATE notifications SET state = 'failed', attempts = 3 WHERE id = 'n001250'")));
+    model.refresh();
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(model.rowCount(), 1201);
+    QCOMPARE(modelIds(model), outboxIds(&h.database, std::nullopt, 1201));
+    QCOMPARE(model.index(model.rowOf(QStringLiteral("n001250")), 0).data(DeliveriesModel::StateRole).toString(),
+             Failed);
+    QCOMPARE(model.index(model.rowOf(QStringLiteral("n001250")), DeliveriesModel::AttemptsColumn).data().toInt(), 3);
+    QCOMPARE(view.selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(view.selectionModel()->selectedRows().constFirst().data(DeliveriesModel::IdRole).toString(),
+             QStringLiteral("n001290"));
+    QVERIFY(model.canFetchMore({}));
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+    }
+    QCOMPARE(modelIds(model), outboxIds(&h.database, std::nullopt, 5000));
+
+    // Filtered: rows leaving the state go, rows entering it come in their place.
+    model.setStateFilter(Outbox::State::Pending);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.rowCount(), DeliveriesModel::PageSize);
+    view.selectRow(model.rowOf(QStringLiteral("n001201")));
+    QVERIFY(
+        execute(db, QStringLiteral("UPDATE notifications SET state = 'delivered' WHERE id IN ('n001299', 'n005001')")));
+    QVERIFY(execute(db, QStringLiteral("UPDATE notifications SET state = 'pending' WHERE id = 'n001250'")));
+    model.refresh();
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(modelIds(model), outboxIds(&h.database, Outbox::State::Pending, DeliveriesModel::PageSize));
+    QCOMPARE(view.selectionModel()->selectedRows().constFirst().data(DeliveriesModel::IdRole).toString(),
+             QStringLiteral("n001201"));
+}
+
+void TestDeliveriesPage::lazyLoadingOverManyRows()
+{
+    constexpr int Rows = 100000;
+    Harness h;
+    QVERIFY(h.open());
+    {
+        auto db = h.database.connection();
+        QVERIFY(db.transaction());
+        const QString states[] = { Pending, Delivered, Failed };
+        const qint64 base = QDateTime::currentMSecsSinceEpoch() - Rows;
+        for (int i = 0; i < Rows; ++i) {
+            QVERIFY(insertNotification(db, i, states[i % 3], base));
+        }
+        QVERIFY(db.commit());
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    h.showPage();
+    QVERIFY(QTest::qWaitForWindowExposed(h.page.get()));
+    qInfo("The Deliveries page opened over %d notifications in %lld ms", Rows, timer.elapsed());
+
+    auto* model = h.model();
+    QCOMPARE(model->rowCount(), DeliveriesModel::PageSize);
+    QCOMPARE(model->index(0, 0).data(DeliveriesModel::IdRole).toString(), QStringLiteral("n099999"));
+    QCOMPARE(model->index(0, DeliveriesModel::AccountColumn).data().toString(), QStringLiteral("User 99999"));
+    QVERIFY(model->canFetchMore({}));
+    timer.restart();
+    model->fetchMore({});
+    qInfo("The next page came in %lld ms", timer.elapsed());
+    QCOMPARE(model->rowCount(), 2 * DeliveriesModel::PageSize);
+    QCOMPARE(model->index(DeliveriesModel::PageSize, 0).data(DeliveriesModel::IdRole).toString(),
+             QStringLiteral("n%1").arg(Rows - 1 - DeliveriesModel::PageSize, 6, 10, QLatin1Char('0')));
+
+    timer.restart();
+    model->refresh();
+    qInfo("A refresh of the loaded rows took %lld ms", timer.elapsed());
+    QCOMPARE(model->rowCount(), 2 * DeliveriesModel::PageSize);
+
+    timer.restart();
+    h.filter()->setCurrentIndex(h.filter()->findData(Failed));
+    qInfo("Filtering on failed notifications took %lld ms", timer.elapsed());
+    QCOMPARE(model->rowCount(), DeliveriesModel::PageSize);
+    QCOMPARE(h.countInState(Failed), DeliveriesModel::PageSize);
+    timer.restart();
+    model->fetchMore({});
+    qInfo("The next page of failed notifications came in %lld ms", timer.elapsed());
+    QCOMPARE(model->rowCount(), 2 * DeliveriesModel::PageSize);
+    QCOMPARE(h.countInState(Failed), 2 * DeliveriesModel::PageSize);
+    QCOMPARE(h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text(),
+             QStringLiteral("Total: %1 · Pending: %2 · Failed: %3")
+                 .arg(QLocale().toString(Rows), QLocale().toString(33334), QLocale().toString(33333)));
+}
+
+QTEST_MAIN(TestDeliveriesPage)
+#include "TestDeliveriesPage.moc"

@@ -1,0 +1,435 @@
+#include "DeliveryResult.h"
+#include "GuiTestSupport.h"
+#include "MainWindow.h"
+#include "PayloadFormat.h"
+#include "Settings.h"
+#include "TestReceiver.h"
+#include "WebhookConfig.h"
+#include "WebhookUrl.h"
+
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+using GuiTest::child;
+
+// Settings → General, Security and Network, driven through the real window.
+class TestGeneralSettings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void urlIsPersisted();
+    void invalidUrlCannotBeSaved_data();
+    void invalidUrlCannotBeSaved();
+    void emptyUrlMeansNoWebhook();
+    void autoFormatNamesTheDetectedFormat();
+    void testButtonPostsUnsavedUrl();
+    void testButtonReportsRefusedConnection();
+    void testCanBeCancelled();
+    void environmentUrlIsReadOnly();
+    void generatingSecretRotatesThePreviousOne();
+    void customHeadersAreMaskedAndSent();
+    void networkSettingsAreValidatedAndSaved();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    void typeUrl(MainWindow* window, const QString& url);
+
+    std::unique_ptr<GuiTest::TempDatabase> m_database;
+};
+
+void TestGeneralSettings::initTestCase()
+{
+    GuiTest::initApplication();
+}
+
+void TestGeneralSettings::init()
+{
+    QSettings().clear();
+    m_database = std::make_unique<GuiTest::TempDatabase>();
+    QVERIFY(m_database->open());
+}
+
+void TestGeneralSettings::cleanup()
+{
+    qunsetenv("WEBHOOK_URL");
+    m_database.reset();
+}
+
+std::unique_ptr<MainWindow> TestGeneralSettings::openWindow()
+{
+    auto window = std::make_unique<MainWindow>(m_database->get(), nullptr);
+    window->show();
+    auto* tabs = child<QTabWidget>(window.get(), "mainTabs");
+    tabs->setCurrentWidget(child<QWidget>(window.get(), "settingsTab"));
+    return window;
+}
+
+void TestGeneralSettings::typeUrl(MainWindow* window, const QString& url)
+{
+    auto* edit = child<QLineEdit>(window, "webhookUrlEdit");
+    edit->clear();
+    QTest::keyClicks(edit, url);
+}
+
+void TestGeneralSettings::urlIsPersisted()
+{
+    const auto url = QStringLiteral("https://hooks.slack.com/services/T000/B000/XYZ");
+    {
+        auto window = openWindow();
+        auto* save = child<QPushButton>(window.get(), "saveButton");
+        QVERIFY(!save->isEnabled());
+        typeUrl(window.get(), url);
+        auto* format = child<QComboBox>(window.get(), "formatCombo");
+        format->setCurrentIndex(format->findData(QStringLiteral("json")));
+        child<QSpinBox>(window.get(), "timeoutSpin")->setValue(25);
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(!save->isEnabled());
+    }
+
+    const Settings settings(m_database->get());
+    QCOMPARE(settings.string(Settings::Key::WebhookUrl), url);
+    QCOMPARE(settings.string(Settings::Key::PayloadFormat), QStringLiteral("json"));
+    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 25);
+
+    auto window = openWindow();
+    QCOMPARE(child<QLineEdit>(window.get(), "webhookUrlEdit")->text(), url);
+    QCOMPARE(child<QComboBox>(window.get(), "formatCombo")->currentData().toString(), QStringLiteral("json"));
+    QCOMPARE(child<QSpinBox>(window.get(), "timeoutSpin")->value(), 25);
+    QVERIFY(!child<QPushButton>(window.get(), "saveButton")->isEnabled());
+}
+
+void TestGeneralSettings::invalidUrlCannotBeSaved_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("no scheme") << QStringLiteral("hooks.example.com/abc");
+    QTest::newRow("ftp") << QStringLiteral("ftp://example.com/hook");
+    QTest::newRow("space") << QStringLiteral("https://exa mple.com/hook");
+    QTest::newRow("no host") << QStringLiteral("https:///hook");
+    QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)");
+}
+
+void TestGeneralSettings::invalidUrlCannotBeSaved()
+{
+    QFETCH(QString, url);
+    auto window = openWindow();
+    typeUrl(window.get(), url);
+
+    const auto check = WebhookUrl::validate(url);
+    QCOMPARE(check.verdict, WebhookUrl::Verdict::Invalid);
+    auto* message = child<QLabel>(window.get(), "urlMessageLabel");
+    QCOMPARE(message->text(), check.message);
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->property("feedback").toString(), QStringLiteral("error"));
+    QVERIFY(!child<QPushButton>(window.get(), "saveButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(window.get(), "testButton")->isEnabled());
+
+    // Enter does not save it either.
+    QTest::keyClick(child<QLineEdit>(window.get(), "webhookUrlEdit"), Qt::Key_Return);
+    QCOMPARE(Settings(m_database->get()).string(Settings::Key::WebhookUrl), QString());
+
+    typeUrl(window.get(), QStringLiteral("https://example.com/hook"));
+    QVERIFY(!message->isVisible());
+    QVERIFY(child<QPushButton>(window.get(), "saveButton")->isEnabled());
+}
+
+void TestGeneralSettings::emptyUrlMeansNoWebhook()
+{
+    Settings(m_database->get()).set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/hook"));
+    auto window = openWindow();
+    child<QLineEdit>(window.get(), "webhookUrlEdit")->clear();
+
+    auto* message = child<QLabel>(window.get(), "urlMessageLabel");
+    QCOMPARE(message->property("feedback").toString(), QStringLiteral("info"));
+    QVERIFY(!message->text().isEmpty());
+    auto* save = child<QPushButton>(window.get(), "saveButton");
+    QVERIFY(save->isEnabled());
+    QVERIFY(!child<QPushButton>(window.get(), "testButton")->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    const Settings settings(m_database->get());
+    QCOMPARE(WebhookUrl::effective(settings).source, WebhookUrl::Source::None);
+}
+
+void TestGeneralSettings::autoFormatNamesTheDetectedFormat()
+{
+    auto window = openWindow();
+    auto* format = child<QComboBox>(window.get(), "formatCombo");
+    QCOMPARE(format->count(), PayloadFormat::all().size());
+    for (int i = 0; i < format->count(); ++i) {
+        const auto key = format->itemData(i).toString();
+        QVERIFY(PayloadFormat::fromKey(key).has_value());
+        QCOMPARE(format->itemText(i), PayloadFormat::displayName(*PayloadFormat::fromKey(key)));
+    }
+    QCOMPARE(format->currentData().toString(), QStringLiteral("auto"));
+
+    auto* label = child<QLabel>(window.get(), "autoFormatLabel");
+    typeUrl(window.get(), QStringLiteral("https://hooks.slack.com/services/T000/B000/XYZ"));
+    QCOMPARE(
+        label->text(),
+        QStringLiteral("Auto sends this URL the %1 format.").arg(PayloadFormat::displayName(PayloadFormat::Slack)));
+    typeUrl(window.get(), QStringLiteral("https://discord.com/api/webhooks/1/abc"));
+    QCOMPARE(
+        label->text(),
+        QStringLiteral("Auto sends this URL the %1 format.").arg(PayloadFormat::displayName(PayloadFormat::Discord)));
+    QVERIFY(label->isVisible());
+
+    format->setCurrentIndex(format->findData(QStringLiteral("text")));
+    QVERIFY(!label->isVisible());
+}
+
+void TestGeneralSettings::testButtonPostsUnsavedUrl()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(204);
+    auto window = openWindow();
+    typeUrl(window.get(), receiver.url().toString());
+
+    auto* test = child<QPushButton>(window.get(), "testButton");
+    auto* progress = child<QProgressBar>(window.get(), "testProgress");
+    auto* result = child<QLabel>(window.get(), "testResultLabel");
+    QVERIFY(test->isEnabled());
+    QVERIFY(!progress->isVisible());
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(!test->isEnabled());
+    QVERIFY(progress->isVisible());
+
+    QTRY_COMPARE(receiver.count(), 1);
+    const auto request = receiver.requests().first();
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.target, QByteArray("/hook"));
+    QVERIFY(!request.header("webhook-id").isEmpty());
+    QVERIFY(!request.header("webhook-timestamp").isEmpty());
+    QCOMPARE(request.header("content-type"), QByteArray("application/json"));
+    const auto body = QJsonDocument::fromJson(request.body).object();
+    QCOMPARE(body.value(QStringLiteral("event")).toString(), QStringLiteral("webhook.test"));
+
+    QTRY_VERIFY(test->isEnabled());
+    QVERIFY(!progress->isVisible());
+    QVERIFY2(result->text().startsWith(QStringLiteral("Delivered: HTTP 204 in ")), qPrintable(result->text()));
+    QCOMPARE(result->property("feedback").toString(), QStringLiteral("success"));
+    // The test used the field's value; nothing was saved.
+    QCOMPARE(Settings(m_database->get()).string(Settings::Key::WebhookUrl), QString());
+}
+
+void TestGeneralSettings::testButtonReportsRefusedConnection()
+{
+    quint16 closedPort = 0;
+    {
+        TestReceiver probe;
+        QVERIFY(probe.listen());
+        closedPort = probe.port();
+    }
+    auto window = openWindow();
+    typeUrl(window.get(), QStringLiteral("http://127.0.0.1:%1/hook").arg(closedPort));
+    auto* result = child<QLabel>(window.get(), "testResultLabel");
+    QTest::mouseClick(child<QPushButton>(window.get(), "testButton"), Qt::LeftButton);
+
+    DeliveryResult expected;
+    expected.outcome = DeliveryResult::Outcome::ConnectionRefused;
+    expected.host = QStringLiteral("127.0.0.1");
+    QTRY_COMPARE(result->text(), expected.summary());
+    QCOMPARE(result->property("feedback").toString(), QStringLiteral("error"));
+    QVERIFY(child<QPushButton>(window.get(), "testButton")->isEnabled());
+}
+
+void TestGeneralSettings::testCanBeCancelled()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    TestReceiver::Response silent;
+    silent.behaviour = TestReceiver::Behaviour::NeverAnswer;
+    receiver.setResponses({ silent });
+    auto window = openWindow();
+    typeUrl(window.get(), receiver.url().toString());
+
+    auto* test = child<QPushButton>(window.get(), "testButton");
+    auto* cancel = child<QPushButton>(window.get(), "testCancelButton");
+    QVERIFY(!cancel->isVisible());
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_COMPARE(receiver.count(), 1);
+    QVERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+
+    DeliveryResult cancelled;
+    cancelled.outcome = DeliveryResult::Outcome::Cancelled;
+    QTRY_COMPARE(child<QLabel>(window.get(), "testResultLabel")->text(), cancelled.summary());
+    QVERIFY(test->isEnabled());
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(!child<QProgressBar>(window.get(), "testProgress")->isVisible());
+}
+
+void TestGeneralSettings::environmentUrlIsReadOnly()
+{
+    Settings(m_database->get()).set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/saved"));
+    const auto secretUrl = QStringLiteral("https://discord.com/api/webhooks/123456/VerySecretToken");
+    qputenv("WEBHOOK_URL", secretUrl.toUtf8());
+    auto window = openWindow();
+
+    auto* edit = child<QLineEdit>(window.get(), "webhookUrlEdit");
+    QVERIFY(edit->isReadOnly());
+    QCOMPARE(edit->text(), WebhookUrl::mask(secretUrl));
+    QVERIFY(!edit->text().contains(QStringLiteral("VerySecretToken")));
+    auto* notice = child<QLabel>(window.get(), "environmentNoticeLabel");
+    QVERIFY(notice->isVisible());
+    QVERIFY(notice->text().contains(QStringLiteral("WEBHOOK_URL")));
+    QCOMPARE(
+        child<QLabel>(window.get(), "autoFormatLabel")->text(),
+        QStringLiteral("Auto sends this URL the %1 format.").arg(PayloadFormat::displayName(PayloadFormat::Discord)));
+    QVERIFY(child<QPushButton>(window.get(), "testButton")->isEnabled());
+
+    // Format and timeout are still saved; the saved URL is left alone.
+    child<QSpinBox>(window.get(), "timeoutSpin")->setValue(30);
+    QTest::mouseClick(child<QPushButton>(window.get(), "saveButton"), Qt::LeftButton);
+    const Settings settings(m_database->get());
+    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 30);
+    QCOMPARE(settings.string(Settings::Key::WebhookUrl), QStringLiteral("https://example.com/saved"));
+
+    qunsetenv("WEBHOOK_URL");
+    auto plain = openWindow();
+    QVERIFY(!child<QLineEdit>(plain.get(), "webhookUrlEdit")->isReadOnly());
+    QVERIFY(!child<QLabel>(plain.get(), "environmentNoticeLabel")->isVisible());
+}
+
+void TestGeneralSettings::generatingSecretRotatesThePreviousOne()
+{
+    auto window = openWindow();
+    child<QTabWidget>(window.get(), "settingsTabs")->setCurrentIndex(1);
+    auto* edit = child<QLineEdit>(window.get(), "signingSecretEdit");
+    auto* generate = child<QPushButton>(window.get(), "generateSecretButton");
+    QVERIFY(edit->isReadOnly());
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+    QVERIFY(!child<QPushButton>(window.get(), "clearSecretButton")->isEnabled());
+
+    QTest::mouseClick(generate, Qt::LeftButton);
+    const Settings settings(m_database->get());
+    const auto first = settings.string(Settings::Key::SigningSecret);
+    QVERIFY(first.startsWith(QStringLiteral("whsec_")));
+    QCOMPARE(edit->text(), first);
+    QCOMPARE(settings.string(Settings::Key::PreviousSigningSecret), QString());
+
+    QTest::mouseClick(generate, Qt::LeftButton);
+    const auto second = settings.string(Settings::Key::SigningSecret);
+    QVERIFY(second.startsWith(QStringLiteral("whsec_")));
+    QVERIFY(second != first);
+    QCOMPARE(settings.string(Settings::Key::PreviousSigningSecret), first);
+    const auto expiresAt = QDateTime::fromString(settings.string(Settings::Key::PreviousSecretExpiresAt), Qt::ISODate);
+    QVERIFY(expiresAt.isValid());
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(expiresAt) - 24 * 3600) < 60);
+
+    auto* show = child<QPushButton>(window.get(), "showSecretButton");
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(edit->echoMode(), QLineEdit::Normal);
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+
+    QTest::mouseClick(child<QPushButton>(window.get(), "clearSecretButton"), Qt::LeftButton);
+    QCOMPARE(settings.string(Settings::Key::SigningSecret), QString());
+    QCOMPARE(settings.string(Settings::Key::PreviousSigningSecret), QString());
+    QCOMPARE(edit->text(), QString());
+}
+
+void TestGeneralSettings::customHeadersAreMaskedAndSent()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(200);
+    {
+        auto window = openWindow();
+        child<QTabWidget>(window.get(), "settingsTabs")->setCurrentIndex(1);
+        auto* table = child<QTableWidget>(window.get(), "headersTable");
+        auto* save = child<QPushButton>(window.get(), "securitySaveButton");
+        QVERIFY(!save->isEnabled());
+        QTest::mouseClick(child<QPushButton>(window.get(), "addHeaderButton"), Qt::LeftButton);
+        QCOMPARE(table->rowCount(), 1);
+        table->item(0, 0)->setText(QStringLiteral("Authorization"));
+        table->item(0, 1)->setText(QStringLiteral("Bearer s3cr3t"));
+        QVERIFY(save->isEnabled());
+
+        // A header Crochet sets itself is refused.
+        QTest::mouseClick(child<QPushButton>(window.get(), "addHeaderButton"), Qt::LeftButton);
+        table->item(1, 0)->setText(QStringLiteral("webhook-id"));
+        QVERIFY(!save->isEnabled());
+        QVERIFY(!child<QLabel>(window.get(), "headersMessageLabel")->text().isEmpty());
+        table->setCurrentCell(1, 0);
+        QTest::mouseClick(child<QPushButton>(window.get(), "removeHeaderButton"), Qt::LeftButton);
+        QVERIFY(save->isEnabled());
+
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(!save->isEnabled());
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("••••"));
+    }
+    const Settings settings(m_database->get());
+    const auto headers = WebhookConfig::parseHeaders(settings.string(Settings::Key::CustomHeaders));
+    QCOMPARE(headers.size(), 1);
+    QCOMPARE(headers.first().first, QByteArray("Authorization"));
+    QCOMPARE(headers.first().second, QByteArray("Bearer s3cr3t"));
+
+    auto window = openWindow();
+    auto* table = child<QTableWidget>(window.get(), "headersTable");
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Authorization"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("••••"));
+
+    // The test notification carries the saved header.
+    typeUrl(window.get(), receiver.url().toString());
+    QTest::mouseClick(child<QPushButton>(window.get(), "testButton"), Qt::LeftButton);
+    QTRY_COMPARE(receiver.count(), 1);
+    QCOMPARE(receiver.requests().first().header("authorization"), QByteArray("Bearer s3cr3t"));
+}
+
+void TestGeneralSettings::networkSettingsAreValidatedAndSaved()
+{
+    auto window = openWindow();
+    child<QTabWidget>(window.get(), "settingsTabs")->setCurrentIndex(2);
+    auto* save = child<QPushButton>(window.get(), "networkSaveButton");
+    auto* proxy = child<QLineEdit>(window.get(), "proxyUrlEdit");
+    auto* policy = child<QComboBox>(window.get(), "hostPolicyCombo");
+    auto* hosts = child<QLineEdit>(window.get(), "allowedHostsEdit");
+    auto* certificate = child<QLineEdit>(window.get(), "caCertificateEdit");
+    QVERIFY(!save->isEnabled());
+    QCOMPARE(policy->currentData().toString(), QStringLiteral("any"));
+    QVERIFY(!hosts->isEnabled());
+
+    QTest::keyClicks(proxy, QStringLiteral("not a proxy"));
+    QVERIFY(!save->isEnabled());
+    proxy->setText(QStringLiteral("http://proxy.example.com:3128"));
+    QVERIFY(save->isEnabled());
+
+    certificate->setText(m_database->path(QStringLiteral("missing.pem")));
+    QVERIFY(!save->isEnabled());
+    certificate->clear();
+
+    policy->setCurrentIndex(policy->findData(QStringLiteral("list")));
+    QVERIFY(hosts->isEnabled());
+    QVERIFY(!save->isEnabled());
+    hosts->setText(QStringLiteral("hooks.example.com, 10.0.0.0/8 *.example.org"));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(!save->isEnabled());
+
+    const Settings settings(m_database->get());
+    QCOMPARE(settings.string(Settings::Key::ProxyUrl), QStringLiteral("http://proxy.example.com:3128"));
+    QCOMPARE(settings.string(Settings::Key::HostPolicy), QStringLiteral("list"));
+    QCOMPARE(settings.string(Settings::Key::AllowedHosts),
+             QStringLiteral("hooks.example.com,10.0.0.0/8,*.example.org"));
+    QCOMPARE(settings.string(Settings::Key::CaCertificateFile), QString());
+}
+
+QTEST_MAIN(TestGeneralSettings)
+#include "TestGeneralSettings.moc"
