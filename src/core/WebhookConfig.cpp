@@ -20,6 +20,7 @@ WebhookConfig WebhookConfig::load(const Settings& settings)
     config.previousSecretExpiresAt =
         QDateTime::fromString(settings.string(Settings::Key::PreviousSecretExpiresAt), Qt::ISODate);
     config.customHeaders = parseHeaders(settings.string(Settings::Key::CustomHeaders));
+    config.network = NetworkOptions::load(settings);
     return config;
 }
 
@@ -60,6 +61,7 @@ DeliveryRequest WebhookConfig::request(const Notification& notification, const Q
     }
     request.payload = PayloadBuilder::build(notification, resolved);
     request.timeoutSeconds = timeoutSeconds;
+    request.network = network;
     for (const auto& header : customHeaders) {
         request.headers.append(header);
     }

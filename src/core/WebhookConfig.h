@@ -20,6 +20,7 @@ struct WebhookConfig
     QString previousSigningSecret;
     QDateTime previousSecretExpiresAt;
     HeaderList customHeaders;
+    NetworkOptions network;
 
     static WebhookConfig load(const Settings& settings);
     static HeaderList parseHeaders(const QString& json);

@@ -3,6 +3,7 @@
 #include "Log.h"
 #include "Version.h"
 
+#include <QHostInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -55,7 +56,55 @@ QByteArray WebhookSender::userAgent()
     return QByteArrayLiteral("Crochet/" CROCHET_VERSION);
 }
 
+void WebhookSender::applyProxy(const NetworkOptions& options)
+{
+    if (m_proxyApplied == options.proxyUrl) {
+        return;
+    }
+    m_proxyApplied = options.proxyUrl;
+    if (const auto proxy = EnvironmentProxyFactory::proxyFromUrl(options.proxyUrl)) {
+        m_manager->setProxyFactory(nullptr);
+        m_manager->setProxy(*proxy);
+    } else {
+        m_manager->setProxy(QNetworkProxy(QNetworkProxy::DefaultProxy));
+        m_manager->setProxyFactory(new EnvironmentProxyFactory);
+    }
+}
+
 PendingDelivery* WebhookSender::send(const DeliveryRequest& request)
+{
+    applyProxy(request.network);
+    auto* pending = new PendingDelivery(request, this);
+    const auto proxy = EnvironmentProxyFactory::proxyFromUrl(request.network.proxyUrl)
+                           .value_or(EnvironmentProxyFactory().queryProxy(QNetworkProxyQuery(request.url)).value(0));
+    if (proxy.type() != QNetworkProxy::NoProxy && proxy.type() != QNetworkProxy::DefaultProxy) {
+        pending->m_proxy = QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
+    }
+    if (request.network.hostPolicy == NetworkOptions::HostPolicy::Any) {
+        post(pending, request);
+        return pending;
+    }
+    // The policy judges the addresses the name resolves to, so a name pointing at 127.0.0.1 is not "public".
+    const QPointer<PendingDelivery> guard(pending);
+    QHostInfo::lookupHost(request.url.host(), pending, [this, guard, request](const QHostInfo& info) {
+        if (!guard || guard->isFinished()) {
+            return;
+        }
+        const auto reason = request.network.checkHost(request.url.host(), info.addresses());
+        if (!reason.isEmpty()) {
+            DeliveryResult blocked;
+            blocked.outcome = DeliveryResult::Outcome::Blocked;
+            blocked.host = request.url.host();
+            blocked.detail = reason;
+            guard->finish(blocked);
+            return;
+        }
+        post(guard, request);
+    });
+    return pending;
+}
+
+void WebhookSender::post(PendingDelivery* pending, const DeliveryRequest& request)
 {
     QNetworkRequest networkRequest(request.url);
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -64,13 +113,20 @@ PendingDelivery* WebhookSender::send(const DeliveryRequest& request)
     for (const auto& [name, value] : request.headers) {
         networkRequest.setRawHeader(name, value);
     }
-    auto* reply = m_manager->post(networkRequest, request.payload.body);
-    return new PendingDelivery(reply, request, this);
+    if (!request.network.caCertificateFile.isEmpty()) {
+        if (m_certificatesPath != request.network.caCertificateFile) {
+            m_certificatesPath = request.network.caCertificateFile;
+            m_certificates = request.network.extraCertificates();
+        }
+        auto tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_certificates);
+        networkRequest.setSslConfiguration(tls);
+    }
+    pending->attach(m_manager->post(networkRequest, request.payload.body));
 }
 
-PendingDelivery::PendingDelivery(QNetworkReply* reply, const DeliveryRequest& request, QObject* parent)
+PendingDelivery::PendingDelivery(const DeliveryRequest& request, QObject* parent)
     : QObject(parent)
-    , m_reply(reply)
     , m_host(request.url.host())
     , m_timeoutSeconds(request.timeoutSeconds)
 {
@@ -81,13 +137,25 @@ PendingDelivery::PendingDelivery(QNetworkReply* reply, const DeliveryRequest& re
         m_timedOut = true;
         if (m_reply) {
             m_reply->abort();
+        } else {
+            DeliveryResult result;
+            result.outcome = DeliveryResult::Outcome::Timeout;
+            result.host = m_host;
+            result.timeoutSeconds = m_timeoutSeconds;
+            result.durationMs = m_elapsed.elapsed();
+            finish(result);
         }
     });
+    m_deadline.start();
+}
+
+void PendingDelivery::attach(QNetworkReply* reply)
+{
+    m_reply = reply;
     connect(reply, &QNetworkReply::readyRead, this, &PendingDelivery::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &PendingDelivery::onFinished);
     connect(reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError>& errors) { m_tlsErrors << describeTls(errors); });
-    m_deadline.start();
 }
 
 void PendingDelivery::cancel()
@@ -95,6 +163,11 @@ void PendingDelivery::cancel()
     m_cancelled = true;
     if (m_reply) {
         m_reply->abort();
+    } else if (!m_finished) {
+        DeliveryResult result;
+        result.outcome = DeliveryResult::Outcome::Cancelled;
+        result.host = m_host;
+        finish(result);
     }
 }
 
@@ -143,6 +216,12 @@ void PendingDelivery::onFinished()
             result.retryAfter =
                 DeliveryResult::parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
         }
+    } else if (!m_proxy.isEmpty()
+               && (error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError
+                   || error == QNetworkReply::RemoteHostClosedError)) {
+        // Through a proxy, the connection that failed is the proxy's.
+        result.outcome = DeliveryResult::Outcome::ProxyFailure;
+        result.detail = DeliveryResult::tr("%1 (proxy %2)").arg(reply->errorString(), m_proxy);
     } else {
         switch (error) {
         case QNetworkReply::HostNotFoundError:
@@ -168,7 +247,8 @@ void PendingDelivery::onFinished()
         case QNetworkReply::ProxyAuthenticationRequiredError:
         case QNetworkReply::UnknownProxyError:
             result.outcome = DeliveryResult::Outcome::ProxyFailure;
-            result.detail = reply->errorString();
+            result.detail = m_proxy.isEmpty() ? reply->errorString()
+                                              : DeliveryResult::tr("%1 (proxy %2)").arg(reply->errorString(), m_proxy);
             break;
         default:
             result.outcome = DeliveryResult::Outcome::NetworkFailure;
@@ -195,6 +275,7 @@ void PendingDelivery::finish(DeliveryResult result)
         return;
     }
     m_finished = true;
+    m_deadline.stop();
     m_result = std::move(result);
     qCDebug(lcDelivery) << "attempt to" << m_host << "finished:" << DeliveryResult::outcomeKey(m_result.outcome)
                         << m_result.httpStatus << m_result.durationMs << "ms";

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DeliveryResult.h"
+#include "NetworkOptions.h"
 #include "PayloadBuilder.h"
 
 #include <QElapsedTimer>
@@ -18,6 +19,7 @@ struct DeliveryRequest
     Payload payload;
     HeaderList headers; // webhook-id, signatures, the administrator's custom headers
     int timeoutSeconds = 10;
+    NetworkOptions network;
 };
 
 // One POST in flight. Emits finished() exactly once, then deletes itself later.
@@ -35,7 +37,8 @@ signals:
 
 private:
     friend class WebhookSender;
-    PendingDelivery(QNetworkReply* reply, const DeliveryRequest& request, QObject* parent);
+    PendingDelivery(const DeliveryRequest& request, QObject* parent);
+    void attach(QNetworkReply* reply);
     void finish(DeliveryResult result);
     void onReadyRead();
     void onFinished();
@@ -44,6 +47,7 @@ private:
     QElapsedTimer m_elapsed;
     QTimer m_deadline;
     QString m_host;
+    QString m_proxy; // "host:port" when the request goes through a proxy
     int m_timeoutSeconds;
     QByteArray m_body;
     bool m_truncated = false;
@@ -68,5 +72,11 @@ public:
     static QByteArray userAgent();
 
 private:
+    void applyProxy(const NetworkOptions& options);
+    void post(PendingDelivery* pending, const DeliveryRequest& request);
+
     QNetworkAccessManager* m_manager;
+    std::optional<QString> m_proxyApplied;
+    QString m_certificatesPath;
+    QList<QSslCertificate> m_certificates;
 };

@@ -1,0 +1,260 @@
+#include "NetworkOptions.h"
+
+#include "Settings.h"
+
+#include <QFileInfo>
+
+namespace {
+
+QString environment(const char* upper, const char* lower)
+{
+    auto value = qEnvironmentVariable(lower);
+    if (value.isEmpty()) {
+        value = qEnvironmentVariable(upper);
+    }
+    return value;
+}
+
+bool isHostToken(const QString& text)
+{
+    QUrl url;
+    url.setHost(text, QUrl::StrictMode);
+    return url.isValid() && !url.host().isEmpty();
+}
+
+} // namespace
+
+NetworkOptions NetworkOptions::load(const Settings& settings)
+{
+    NetworkOptions options;
+    options.hostPolicy = policyFromKey(settings.string(Settings::Key::HostPolicy));
+    options.allowedHosts = splitHosts(settings.string(Settings::Key::AllowedHosts));
+    options.proxyUrl = settings.string(Settings::Key::ProxyUrl).trimmed();
+    options.caCertificateFile = settings.string(Settings::Key::CaCertificateFile).trimmed();
+    return options;
+}
+
+QString NetworkOptions::policyKey(HostPolicy policy)
+{
+    switch (policy) {
+    case HostPolicy::PublicOnly:
+        return QStringLiteral("public");
+    case HostPolicy::List:
+        return QStringLiteral("list");
+    case HostPolicy::Any:
+        break;
+    }
+    return QStringLiteral("any");
+}
+
+NetworkOptions::HostPolicy NetworkOptions::policyFromKey(const QString& key)
+{
+    if (key == QLatin1String("public")) {
+        return HostPolicy::PublicOnly;
+    }
+    if (key == QLatin1String("list")) {
+        return HostPolicy::List;
+    }
+    return HostPolicy::Any;
+}
+
+QStringList NetworkOptions::splitHosts(const QString& text)
+{
+    QStringList hosts;
+    const auto parts = QString(text).replace(QLatin1Char('\n'), QLatin1Char(',')).split(QLatin1Char(','));
+    for (const auto& part : parts) {
+        const auto host = part.trimmed().toLower();
+        if (!host.isEmpty() && !hosts.contains(host)) {
+            hosts << host;
+        }
+    }
+    return hosts;
+}
+
+QString NetworkOptions::validateProxyUrl(const QString& text)
+{
+    if (text.isEmpty()) {
+        return {};
+    }
+    if (!EnvironmentProxyFactory::proxyFromUrl(text)) {
+        return tr("« %1 » is not a proxy URL; write it as http://host:port or socks5://host:port.").arg(text);
+    }
+    return {};
+}
+
+QString NetworkOptions::validateAllowedHosts(const QStringList& hosts)
+{
+    for (const auto& host : hosts) {
+        if (host.contains(QLatin1Char('/'))) {
+            if (QHostAddress::parseSubnet(host).first.isNull()) {
+                return tr("« %1 » is not an address range such as 10.0.0.0/8 or fd00::/8.").arg(host);
+            }
+            continue;
+        }
+        const auto name = host.startsWith(QLatin1String("*.")) ? host.mid(2) : host;
+        if (QHostAddress(name).isNull() && !isHostToken(name)) {
+            return tr("« %1 » is not a host name, an address or an address range.").arg(host);
+        }
+    }
+    return {};
+}
+
+QString NetworkOptions::validateCaCertificateFile(const QString& path)
+{
+    if (path.isEmpty()) {
+        return {};
+    }
+    if (!QFileInfo(path).isReadable()) {
+        return tr("Cannot read the certificate file %1.").arg(path);
+    }
+    if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty()) {
+        return tr("%1 holds no PEM certificate.").arg(path);
+    }
+    return {};
+}
+
+bool NetworkOptions::isPublicAddress(const QHostAddress& address)
+{
+    bool isV4 = false;
+    const QHostAddress v4(address.toIPv4Address(&isV4));
+    const auto& candidate = isV4 ? v4 : address;
+    if (candidate.isNull() || candidate.isLoopback() || candidate.isMulticast() || candidate.isLinkLocal()
+        || candidate.isSiteLocal() || candidate.isUniqueLocalUnicast() || candidate.isBroadcast()
+        || candidate == QHostAddress::AnyIPv4 || candidate == QHostAddress::AnyIPv6) {
+        return false;
+    }
+    static const char* const privateRanges[] = {
+        "0.0.0.0/8",     "10.0.0.0/8",  "100.64.0.0/10",  "172.16.0.0/12", "192.0.0.0/24",  "192.168.0.0/16",
+        "198.18.0.0/15", "240.0.0.0/4", "64:ff9b:1::/48", "100::/64",      "2001:db8::/32",
+    };
+    for (const auto* range : privateRanges) {
+        if (candidate.isInSubnet(QHostAddress::parseSubnet(QString::fromLatin1(range)))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QString NetworkOptions::checkHost(const QString& host, const QList<QHostAddress>& addresses) const
+{
+    switch (hostPolicy) {
+    case HostPolicy::Any:
+        return {};
+    case HostPolicy::PublicOnly:
+        if (addresses.isEmpty()) {
+            return tr("public addresses only, and %1 has no address").arg(host);
+        }
+        for (const auto& address : addresses) {
+            if (!isPublicAddress(address)) {
+                return tr("public addresses only, and %1 is %2, a private, loopback or reserved address")
+                    .arg(host, address.toString());
+            }
+        }
+        return {};
+    case HostPolicy::List:
+        break;
+    }
+    const auto name = host.toLower();
+    for (const auto& allowed : allowedHosts) {
+        if (allowed == name || (allowed.startsWith(QLatin1String("*.")) && name.endsWith(allowed.mid(1)))) {
+            return {};
+        }
+    }
+    // Addresses and ranges match what the name resolves to: every address must be allowed.
+    bool allAllowed = !addresses.isEmpty();
+    for (const auto& address : addresses) {
+        bool allowedAddress = false;
+        for (const auto& allowed : allowedHosts) {
+            const auto subnet = allowed.contains(QLatin1Char('/')) ? QHostAddress::parseSubnet(allowed)
+                                                                   : qMakePair(QHostAddress(allowed), -1);
+            if (!subnet.first.isNull()
+                && (subnet.second < 0 ? subnet.first.isEqual(address, QHostAddress::TolerantConversion)
+                                      : address.isInSubnet(subnet))) {
+                allowedAddress = true;
+                break;
+            }
+        }
+        allAllowed = allAllowed && allowedAddress;
+    }
+    if (allAllowed) {
+        return {};
+    }
+    return tr("only the listed hosts (%1), and %2 is not one of them")
+        .arg(allowedHosts.join(QStringLiteral(", ")), host);
+}
+
+QList<QSslCertificate> NetworkOptions::extraCertificates() const
+{
+    return caCertificateFile.isEmpty() ? QList<QSslCertificate>()
+                                       : QSslCertificate::fromPath(caCertificateFile, QSsl::Pem);
+}
+
+bool NetworkOptions::operator==(const NetworkOptions& other) const
+{
+    return hostPolicy == other.hostPolicy && allowedHosts == other.allowedHosts && proxyUrl == other.proxyUrl
+        && caCertificateFile == other.caCertificateFile;
+}
+
+std::optional<QNetworkProxy> EnvironmentProxyFactory::proxyFromUrl(const QString& text)
+{
+    const QUrl url(text.contains(QLatin1String("://")) ? text : QStringLiteral("http://") + text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        return std::nullopt;
+    }
+    const auto scheme = url.scheme().toLower();
+    QNetworkProxy::ProxyType type;
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
+        type = QNetworkProxy::HttpProxy;
+    } else if (scheme == QLatin1String("socks5") || scheme == QLatin1String("socks5h")) {
+        type = QNetworkProxy::Socks5Proxy;
+    } else {
+        return std::nullopt;
+    }
+    QNetworkProxy proxy(type, url.host(),
+                        static_cast<quint16>(url.port(type == QNetworkProxy::HttpProxy ? 8080 : 1080)), url.userName(),
+                        url.password());
+    return proxy;
+}
+
+bool EnvironmentProxyFactory::bypassed(const QString& host, const QString& noProxy)
+{
+    const auto name = host.toLower();
+    const auto entries = noProxy.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (auto entry : entries) {
+        entry = entry.trimmed().toLower();
+        if (entry == QLatin1String("*")) {
+            return true;
+        }
+        if (entry.startsWith(QLatin1Char('.'))) {
+            entry.remove(0, 1);
+        }
+        if (entry.contains(QLatin1Char('/'))) {
+            const auto subnet = QHostAddress::parseSubnet(entry);
+            if (!subnet.first.isNull() && QHostAddress(name).isInSubnet(subnet)) {
+                return true;
+            }
+            continue;
+        }
+        if (!entry.isEmpty() && (name == entry || name.endsWith(QLatin1Char('.') + entry))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuery& query)
+{
+    const auto host = query.peerHostName();
+    if (bypassed(host, environment("NO_PROXY", "no_proxy"))) {
+        return { QNetworkProxy::NoProxy };
+    }
+    const bool https = query.protocolTag().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
+    auto value = https ? environment("HTTPS_PROXY", "https_proxy") : environment("HTTP_PROXY", "http_proxy");
+    if (value.isEmpty()) {
+        value = environment("ALL_PROXY", "all_proxy");
+    }
+    if (const auto proxy = proxyFromUrl(value)) {
+        return { *proxy };
+    }
+    return { QNetworkProxy::NoProxy };
+}

@@ -1,0 +1,272 @@
+#include "Database.h"
+#include "DeliveryService.h"
+#include "Outbox.h"
+#include "Settings.h"
+#include "Signature.h"
+#include "TestReceiver.h"
+#include "UserStore.h"
+#include "WebhookConfig.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestDeliveryWorker : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void deliversWithStableIdAcrossRetries();
+    void retryAfterIsHonoured();
+    void goneStopsSending();
+    void clientErrorIsNotRetried();
+    void silentReceiverTimesOut();
+    void resetAndHugeBodies();
+    void downThenUp();
+    void historyMasksSecrets();
+    void manyInFlight();
+
+private:
+    QString createUser(const QString& email);
+    AttemptReport nextReport(QSignalSpy& spy, int timeoutMs = 30000);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<TestReceiver> m_receiver;
+    std::unique_ptr<DeliveryService> m_service;
+};
+
+void TestDeliveryWorker::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("d.sqlite")));
+    QVERIFY(m_database->open());
+    m_settings = std::make_unique<Settings>(m_database.get());
+    m_receiver = std::make_unique<TestReceiver>();
+    QVERIFY(m_receiver->listen());
+    m_settings->set(Settings::Key::WebhookUrl, m_receiver->url().toString());
+    m_settings->set(Settings::Key::TimeoutSeconds, 2);
+    m_service = std::make_unique<DeliveryService>(m_database.get());
+}
+
+void TestDeliveryWorker::cleanup()
+{
+    m_service.reset();
+    m_receiver.reset();
+    m_settings.reset();
+    m_database.reset();
+    m_dir.reset();
+}
+
+QString TestDeliveryWorker::createUser(const QString& email)
+{
+    NewUser user;
+    user.name = email.section(QLatin1Char('@'), 0, 0);
+    user.email = email;
+    user.role = QStringLiteral("pending");
+    const auto created = UserStore(m_database.get()).create(user, QByteArray(), true);
+    return created.notification ? created.notification->id : QString();
+}
+
+AttemptReport TestDeliveryWorker::nextReport(QSignalSpy& spy, int timeoutMs)
+{
+    if (spy.isEmpty() && !spy.wait(timeoutMs)) {
+        return {};
+    }
+    return spy.takeFirst().first().value<AttemptReport>();
+}
+
+void TestDeliveryWorker::deliversWithStableIdAcrossRetries()
+{
+    m_receiver->setResponses({ TestReceiver::status(500), TestReceiver::status(200) });
+    const auto id = createUser(QStringLiteral("ada@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+
+    const auto first = nextReport(spy);
+    QCOMPARE(first.notificationId, id);
+    QCOMPARE(first.number, 1);
+    QCOMPARE(first.result.httpStatus, 500);
+    QCOMPARE(first.state, QStringLiteral("pending"));
+    const auto wait = QDateTime::currentDateTimeUtc().msecsTo(first.nextAttemptAt);
+    QVERIFY2(wait > 3000 && wait <= 6000, qPrintable(QString::number(wait))); // 5 s ± 20 %
+
+    const auto second = nextReport(spy, 15000);
+    QCOMPARE(second.number, 2);
+    QCOMPARE(second.state, QStringLiteral("delivered"));
+    QCOMPARE(m_receiver->count(), 2);
+    QCOMPARE(m_receiver->requests().at(0).header("webhook-id"), id.toUtf8());
+    QCOMPARE(m_receiver->requests().at(1).header("webhook-id"), id.toUtf8());
+    QCOMPARE(Outbox(m_database.get()).attempts(id).size(), 2);
+    QCOMPARE(Outbox(m_database.get()).find(id)->state, QStringLiteral("delivered"));
+}
+
+void TestDeliveryWorker::retryAfterIsHonoured()
+{
+    auto limited = TestReceiver::status(429);
+    limited.headers.append(qMakePair(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")));
+    m_receiver->setResponses({ limited, TestReceiver::status(204) });
+    createUser(QStringLiteral("ada@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    QElapsedTimer timer;
+    timer.start();
+    m_service->start();
+    QCOMPARE(nextReport(spy).result.httpStatus, 429);
+    const auto second = nextReport(spy, 10000);
+    QCOMPARE(second.state, QStringLiteral("delivered"));
+    QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestDeliveryWorker::goneStopsSending()
+{
+    m_receiver->setStatus(410);
+    const auto first = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy reports(m_service.get(), &DeliveryService::attemptRecorded);
+    QSignalSpy gone(m_service.get(), &DeliveryService::webhookGone);
+    m_service->start();
+    const auto report = nextReport(reports);
+    QCOMPARE(report.state, QStringLiteral("failed"));
+    QCOMPARE(int(report.result.outcome), int(DeliveryResult::Outcome::Gone));
+    QTRY_COMPARE(gone.count(), 1);
+    QCOMPARE(gone.first().first().toString(), WebhookUrl::mask(m_receiver->url().toString()));
+
+    // Later notifications to the same URL wait for the administrator instead of hitting a deleted webhook.
+    const auto second = createUser(QStringLiteral("b@example.com"));
+    m_service->wake();
+    QVERIFY(!reports.wait(1500));
+    QCOMPARE(m_receiver->count(), 1);
+    QCOMPARE(Outbox(m_database.get()).find(second)->state, QStringLiteral("pending"));
+    Q_UNUSED(first)
+}
+
+void TestDeliveryWorker::clientErrorIsNotRetried()
+{
+    m_receiver->setStatus(403);
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    const auto report = nextReport(spy);
+    QCOMPARE(report.state, QStringLiteral("failed"));
+    QVERIFY(report.result.summary().contains(QLatin1String("revoked")));
+    QVERIFY(!spy.wait(1500));
+    QCOMPARE(m_receiver->count(), 1);
+
+    // Retry all failed sends it again with the same id.
+    m_receiver->setStatus(200);
+    QCOMPARE(Outbox(m_database.get()).retryFailed(), 1);
+    m_service->wake();
+    QCOMPARE(nextReport(spy).state, QStringLiteral("delivered"));
+    QCOMPARE(m_receiver->requests().at(1).header("webhook-id"), id.toUtf8());
+}
+
+void TestDeliveryWorker::silentReceiverTimesOut()
+{
+    TestReceiver::Response silent;
+    silent.behaviour = TestReceiver::Behaviour::NeverAnswer;
+    m_receiver->setResponses({ silent });
+    m_settings->set(Settings::Key::TimeoutSeconds, 1);
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    const auto report = nextReport(spy);
+    QCOMPARE(int(report.result.outcome), int(DeliveryResult::Outcome::Timeout));
+    QCOMPARE(report.state, QStringLiteral("pending"));
+    const auto attempts = Outbox(m_database.get()).attempts(id);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.first().outcome, QStringLiteral("timeout"));
+}
+
+void TestDeliveryWorker::resetAndHugeBodies()
+{
+    TestReceiver::Response reset;
+    reset.behaviour = TestReceiver::Behaviour::ResetMidResponse;
+    TestReceiver::Response huge;
+    huge.behaviour = TestReceiver::Behaviour::HugeBody;
+    huge.hugeBodyBytes = 32LL * 1024 * 1024;
+    m_receiver->setResponses({ reset, huge });
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    const auto first = nextReport(spy);
+    QCOMPARE(first.state, QStringLiteral("pending"));
+    QVERIFY(!first.result.isSuccess());
+    const auto second = nextReport(spy, 15000);
+    QCOMPARE(second.state, QStringLiteral("delivered"));
+    const auto attempts = Outbox(m_database.get()).attempts(id);
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts.at(1).responseBody.size(), 2048);
+}
+
+void TestDeliveryWorker::downThenUp()
+{
+    const auto port = m_receiver->port();
+    m_receiver->close();
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    const auto first = nextReport(spy);
+    QCOMPARE(int(first.result.outcome), int(DeliveryResult::Outcome::ConnectionRefused));
+    QCOMPARE(first.state, QStringLiteral("pending"));
+
+    QVERIFY(m_receiver->listen(port));
+    const auto second = nextReport(spy, 15000); // the 5 s step of the schedule, on its own
+    QCOMPARE(second.state, QStringLiteral("delivered"));
+    QCOMPARE(m_receiver->count(), 1);
+    QCOMPARE(m_receiver->requests().first().header("webhook-id"), id.toUtf8());
+}
+
+void TestDeliveryWorker::historyMasksSecrets()
+{
+    auto url = m_receiver->url(QStringLiteral("/api/webhooks/123/SUPERSECRETTOKEN"));
+    m_settings->set(Settings::Key::WebhookUrl, url.toString());
+    m_settings->set(Settings::Key::CustomHeaders,
+                    WebhookConfig::serializeHeaders({ { "Authorization", "Bearer HEADERSECRET" } }));
+    const auto secret = Signature::generateSecret();
+    m_settings->set(Settings::Key::SigningSecret, secret);
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    QCOMPARE(nextReport(spy).state, QStringLiteral("delivered"));
+    QCOMPARE(m_receiver->requests().first().header("Authorization"), QByteArrayLiteral("Bearer HEADERSECRET"));
+
+    // Nothing in the history tables holds a secret.
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT * FROM attempts")));
+    QVERIFY(query.next());
+    for (int column = 0; column < query.record().count(); ++column) {
+        const auto value = query.value(column).toString();
+        QVERIFY2(!value.contains(QLatin1String("SUPERSECRETTOKEN")), qPrintable(value));
+        QVERIFY2(!value.contains(QLatin1String("HEADERSECRET")), qPrintable(value));
+        QVERIFY2(!value.contains(secret.mid(6, 12)), qPrintable(value));
+    }
+    const auto attempt = Outbox(m_database.get()).attempts(id).first();
+    QCOMPARE(attempt.url, QStringLiteral("http://127.0.0.1:%1/…OKEN").arg(m_receiver->port()));
+    QVERIFY(attempt.requestHeaders.contains(QStringLiteral("Authorization: ••••")));
+    QVERIFY(attempt.requestHeaders.contains(QStringLiteral("webhook-signature: v1,••••")));
+}
+
+void TestDeliveryWorker::manyInFlight()
+{
+    m_receiver->setStatus(204);
+    for (int i = 0; i < 300; ++i) {
+        createUser(QStringLiteral("u%1@example.com").arg(i));
+    }
+    m_service->start();
+    Outbox outbox(m_database.get());
+    QTRY_COMPARE_WITH_TIMEOUT(outbox.count(Outbox::State::Delivered), 300, 30000);
+    QCOMPARE(m_receiver->count(), 300);
+    QSet<QByteArray> ids;
+    for (const auto& request : m_receiver->requests()) {
+        ids.insert(request.header("webhook-id"));
+    }
+    QCOMPARE(ids.size(), 300);
+}
+
+QTEST_GUILESS_MAIN(TestDeliveryWorker)
+#include "TestDeliveryWorker.moc"
