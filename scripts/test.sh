@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything with warnings as errors and runs every test (core, integration, GUI on
+# the offscreen platform, CLI as a subprocess). Set BUILD_DIR or extra CMake options (CMAKE_ARGS) to vary the build.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$here/build}
+"$here/scripts/bootstrap.sh"
+# shellcheck disable=SC2086 # CMAKE_ARGS is a list of options
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROCHET_WARNINGS_AS_ERRORS=ON ${CMAKE_ARGS:-}
+cmake --build "$build"
+ctest --test-dir "$build" --output-on-failure --parallel 2 --label-exclude benchmark
