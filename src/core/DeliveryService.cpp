@@ -13,7 +13,11 @@ DeliveryService::DeliveryService(Database* database, QObject* parent)
     m_thread.setObjectName(QStringLiteral("crochet-delivery"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &DeliveryWorker::attemptRecorded, this, &DeliveryService::attemptRecorded);
+    connect(m_worker, &DeliveryWorker::attemptsRecorded, this, [this](const QList<AttemptReport>& reports) {
+        for (const auto& report : reports) {
+            emit attemptRecorded(report);
+        }
+    });
     connect(m_worker, &DeliveryWorker::countsChanged, this, &DeliveryService::countsChanged);
     connect(m_worker, &DeliveryWorker::webhookGone, this, &DeliveryService::webhookGone);
 }

@@ -12,6 +12,7 @@
 namespace {
 
 constexpr int PollIntervalMs = 1000;
+constexpr int NetworkManagers = 3;
 constexpr int FlushDelayMs = 10;
 constexpr int CountsIntervalMs = 250;
 constexpr qsizetype StoredResponseExcerpt = 2048;
@@ -47,9 +48,13 @@ DeliveryWorker::~DeliveryWorker() = default;
 void DeliveryWorker::start()
 {
     m_settings = new Settings(m_database, this);
-    m_network = new QNetworkAccessManager(this);
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_sender = new WebhookSender(m_network, this);
+    // Each manager keeps its own pool of kept-alive connections (six per host): several managers let more requests
+    // travel at once to a single receiver.
+    for (int i = 0; i < NetworkManagers; ++i) {
+        auto* network = new QNetworkAccessManager(this);
+        network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_senders.append(new WebhookSender(network, this));
+    }
 
     m_pollTimer.setInterval(PollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] {
@@ -97,7 +102,7 @@ void DeliveryWorker::deliverNow(const QString& notificationId)
 
 void DeliveryWorker::pump(const QString& onlyId)
 {
-    if (m_stopped || !m_sender) {
+    if (m_stopped || m_senders.isEmpty()) {
         return;
     }
     const int room = m_maximumInFlight - m_inFlight;
@@ -110,21 +115,26 @@ void DeliveryWorker::pump(const QString& onlyId)
     }
     const qint64 leaseMs = (config.timeoutSeconds + LeaseMarginSeconds) * 1000LL;
     const auto claimed = m_outbox.claim(m_owner, onlyId.isEmpty() ? room : 1, leaseMs, onlyId);
+    if (claimed.isEmpty()) {
+        return;
+    }
+    const auto check = WebhookUrl::validate(config.url.url);
+    const auto maskedUrl = WebhookUrl::mask(config.url.url);
     for (const auto& item : claimed) {
-        send(item, config);
+        send(item, config, check, maskedUrl);
     }
 }
 
-void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfig& config)
+void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfig& config,
+                          const WebhookUrl::Check& check, const QString& maskedUrl)
 {
     const auto startedAt = QDateTime::currentDateTimeUtc();
-    const auto check = WebhookUrl::validate(config.url.url);
 
     Outbox::Outcome outcome;
     outcome.attempt.notificationId = claimed.notification.id;
     outcome.attempt.number = claimed.attempts + 1;
     outcome.attempt.startedAt = startedAt;
-    outcome.attempt.url = WebhookUrl::mask(config.url.url);
+    outcome.attempt.url = maskedUrl;
 
     AttemptReport report;
     report.notificationId = claimed.notification.id;
@@ -147,7 +157,7 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
     outcome.attempt.requestHeaders = WebhookConfig::describeHeaders(request.headers, request.payload.contentType);
     outcome.attempt.requestBody = QString::fromUtf8(request.payload.body);
     ++m_inFlight;
-    auto* pending = m_sender->send(request);
+    auto* pending = m_senders.at(m_nextSender++ % m_senders.size())->send(request);
     connect(pending, &PendingDelivery::finished, this,
             [this, outcome, report, attempts = claimed.attempts,
              url = config.url.url](const DeliveryResult& result) mutable {
@@ -199,9 +209,8 @@ void DeliveryWorker::flush()
         // The leases expire and the notifications are claimed again: at-least-once, nothing lost.
         qCWarning(lcDelivery) << "could not record" << outcomes.size() << "attempts; they will be retried";
     }
-    for (const auto& report : reports) {
-        emit attemptRecorded(report);
-    }
+    // One signal a batch: crossing threads once per attempt would cost more than the attempt itself.
+    emit attemptsRecorded(reports);
     publishCounts(false);
     pump();
 }

@@ -2,6 +2,7 @@
 
 #include "DeliveryResult.h"
 #include "Outbox.h"
+#include "WebhookUrl.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -45,13 +46,14 @@ public slots:
     void deliverNow(const QString& notificationId);
 
 signals:
-    void attemptRecorded(const AttemptReport& report);
+    void attemptsRecorded(const QList<AttemptReport>& reports);
     void countsChanged(int pending, int failed);
     void webhookGone(const QString& maskedUrl);
 
 private:
     void pump(const QString& onlyId = {});
-    void send(const ClaimedNotification& claimed, const struct WebhookConfig& config);
+    void send(const ClaimedNotification& claimed, const struct WebhookConfig& config, const WebhookUrl::Check& check,
+              const QString& maskedUrl);
     void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
     void flush();
     void publishCounts(bool force);
@@ -60,13 +62,13 @@ private:
     Outbox m_outbox;
     QString m_owner;
     Settings* m_settings = nullptr;
-    QNetworkAccessManager* m_network = nullptr;
-    WebhookSender* m_sender = nullptr;
+    QList<WebhookSender*> m_senders;
+    int m_nextSender = 0;
     QTimer m_pollTimer;
     QTimer m_flushTimer;
     QTimer m_purgeTimer;
     int m_inFlight = 0;
-    int m_maximumInFlight = 64;
+    int m_maximumInFlight = 256;
     QList<Outbox::Outcome> m_outcomes;
     QList<AttemptReport> m_reports;
     QString m_goneUrl;

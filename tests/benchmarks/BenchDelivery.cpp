@@ -1,0 +1,130 @@
+// Imports 10,000 accounts without passwords and measures how fast their notifications reach a loopback receiver,
+// then measures an Open WebUI-style sender (a new HTTP session per notification, awaited one by one) on the same
+// receiver for comparison. Usage: BenchDelivery [ACCOUNTS]
+#include "Database.h"
+#include "DeliveryService.h"
+#include "Notification.h"
+#include "Outbox.h"
+#include "Settings.h"
+#include "TestReceiver.h"
+#include "UserImporter.h"
+#include "WebhookConfig.h"
+#include "WebhookSender.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+void print(const QString& line)
+{
+    std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+bool waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs) {
+            return false;
+        }
+        QEventLoop loop;
+        QTimer::singleShot(1, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int accounts = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
+
+    QTemporaryDir dir;
+    Database database(dir.filePath(QStringLiteral("bench.sqlite")));
+    if (!database.open()) {
+        return 1;
+    }
+    TestReceiver receiver;
+    receiver.setStatus(204);
+    if (!receiver.listen()) {
+        return 1;
+    }
+    Settings settings(&database);
+    settings.set(Settings::Key::WebhookUrl, receiver.url().toString());
+
+    const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
+    {
+        QFile csv(csvPath);
+        if (!csv.open(QIODevice::WriteOnly)) {
+            return 1;
+        }
+        csv.write("name,email,password,role\n");
+        for (int i = 0; i < accounts; ++i) {
+            csv.write("Account " + QByteArray::number(i) + ",account" + QByteArray::number(i) + "@example.com,,\n");
+        }
+    }
+
+    DeliveryService deliveries(&database);
+    UserImporter importer(&database);
+    QObject::connect(&importer, &UserImporter::batchCommitted, &deliveries, &DeliveryService::wake);
+    bool imported = false;
+    qint64 importMs = 0;
+    QElapsedTimer timer;
+    QObject::connect(&importer, &UserImporter::finished, &app, [&](const UserImporter::Summary& summary) {
+        imported = true;
+        importMs = timer.elapsed();
+        if (summary.created != accounts) {
+            print(QStringLiteral("import created %1 of %2 accounts").arg(summary.created).arg(accounts));
+        }
+    });
+    timer.start();
+    deliveries.start();
+    importer.start(csvPath, true);
+    if (!waitUntil([&] { return imported && receiver.count() >= accounts; }, 300000)) {
+        print(QStringLiteral("timed out: %1 of %2 notifications received").arg(receiver.count()).arg(accounts));
+        return 1;
+    }
+    const auto totalMs = timer.elapsed();
+    waitUntil([&] { return Outbox(&database).count(Outbox::State::Delivered) == accounts; }, 30000);
+    const auto delivered = Outbox(&database).count(Outbox::State::Delivered);
+    deliveries.stop();
+
+    print(QStringLiteral("accounts imported: %1 in %2 ms").arg(accounts).arg(importMs));
+    print(QStringLiteral("notifications received: %1, recorded delivered: %2").arg(receiver.count()).arg(delivered));
+    print(QStringLiteral("import + delivery: %1 ms, %2 notifications/s")
+              .arg(totalMs)
+              .arg(accounts * 1000.0 / qMax<qint64>(1, totalMs), 0, 'f', 0));
+
+    // Baseline: a new session per notification, awaited one by one, as Open WebUI does.
+    const int baselineCount = qMin(accounts, 2000);
+    const auto before = receiver.count();
+    QElapsedTimer baseline;
+    baseline.start();
+    WebhookConfig config;
+    for (int i = 0; i < baselineCount; ++i) {
+        QNetworkAccessManager network;
+        WebhookSender sender(&network);
+        auto* pending = sender.send(config.request(Notification::test(), receiver.url()));
+        QEventLoop loop;
+        QObject::connect(pending, &PendingDelivery::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    const auto baselineMs = baseline.elapsed();
+    print(QStringLiteral("baseline (session per notification, sequential): %1 notifications in %2 ms, %3/s")
+              .arg(receiver.count() - before)
+              .arg(baselineMs)
+              .arg(baselineCount * 1000.0 / qMax<qint64>(1, baselineMs), 0, 'f', 0));
+    return delivered == accounts ? 0 : 1;
+}
