@@ -1,4 +1,1926 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
+<context>
+    <name>CliApplication</name>
+    <message>
+        <source>The database file (default: %1).</source>
+        <translation>Le fichier de la base de données (par défaut&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <source>Language of the output: fr or en (default: the system&apos;s).</source>
+        <translation>Langue des messages&#xa0;: fr ou en (par défaut&#xa0;: celle du système).</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <source>Show this help, or a command&apos;s help after it.</source>
+        <translation>Afficher cette aide ou, placée après une commande, l’aide de cette commande.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Afficher la version.</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use fr or en.</source>
+        <translation>Langue «&#xa0;%1&#xa0;» inconnue&#xa0;: utilisez fr ou en.</translation>
+    </message>
+    <message>
+        <source>The database path must not be empty.</source>
+        <translation>Le chemin de la base de données ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>Missing command.</source>
+        <translation>Commande manquante.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Commande «&#xa0;%1&#xa0;» inconnue.</translation>
+    </message>
+    <message>
+        <source>Manage Crochet&apos;s accounts and webhook notifications from the command line or scripts.</source>
+        <translation>Gérer les comptes de Crochet et les notifications du webhook depuis la ligne de commande ou des scripts.</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Options générales&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commandes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1 &lt;command&gt; &lt;action&gt; --help&quot; for an action&apos;s options. Exit status: 0 on success, 1 when the action failed, 2 for a usage error.</source>
+        <translation>Lancez «&#xa0;%1 &lt;commande&gt; &lt;action&gt; --help&#xa0;» pour connaître les options d’une action. Code de retour&#xa0;: 0 en cas de succès, 1 si l’action a échoué, 2 en cas de mauvaise utilisation.</translation>
+    </message>
+    <message>
+        <source>%1 [global options] &lt;command&gt; &lt;action&gt; [options] [arguments]</source>
+        <translation>%1 [options générales] &lt;commande&gt; &lt;action&gt; [options] [arguments]</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1 --help&quot; for help.</source>
+        <translation>Lancez «&#xa0;%1 --help&#xa0;» pour obtenir de l’aide.</translation>
+    </message>
+</context>
+<context>
+    <name>CliCommand</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>Afficher cette aide.</translation>
+    </message>
+    <message>
+        <source>Missing action after &quot;%1&quot;.</source>
+        <translation>Action manquante après «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for &quot;%2&quot;.</source>
+        <translation>Action «&#xa0;%1&#xa0;» inconnue pour «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Missing argument %1.</source>
+        <translation>Argument %1 manquant.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument «&#xa0;%1&#xa0;» inattendu.</translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation>[options]</translation>
+    </message>
+    <message>
+        <source>%1 [global options] %2 &lt;action&gt; [options]</source>
+        <translation>%1 [options générales] %2 &lt;action&gt; [options]</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>Actions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1 %2 &lt;action&gt; --help&quot; for the options of an action.</source>
+        <translation>Lancez «&#xa0;%1 %2 &lt;action&gt; --help&#xa0;» pour connaître les options d’une action.</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Arguments&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1&quot; for help.</source>
+        <translation>Lancez «&#xa0;%1&#xa0;» pour obtenir de l’aide.</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1 %2 --help&quot; for help.</source>
+        <translation>Lancez «&#xa0;%1 %2 --help&#xa0;» pour obtenir de l’aide.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the database %1: %2</source>
+        <translation>Impossible de créer la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>Impossible d’ouvrir la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of Crochet (schema %2; this version knows %3).</source>
+        <translation>La base de données %1 a été écrite par une version plus récente de Crochet (schéma %2&#x202f;; cette version ne connaît que jusqu’au schéma %3).</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the database to schema %1: %2</source>
+        <translation>Impossible de mettre à jour la base de données vers le schéma %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesCommand</name>
+    <message>
+        <source>Inspect the notifications in the outbox, schedule them again, and deliver what is pending.</source>
+        <translation>Examiner les notifications de la file d’envoi, les reprogrammer et livrer celles qui sont en attente.</translation>
+    </message>
+    <message>
+        <source>Only notifications in this state: pending, delivered or failed.</source>
+        <translation>Uniquement les notifications dans cet état&#xa0;: pending (en attente), delivered (livrée) ou failed (en échec).</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <source>At most this many, the newest first (default %1).</source>
+        <translation>Au plus ce nombre, les plus récentes d’abord (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Schedule every failed notification again.</source>
+        <translation>Reprogrammer toutes les notifications en échec.</translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds (default %1).</source>
+        <translation>Abandonner au bout de ce nombre de secondes (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>A notification&apos;s id, or enough of its beginning to be unique.</source>
+        <translation>L’identifiant d’une notification, ou assez de ses premiers caractères pour la désigner sans ambiguïté.</translation>
+    </message>
+    <message>
+        <source>List notifications, one a line: id, event, account, state, attempts, last result (tab-separated).</source>
+        <translation>Lister les notifications, une par ligne&#xa0;: identifiant, événement, compte, état, tentatives, dernier résultat (séparés par des tabulations).</translation>
+    </message>
+    <message>
+        <source>Show a notification and every attempt to deliver it.</source>
+        <translation>Afficher une notification et chacune des tentatives faites pour la livrer.</translation>
+    </message>
+    <message>
+        <source>Schedule a notification, or every failed one, for delivery now.</source>
+        <translation>Programmer une livraison immédiate pour une notification, ou pour toutes celles en échec.</translation>
+    </message>
+    <message>
+        <source>Deliver the pending notifications as they fall due; return when none is left or the wait is over.</source>
+        <translation>Livrer les notifications en attente à mesure qu’elles arrivent à échéance&#x202f;; rendre la main quand il n’en reste plus ou que l’attente est écoulée.</translation>
+    </message>
+    <message>
+        <source>Give either a notification id or --%1.</source>
+        <translation>Indiquez soit l’identifiant d’une notification, soit --%1.</translation>
+    </message>
+    <message>
+        <source>Unknown state &quot;%1&quot;: use pending, delivered or failed.</source>
+        <translation>État «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez pending, delivered ou failed.</translation>
+    </message>
+    <message>
+        <source>The limit must be a whole number above 0.</source>
+        <translation>La limite doit être un nombre entier supérieur à 0.</translation>
+    </message>
+    <message>
+        <source>No notification matches &quot;%1&quot;; give its id or a unique beginning of it.</source>
+        <translation>Aucune notification ne correspond à «&#xa0;%1&#xa0;»&#x202f;; indiquez son identifiant ou un début qui la désigne sans ambiguïté.</translation>
+    </message>
+    <message>
+        <source>Notification: %1</source>
+        <translation>Notification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>Événement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Compte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>État&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Création&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation>Prochaine tentative&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No attempt yet.</source>
+        <translation>Aucune tentative pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Attempt %1: %2, %3 ms</source>
+        <translation>Tentative %1&#xa0;: %2, %3&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>URL&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Request headers:</source>
+        <translation>En-têtes de la requête&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Statut&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>aucune réponse HTTP</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Résultat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Notifications scheduled for delivery now: %1</source>
+        <translation>Notifications programmées pour une livraison immédiate&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The next running Crochet delivers them, or run &quot;%1 deliveries flush&quot;.</source>
+        <translation>Le prochain processus Crochet actif les livrera&#x202f;; vous pouvez aussi lancer «&#xa0;%1 deliveries flush&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The wait must be a whole number of seconds.</source>
+        <translation>L’attente doit être un nombre entier de secondes.</translation>
+    </message>
+    <message>
+        <source>No webhook URL is configured, so nothing can be delivered.</source>
+        <translation>Aucune URL de webhook n’est configurée&#xa0;: rien ne peut être livré.</translation>
+    </message>
+    <message>
+        <source>The webhook %1 answered 410 Gone: it was deleted on the service. Set a new URL.</source>
+        <translation>Le webhook %1 a répondu 410 Gone&#xa0;: il a été supprimé sur le service. Configurez une nouvelle URL.</translation>
+    </message>
+    <message>
+        <source>Delivered: %1, failed: %2, still pending: %3</source>
+        <translation>Livrées&#xa0;: %1, en échec&#xa0;: %2, encore en attente&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Notifications are still pending; the next one falls due at %1.</source>
+        <translation>Des notifications sont encore en attente&#x202f;; la prochaine arrive à échéance le %1.</translation>
+    </message>
+    <message>
+        <source>Notifications are still pending.</source>
+        <translation>Des notifications sont encore en attente.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesModel</name>
+    <message>
+        <source>Not attempted yet</source>
+        <translation>Aucune tentative pour l’instant</translation>
+    </message>
+    <message>
+        <source>Notification %1</source>
+        <translation>Notification %1</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <extracomment>Column header: what happened, such as user.created</extracomment>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>Column header: pending, delivered or failed</extracomment>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <extracomment>Column header: how many times the notification was sent</extracomment>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Dernier résultat</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Prochaine tentative</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <extracomment>Column header: when the notification was recorded</extracomment>
+        <translation>Créée le</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesPage</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Aff&amp;icher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Notifications to show</source>
+        <translation>Notifications à afficher</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Attempts of the selected notification</source>
+        <translation>Tentatives de la notification sélectionnée</translation>
+    </message>
+    <message>
+        <source>Send the selected notifications again now, with the same webhook-id.</source>
+        <translation>Renvoyer maintenant les notifications sélectionnées, avec le même webhook-id.</translation>
+    </message>
+    <message>
+        <source>&amp;Redeliver</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message>
+        <source>Schedule every failed notification again now.</source>
+        <translation>Reprogrammer dès maintenant toutes les notifications en échec.</translation>
+    </message>
+    <message>
+        <source>Re&amp;try all failed</source>
+        <translation>Réessayer &amp;tous les envois en échec</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>The notification will be sent again now.</source>
+        <translation>La notification va être renvoyée maintenant.</translation>
+    </message>
+    <message>
+        <source>%1 notifications will be sent again now.</source>
+        <translation>%1 notifications vont être renvoyées maintenant.</translation>
+    </message>
+    <message>
+        <source>No failed notification to retry.</source>
+        <translation>Aucune notification en échec à réessayer.</translation>
+    </message>
+    <message>
+        <source>The failed notification will be sent again now.</source>
+        <translation>La notification en échec va être renvoyée maintenant.</translation>
+    </message>
+    <message>
+        <source>%1 failed notifications will be sent again now.</source>
+        <translation>%1 notifications en échec vont être renvoyées maintenant.</translation>
+    </message>
+    <message>
+        <source>Total: %1 · Pending: %2 · Failed: %3</source>
+        <translation>Total&#xa0;: %1 · En attente&#xa0;: %2 · En échec&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Select a notification to see its attempts.</source>
+        <translation>Sélectionnez une notification pour voir ses tentatives.</translation>
+    </message>
+    <message>
+        <source>Notification (webhook-id):</source>
+        <translation>Notification (webhook-id)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Événement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next attempt:</source>
+        <translation>Prochaine tentative&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Not attempted yet.</source>
+        <translation>Aucune tentative pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Attempt %1</source>
+        <translation>Tentative %1</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Début&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Response status:</source>
+        <translation>Statut de la réponse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>none (no HTTP answer)</source>
+        <translation>aucun (pas de réponse HTTP)</translation>
+    </message>
+    <message>
+        <source>Diagnostic:</source>
+        <translation>Diagnostic&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation>En-têtes de la requête</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Corps de la requête</translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation>En-têtes de la réponse</translation>
+    </message>
+    <message>
+        <source>Response body (excerpt)</source>
+        <translation>Corps de la réponse (extrait)</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryResult</name>
+    <message>
+        <source>Delivered: HTTP %1 in %2 ms.</source>
+        <translation>Livrée en %2&#xa0;ms (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the receiver redirects to %2. Crochet does not follow redirects; use the new address.</source>
+        <translation>HTTP %1&#xa0;: le destinataire redirige vers %2. Crochet ne suit pas les redirections&#x202f;; utilisez la nouvelle adresse.</translation>
+    </message>
+    <message>
+        <source>an unspecified address</source>
+        <translation>une adresse non précisée</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the service rejected the URL or its key, which may have been revoked. Create a new webhook on the service and paste its URL.</source>
+        <translation>HTTP %1&#xa0;: le service a refusé l’URL ou sa clé, qui a peut-être été révoquée. Créez un nouveau webhook sur le service et collez son URL.</translation>
+    </message>
+    <message>
+        <source>HTTP 404: this webhook does not exist, or no longer does. Check the URL or create a new webhook.</source>
+        <translation>HTTP 404&#xa0;: ce webhook n’existe pas ou plus. Vérifiez l’URL ou créez un nouveau webhook.</translation>
+    </message>
+    <message>
+        <source>HTTP 410: the webhook was deleted on the service. Crochet stops sending to it.</source>
+        <translation>HTTP 410&#xa0;: le webhook a été supprimé sur le service. Crochet cesse de lui envoyer des notifications.</translation>
+    </message>
+    <message>
+        <source>HTTP 429: the service is limiting requests and asks to wait until %1.</source>
+        <translation>HTTP 429&#xa0;: le service limite les requêtes et demande d’attendre jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>HTTP 429: the service is limiting requests; try again later.</source>
+        <translation>HTTP 429&#xa0;: le service limite les requêtes&#x202f;; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>HTTP 408: the receiver timed out while reading the request.</source>
+        <translation>HTTP 408&#xa0;: le délai d’attente du destinataire a expiré pendant la lecture de la requête.</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the service refused the request. Check that the payload format suits this URL.</source>
+        <translation>HTTP %1&#xa0;: le service a refusé la requête. Vérifiez que le format des messages convient à cette URL.</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the service is failing on its side.</source>
+        <translation>HTTP %1&#xa0;: le service est défaillant de son côté.</translation>
+    </message>
+    <message>
+        <source>HTTP %1: unexpected answer from the receiver.</source>
+        <translation>HTTP %1&#xa0;: réponse inattendue du destinataire.</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s: the receiver is down or too slow.</source>
+        <translation>Aucune réponse en %1&#xa0;s&#xa0;: le destinataire est indisponible ou trop lent.</translation>
+    </message>
+    <message>
+        <source>Host %1 not found: check the URL&apos;s spelling and this machine&apos;s DNS.</source>
+        <translation>Hôte %1 introuvable&#xa0;: vérifiez l’orthographe de l’URL et le DNS de cette machine.</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: nothing is listening there, or a firewall rejects the connection.</source>
+        <translation>Connexion refusée par %1&#xa0;: aucun service n’y écoute, ou un pare-feu rejette la connexion.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation>%1 a fermé la connexion avant de répondre.</translation>
+    </message>
+    <message>
+        <source>Secure connection to %1 failed: %2</source>
+        <translation>Échec de la connexion sécurisée à %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The proxy failed: %1. Check the proxy settings (HTTPS_PROXY, NO_PROXY).</source>
+        <translation>Échec du proxy&#xa0;: %1. Vérifiez les réglages du proxy (HTTPS_PROXY, NO_PROXY).</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Erreur réseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Blocked by the allowed-hosts policy: %1</source>
+        <translation>Envoi bloqué par la règle des hôtes autorisés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No webhook URL is configured.</source>
+        <translation>Aucune URL de webhook n’est configurée.</translation>
+    </message>
+    <message>
+        <source>The webhook URL is invalid: %1</source>
+        <translation>L’URL du webhook n’est pas valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation>le certificat a expiré</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid yet</source>
+        <translation>le certificat n’est pas encore valide</translation>
+    </message>
+    <message>
+        <source>the certificate is self-signed (trust its CA in the network settings)</source>
+        <translation>le certificat est autosigné (déclarez son AC de confiance dans les réglages réseau)</translation>
+    </message>
+    <message>
+        <source>the certificate is for another host name</source>
+        <translation>le certificat est émis pour un autre nom d’hôte</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s issuer is not trusted (add its CA in the network settings)</source>
+        <translation>l’émetteur du certificat n’est pas reconnu (ajoutez son AC dans les réglages réseau)</translation>
+    </message>
+    <message>
+        <source>%1 (proxy %2)</source>
+        <translation>%1 (proxy %2)</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSettingsWidget</name>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Webhook U&amp;RL:</source>
+        <translation>URL du &amp;webhook&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>URL du webhook</translation>
+    </message>
+    <message>
+        <source>Address that receives a notification whenever an account is created. Leave empty to send none.</source>
+        <translation>Adresse qui reçoit une notification à chaque création de compte. Laissez vide pour n’en envoyer aucune.</translation>
+    </message>
+    <message>
+        <source>https://discord.com/api/webhooks/…</source>
+        <translation>https://discord.com/api/webhooks/…</translation>
+    </message>
+    <message>
+        <source>Payload f&amp;ormat:</source>
+        <translation>F&amp;ormat des messages&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation>Format des messages</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Délai d’attente&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Timeout in seconds</source>
+        <translation>Délai d’attente en secondes</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>E&amp;nregistrer</translation>
+    </message>
+    <message>
+        <source>Rever&amp;t</source>
+        <translation>Réta&amp;blir</translation>
+    </message>
+    <message>
+        <source>Discard the changes not yet saved</source>
+        <translation>Abandonner les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Sends a test notification to the URL in the field above, even before it is saved.</source>
+        <translation>Envoie une notification de test à l’URL saisie ci-dessus, même avant son enregistrement.</translation>
+    </message>
+    <message>
+        <source>Send test notification</source>
+        <translation>Envoyer une notification de test</translation>
+    </message>
+    <message>
+        <source>Cancel t&amp;est</source>
+        <translation>Annuler le &amp;test</translation>
+    </message>
+    <message>
+        <source>Test in progress</source>
+        <translation>Test en cours</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Résultat du test</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to the database.</source>
+        <translation>Impossible d’écrire les réglages dans la base de données.</translation>
+    </message>
+    <message>
+        <source>The URL in %1 is not valid: %2</source>
+        <translation>L’URL contenue dans %1 n’est pas valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No webhook: accounts are created without any notification.</source>
+        <translation>Aucun webhook&#xa0;: les comptes sont créés sans notification.</translation>
+    </message>
+    <message>
+        <source>Auto sends this URL the %1 format.</source>
+        <translation>En mode Automatique, cette URL reçoit le format %1.</translation>
+    </message>
+    <message>
+        <source>Auto chooses the format from the URL&apos;s host.</source>
+        <translation>En mode Automatique, le format est choisi d’après l’hôte de l’URL.</translation>
+    </message>
+    <message>
+        <source>This URL comes from the environment variable %1 and overrides the saved setting. Unset the variable to edit the URL here.</source>
+        <translation>Cette URL provient de la variable d’environnement %1 et remplace le réglage enregistré. Supprimez cette variable pour modifier l’URL ici.</translation>
+    </message>
+    <message>
+        <source>Sending the test notification…</source>
+        <translation>Envoi de la notification de test…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>Unit after the timeout value, in seconds.</extracomment>
+        <translation>&#xa0;s</translation>
+    </message>
+</context>
+<context>
+    <name>HelpText</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Utilisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Crochet — Administration</source>
+        <translation>Crochet — Administration</translation>
+    </message>
+    <message>
+        <source>Administration areas</source>
+        <translation>Sections de l’administration</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Utilisateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Deliveries</source>
+        <translation>&amp;Envois</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>Réglage&amp;s</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;System default</source>
+        <translation>Langue du &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;About Crochet</source>
+        <translation>À &amp;propos de Crochet</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Réglages enregistrés.</translation>
+    </message>
+    <message>
+        <source>%1 pending, %2 failed</source>
+        <extracomment>Status bar: notifications waiting to be delivered, and those given up.</extracomment>
+        <translation>%1 en attente, %2 en échec</translation>
+    </message>
+    <message>
+        <source>Notifications waiting to be delivered, and those Crochet gave up on</source>
+        <translation>Notifications en attente de livraison, et celles que Crochet a abandonnées</translation>
+    </message>
+    <message>
+        <source>The webhook %1 no longer exists on the service (HTTP 410): set a new URL in Settings.</source>
+        <translation>Le webhook %1 n’existe plus sur le service (HTTP 410)&#xa0;: indiquez une nouvelle URL dans les Réglages.</translation>
+    </message>
+    <message>
+        <source>Crochet %1</source>
+        <translation>Crochet %1</translation>
+    </message>
+    <message>
+        <source>Local user accounts, and a webhook notification that is never lost for each one created.</source>
+        <translation>Des comptes utilisateurs locaux et, pour chaque compte créé, une notification par webhook qui ne se perd jamais.</translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later).</source>
+        <translation>Licence&#xa0;: GNU General Public License, version 3 ou ultérieure (GPL-3.0-or-later).</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2).</source>
+        <translation>Qt %1 (compilé avec Qt %2).</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>Texte de la licence</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>À propos de Qt</translation>
+    </message>
+    <message>
+        <source>About Crochet</source>
+        <translation>À propos de Crochet</translation>
+    </message>
+    <message>
+        <source>Unsaved settings</source>
+        <translation>Réglages non enregistrés</translation>
+    </message>
+    <message>
+        <source>Some settings were changed but not saved. Quit anyway?</source>
+        <translation>Certains réglages ont été modifiés mais pas enregistrés. Quitter quand même&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkOptions</name>
+    <message>
+        <source>« %1 » is not a proxy URL; write it as http://host:port or socks5://host:port.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une URL de proxy&#x202f;; écrivez-la sous la forme http://hôte:port ou socks5://hôte:port.</translation>
+    </message>
+    <message>
+        <source>« %1 » is not an address range such as 10.0.0.0/8 or fd00::/8.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une plage d’adresses comme 10.0.0.0/8 ou fd00::/8.</translation>
+    </message>
+    <message>
+        <source>« %1 » is not a host name, an address or an address range.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’hôte, ni une adresse, ni une plage d’adresses.</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate file %1.</source>
+        <translation>Impossible de lire le fichier de certificat %1.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>public addresses only, and %1 has no address</source>
+        <translation>adresses publiques uniquement, et %1 n’a aucune adresse</translation>
+    </message>
+    <message>
+        <source>public addresses only, and %1 is %2, a private, loopback or reserved address</source>
+        <translation>adresses publiques uniquement, et %1 correspond à %2, une adresse privée, de bouclage ou réservée</translation>
+    </message>
+    <message>
+        <source>only the listed hosts (%1), and %2 is not one of them</source>
+        <translation>uniquement les hôtes listés (%1), et %2 n’en fait pas partie</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettingsWidget</name>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy URL:</source>
+        <translation>URL du pr&amp;oxy&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Proxy URL</source>
+        <translation>URL du proxy</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY)</source>
+        <translation>Vide&#xa0;: réglages du proxy du système (HTTPS_PROXY, NO_PROXY)</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Certificates are always verified. To reach an internal receiver, trust the certificate of the authority that signed it (a PEM file).</source>
+        <translation>Les certificats sont toujours vérifiés. Pour joindre un destinataire interne, déclarez de confiance le certificat de l’autorité qui a signé le sien (un fichier PEM).</translation>
+    </message>
+    <message>
+        <source>Extra CA cer&amp;tificate:</source>
+        <translation>Cer&amp;tificat d’AC supplémentaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate file</source>
+        <translation>Fichier du certificat d’AC supplémentaire</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Allowed hosts</source>
+        <translation>Hôtes autorisés</translation>
+    </message>
+    <message>
+        <source>Send t&amp;o:</source>
+        <translation>En&amp;voyer à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Allowed hosts policy</source>
+        <translation>Règle des hôtes autorisés</translation>
+    </message>
+    <message>
+        <source>Host l&amp;ist:</source>
+        <translation>L&amp;iste des hôtes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Allowed hosts and address ranges</source>
+        <translation>Hôtes et plages d’adresses autorisés</translation>
+    </message>
+    <message>
+        <source>hooks.example.com, 10.0.0.0/8</source>
+        <translation>hooks.example.com, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>E&amp;nregistrer</translation>
+    </message>
+    <message>
+        <source>Rev&amp;ert</source>
+        <translation>Réta&amp;blir</translation>
+    </message>
+    <message>
+        <source>Discard the changes not yet saved</source>
+        <translation>Abandonner les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to the database.</source>
+        <translation>Impossible d’écrire les réglages dans la base de données.</translation>
+    </message>
+    <message>
+        <source>Trust a CA certificate</source>
+        <translation>Choisir un certificat d’AC de confiance</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Any host</source>
+        <translation>N’importe quel hôte</translation>
+    </message>
+    <message>
+        <source>Public addresses only</source>
+        <translation>Adresses publiques uniquement</translation>
+    </message>
+    <message>
+        <source>Only the hosts listed below</source>
+        <translation>Uniquement les hôtes listés ci-dessous</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings are used.</source>
+        <translation>Les réglages du proxy du système sont utilisés.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy as http://host:port (http, https or socks5), or leave it empty.</source>
+        <translation>Saisissez le proxy sous la forme http://hôte:port (http, https ou socks5), ou laissez le champ vide.</translation>
+    </message>
+    <message>
+        <source>This file does not exist.</source>
+        <translation>Ce fichier n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This file holds no PEM certificate.</source>
+        <translation>Ce fichier ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>Certificates this file adds to the trusted ones: %1.</source>
+        <translation>Certificats de confiance ajoutés par ce fichier&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Addresses are checked after name resolution: loopback, private and link-local addresses are refused.</source>
+        <translation>Les adresses sont vérifiées après la résolution des noms&#xa0;: les adresses de bouclage, privées et locales au lien sont refusées.</translation>
+    </message>
+    <message>
+        <source>List at least one host or address range.</source>
+        <translation>Indiquez au moins un hôte ou une plage d’adresses.</translation>
+    </message>
+    <message>
+        <source>« %1 » is neither a host name, an address nor a range such as 10.0.0.0/8.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’hôte, ni une adresse, ni une plage comme 10.0.0.0/8.</translation>
+    </message>
+</context>
+<context>
+    <name>Notification</name>
+    <message>
+        <source>New user signed up: %1</source>
+        <extracomment>The notification posted to the webhook; %1 is the new account&apos;s name. Open WebUI&apos;s French wording.</extracomment>
+        <translation>Nouvel utilisateur inscrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Test notification from Crochet: the webhook works.</source>
+        <translation>Notification de test de Crochet&#xa0;: le webhook fonctionne.</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadBuilder</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadFormat</name>
+    <message>
+        <source>Auto</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Google Chat</source>
+        <translation>Google Chat</translation>
+    </message>
+    <message>
+        <source>Microsoft Teams</source>
+        <translation>Microsoft Teams</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texte brut</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySettingsWidget</name>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>When a secret is set, every request carries a webhook-signature header (Standard Webhooks), so the receiver can check that it comes from Crochet.</source>
+        <translation>Quand un secret est défini, chaque requête porte un en-tête webhook-signature (Standard Webhooks)&#xa0;: le destinataire peut ainsi vérifier qu’elle provient de Crochet.</translation>
+    </message>
+    <message>
+        <source>Signing secre&amp;t:</source>
+        <translation>Secre&amp;t de signature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Secret de signature</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>C&amp;opier</translation>
+    </message>
+    <message>
+        <source>Gene&amp;rate a new secret</source>
+        <translation>Générer un nou&amp;veau secret</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p signing</source>
+        <translation>Ne &amp;plus signer</translation>
+    </message>
+    <message>
+        <source>Custom headers</source>
+        <translation>En-têtes personnalisés</translation>
+    </message>
+    <message>
+        <source>Custom headers sent &amp;with every request, for example Authorization: Bearer …. Saved values are masked.</source>
+        <translation>En-têtes personnalisés envoyés &amp;dans chaque requête, par exemple «&#xa0;Authorization&#xa0;» avec la valeur «&#xa0;Bearer …&#xa0;». Les valeurs enregistrées sont masquées.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Add a header</source>
+        <translation>A&amp;jouter un en-tête</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the header</source>
+        <translation>Suppr&amp;imer l’en-tête</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>E&amp;nregistrer</translation>
+    </message>
+    <message>
+        <source>Rev&amp;ert</source>
+        <translation>Réta&amp;blir</translation>
+    </message>
+    <message>
+        <source>Discard the changes not yet saved</source>
+        <translation>Abandonner les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved value, masked. Type a new value to replace it.</source>
+        <translation>Valeur enregistrée, masquée. Saisissez une nouvelle valeur pour la remplacer.</translation>
+    </message>
+    <message>
+        <source>The headers could not be written to the database.</source>
+        <translation>Impossible d’écrire les en-têtes dans la base de données.</translation>
+    </message>
+    <message>
+        <source>The secret could not be written to the database.</source>
+        <translation>Impossible d’écrire le secret dans la base de données.</translation>
+    </message>
+    <message>
+        <source>The secret could not be removed from the database.</source>
+        <translation>Impossible de supprimer le secret de la base de données.</translation>
+    </message>
+    <message>
+        <source>Line %1: give the header a name.</source>
+        <translation>Ligne %1&#xa0;: donnez un nom à l’en-tête.</translation>
+    </message>
+    <message>
+        <source>Line %1: « %2 » is not a valid header name (letters, digits and - only).</source>
+        <translation>Ligne %1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nom d’en-tête valide (lettres, chiffres et «&#xa0;-&#xa0;» uniquement).</translation>
+    </message>
+    <message>
+        <source>Line %1: Crochet sets the %2 header itself.</source>
+        <translation>Ligne %1&#xa0;: Crochet définit lui-même l’en-tête %2.</translation>
+    </message>
+    <message>
+        <source>Line %1: a header value cannot span several lines.</source>
+        <translation>Ligne %1&#xa0;: la valeur d’un en-tête ne peut pas s’étendre sur plusieurs lignes.</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 header is already listed.</source>
+        <translation>Ligne %1&#xa0;: l’en-tête %2 figure déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>Requests are not signed.</source>
+        <translation>Les requêtes ne sont pas signées.</translation>
+    </message>
+    <message>
+        <source>Requests are signed with this secret. Give it to the receiver so it can check the signatures.</source>
+        <translation>Les requêtes sont signées avec ce secret. Communiquez-le au destinataire pour qu’il puisse vérifier les signatures.</translation>
+    </message>
+    <message>
+        <source>The previous secret keeps signing alongside it until %1.</source>
+        <translation>L’ancien secret continue de signer en parallèle jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>H&amp;ide</source>
+        <translation>&amp;Masquer</translation>
+    </message>
+    <message>
+        <source>Generates and saves a new secret; the current one keeps signing alongside it for 24 hours.</source>
+        <translation>Génère et enregistre un nouveau secret&#x202f;; l’actuel continue de signer en parallèle pendant 24&#xa0;heures.</translation>
+    </message>
+    <message>
+        <source>Removes the secrets at once: requests are no longer signed.</source>
+        <translation>Supprime immédiatement les secrets&#xa0;: les requêtes ne sont plus signées.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings sections</source>
+        <translation>Sections des réglages</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity</source>
+        <translation>Sé&amp;curité</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>&amp;Réseau</translation>
+    </message>
+</context>
+<context>
+    <name>UserCommand</name>
+    <message>
+        <source>Create and list local accounts; each new account notifies the webhook.</source>
+        <translation>Créer et lister les comptes locaux&#x202f;; chaque création de compte est notifiée au webhook.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s name.</source>
+        <translation>Le nom du compte.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>The account&apos;s email address, unique whatever its case.</source>
+        <translation>L’adresse électronique du compte, unique sans distinction de casse.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>courriel</translation>
+    </message>
+    <message>
+        <source>user, admin or pending; pending when no password is given, user otherwise.</source>
+        <translation>user, admin ou pending (en attente)&#x202f;; pending si aucun mot de passe n’est fourni, user sinon.</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rôle</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input. Without it the account has no password and must be pending.</source>
+        <translation>Lire le mot de passe sur la première ligne de l’entrée standard. Sans cette option, le compte n’a pas de mot de passe et doit avoir le rôle pending.</translation>
+    </message>
+    <message>
+        <source>Create an account, then wait for the first attempt to notify the webhook and show its outcome.</source>
+        <translation>Créer un compte, puis attendre la première tentative de notification du webhook et en afficher le résultat.</translation>
+    </message>
+    <message>
+        <source>List the accounts, one a line: id, name, email, role, creation time (tab-separated).</source>
+        <translation>Lister les comptes, un par ligne&#xa0;: identifiant, nom, adresse électronique, rôle, date de création (séparés par des tabulations).</translation>
+    </message>
+    <message>
+        <source>Create accounts from a CSV file with the header row name,email,password,role; an empty password makes a pending account.</source>
+        <translation>Créer des comptes à partir d’un fichier CSV dont la ligne d’en-tête est name,email,password,role&#x202f;; un mot de passe vide crée un compte pending.</translation>
+    </message>
+    <message>
+        <source>FILE.csv</source>
+        <translation>FICHIER.csv</translation>
+    </message>
+    <message>
+        <source>The CSV file to import.</source>
+        <translation>Le fichier CSV à importer.</translation>
+    </message>
+    <message>
+        <source>Both --%1 and --%2 are required.</source>
+        <translation>Les options --%1 et --%2 sont toutes deux obligatoires.</translation>
+    </message>
+    <message>
+        <source>The account was not created.</source>
+        <translation>Le compte n’a pas été créé.</translation>
+    </message>
+    <message>
+        <source>Account created: %1 &lt;%2&gt;, role %3, id %4</source>
+        <translation>Compte créé&#xa0;: %1 &lt;%2&gt;, rôle %3, identifiant %4</translation>
+    </message>
+    <message>
+        <source>No webhook is configured: no notification to send.</source>
+        <translation>Aucun webhook n’est configuré&#xa0;: aucune notification à envoyer.</translation>
+    </message>
+    <message>
+        <source>The webhook was not notified within %1 s. The notification stays in the outbox: the next running Crochet delivers it, or run &quot;%2 deliveries flush&quot;.</source>
+        <translation>Le webhook n’a pas été notifié dans les %1&#xa0;s. La notification reste dans la file d’envoi&#xa0;: le prochain processus Crochet actif la livrera, ou lancez «&#xa0;%2 deliveries flush&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Webhook notified: %1</source>
+        <translation>Webhook notifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The webhook was not notified: %1</source>
+        <translation>Le webhook n’a pas été notifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The account exists and its notification stays in the outbox: it is retried from %1 by any running Crochet, or run &quot;%2 deliveries flush&quot;.</source>
+        <translation>Le compte existe et sa notification reste dans la file d’envoi&#xa0;: tout processus Crochet actif la retentera à partir du %1, ou lancez «&#xa0;%2 deliveries flush&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The account exists, but its notification will not be retried; see &quot;%1 deliveries show %2&quot;.</source>
+        <translation>Le compte existe, mais sa notification ne sera pas retentée&#x202f;; consultez «&#xa0;%1 deliveries show %2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Accounts created: %1</source>
+        <translation>Comptes créés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Rows refused: %1</source>
+        <translation>Lignes refusées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Notifications: %1 delivered, %2 to be retried, %3 failed, %4 not attempted yet.</source>
+        <translation>Notifications livrées&#xa0;: %1, à retenter&#xa0;: %2, en échec&#xa0;: %3, pas encore tentées&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <source>What is still pending is delivered by the next running Crochet, or run &quot;%1 deliveries flush&quot;.</source>
+        <translation>Ce qui reste en attente sera livré par le prochain processus Crochet actif, ou lancez «&#xa0;%1 deliveries flush&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Some notifications failed for good; see &quot;%1 deliveries list --status failed&quot;.</source>
+        <translation>Certaines notifications ont définitivement échoué&#x202f;; consultez «&#xa0;%1 deliveries list --status failed&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>UserImporter</name>
+    <message>
+        <source>Line %1: malformed quoting (%2); the rest of the file was not read.</source>
+        <translation>Ligne %1&#xa0;: guillemets mal formés (%2)&#x202f;; la suite du fichier n’a pas été lue.</translation>
+    </message>
+    <message>
+        <source>Line %1: the last field&apos;s quotes are not closed.</source>
+        <translation>Ligne %1&#xa0;: les guillemets du dernier champ ne sont pas fermés.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs a header row name,email,password,role.</source>
+        <translation>Le fichier est vide&#xa0;: il lui faut une ligne d’en-tête name,email,password,role.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header row must name the columns name,email,password,role.</source>
+        <translation>Ligne %1&#xa0;: la ligne d’en-tête doit nommer les colonnes name,email,password,role.</translation>
+    </message>
+    <message>
+        <source>Expected %1 fields, found %2.</source>
+        <translation>Nombre de champs attendu&#xa0;: %1, trouvé&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The email address %1 appears earlier in the file.</source>
+        <translation>L’adresse électronique %1 figure déjà plus haut dans le fichier.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>Impossible de hacher le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Cannot save the accounts from line %1 on; the accounts before were kept.</source>
+        <translation>Impossible d’enregistrer les comptes à partir de la ligne %1&#x202f;; les comptes précédents ont été conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>UserRules</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>The email address %1 is already used by another account.</source>
+        <translation>L’adresse électronique %1 est déjà utilisée par un autre compte.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Saisissez un nom.</translation>
+    </message>
+    <message>
+        <source>The name is too long (%1 characters at most).</source>
+        <translation>Le nom est trop long (%1&#xa0;caractères au maximum).</translation>
+    </message>
+    <message>
+        <source>The name must not contain line breaks or control characters.</source>
+        <translation>Le nom ne doit contenir ni saut de ligne ni caractère de contrôle.</translation>
+    </message>
+    <message>
+        <source>Enter an email address.</source>
+        <translation>Saisissez une adresse électronique.</translation>
+    </message>
+    <message>
+        <source>« %1 » is not a valid email address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse électronique valide.</translation>
+    </message>
+    <message>
+        <source>Unknown role « %1 »: use user, admin or pending.</source>
+        <translation>Rôle «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez user, admin ou pending.</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>Saisissez un mot de passe.</translation>
+    </message>
+    <message>
+        <source>An account without a password must have the pending role.</source>
+        <translation>Un compte sans mot de passe doit être en attente (rôle pending).</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>Le mot de passe doit comporter au moins %1&#xa0;caractères.</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>Les deux mots de passe ne correspondent pas.</translation>
+    </message>
+</context>
+<context>
+    <name>UserStore</name>
+    <message>
+        <source>The database is busy or unavailable: %1</source>
+        <translation>La base de données est occupée ou indisponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the account: %1</source>
+        <translation>Impossible d’enregistrer le compte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record the account&apos;s notification; the account was not created.</source>
+        <translation>Impossible d’enregistrer la notification du compte&#x202f;; le compte n’a pas été créé.</translation>
+    </message>
+    <message>
+        <source>Cannot hash the password (out of memory?); the account was not created.</source>
+        <translation>Impossible de hacher le mot de passe (mémoire insuffisante&#x202f;?)&#x202f;; le compte n’a pas été créé.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>&amp;Accounts:</source>
+        <translation>Com&amp;ptes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Creates accounts from a CSV file with the columns name, email, password, role</source>
+        <translation>Crée des comptes à partir d’un fichier CSV comportant les colonnes name, email, password, role</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progression de l’importation</translation>
+    </message>
+    <message>
+        <source>Cancel i&amp;mport</source>
+        <translation>Annuler l’impor&amp;tation</translation>
+    </message>
+    <message>
+        <source>Refused lines</source>
+        <translation>Lignes refusées</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>C&amp;ourriel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm password:</source>
+        <translation>Confirmer le mot &amp;de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirmation du mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Créer le compte</translation>
+    </message>
+    <message>
+        <source>Account creation result</source>
+        <translation>Résultat de la création du compte</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>Création du compte…</translation>
+    </message>
+    <message>
+        <source>Account “%1” created.</source>
+        <translation>Compte «&#xa0;%1&#xa0;» créé.</translation>
+    </message>
+    <message>
+        <source>No webhook is configured, so no notification was sent.</source>
+        <translation>Aucun webhook n’est configuré&#xa0;: aucune notification n’a été envoyée.</translation>
+    </message>
+    <message>
+        <source>Sending the notification…</source>
+        <translation>Envoi de la notification…</translation>
+    </message>
+    <message>
+        <source>Its notification will be sent by the next running Crochet.</source>
+        <translation>Sa notification sera envoyée par le prochain processus Crochet actif.</translation>
+    </message>
+    <message>
+        <source>Notification: %1</source>
+        <translation>Notification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Crochet will try again at %1.</source>
+        <translation>Crochet fera un nouvel essai à %1.</translation>
+    </message>
+    <message>
+        <source>Import accounts</source>
+        <translation>Importer des comptes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Importing accounts…</source>
+        <translation>Importation des comptes…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the accounts already created are kept.</source>
+        <translation>Importation annulée&#x202f;; les comptes déjà créés sont conservés.</translation>
+    </message>
+    <message>
+        <source>Accounts created: %1.</source>
+        <translation>Comptes créés&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Lines refused: %1, listed below.</source>
+        <translation>Lignes refusées&#xa0;: %1, listées ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Their notifications are being delivered (see Deliveries).</source>
+        <translation>Leurs notifications sont en cours de livraison (voir l’onglet Envois).</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookCommand</name>
+    <message>
+        <source>Configure the webhook that is notified when an account is created, and test it.</source>
+        <translation>Configurer le webhook notifié à chaque création de compte, et le tester.</translation>
+    </message>
+    <message>
+        <source>Payload format: %1 (Auto picks one from the URL&apos;s host).</source>
+        <translation>Format des messages&#xa0;: %1 (auto le choisit d’après l’hôte de l’URL).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the receiver&apos;s answer (%1 to %2).</source>
+        <translation>Nombre de secondes d’attente de la réponse du destinataire (de %1 à %2).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Show the URL, the signing secrets and the header values in full.</source>
+        <translation>Afficher en entier l’URL, les secrets de signature et les valeurs des en-têtes.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s address, http:// or https://.</source>
+        <translation>L’adresse du webhook, en http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>The header&apos;s name, for example Authorization.</source>
+        <translation>Le nom de l’en-tête, par exemple Authorization.</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALEUR</translation>
+    </message>
+    <message>
+        <source>The header&apos;s value, kept secret.</source>
+        <translation>La valeur de l’en-tête, gardée secrète.</translation>
+    </message>
+    <message>
+        <source>Show the effective URL and where it comes from, the format, the timeout, signing and custom headers.</source>
+        <translation>Afficher l’URL effective et sa provenance, le format, le délai d’attente, la signature et les en-têtes personnalisés.</translation>
+    </message>
+    <message>
+        <source>Check and save the webhook URL.</source>
+        <translation>Vérifier et enregistrer l’URL du webhook.</translation>
+    </message>
+    <message>
+        <source>Forget the saved webhook URL.</source>
+        <translation>Effacer l’URL du webhook enregistrée.</translation>
+    </message>
+    <message>
+        <source>Send a test notification to the effective URL and show the outcome.</source>
+        <translation>Envoyer une notification de test à l’URL effective et afficher le résultat.</translation>
+    </message>
+    <message>
+        <source>Sign requests with a new secret (Standard Webhooks); a previous secret keeps signing for 24 hours.</source>
+        <translation>Signer les requêtes avec un nouveau secret (Standard Webhooks)&#x202f;; l’ancien secret continue de signer pendant 24&#xa0;heures.</translation>
+    </message>
+    <message>
+        <source>Stop signing requests.</source>
+        <translation>Ne plus signer les requêtes.</translation>
+    </message>
+    <message>
+        <source>Add a header to every request, or replace it.</source>
+        <translation>Ajouter un en-tête à chaque requête, ou le remplacer.</translation>
+    </message>
+    <message>
+        <source>Stop sending a custom header.</source>
+        <translation>Ne plus envoyer un en-tête personnalisé.</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>URL&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Provenance&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saved URL, unused while %1 is set: %2</source>
+        <translation>URL enregistrée, inutilisée tant que %1 est définie&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Format: %1, which picks %2 for this URL</source>
+        <translation>Format&#xa0;: %1, soit %2 pour cette URL</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Timeout: %1 s</source>
+        <translation>Délai d’attente&#xa0;: %1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Signing: on</source>
+        <translation>Signature&#xa0;: activée</translation>
+    </message>
+    <message>
+        <source>Signing: off</source>
+        <translation>Signature&#xa0;: désactivée</translation>
+    </message>
+    <message>
+        <source>Signing secret: %1</source>
+        <translation>Secret de signature&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The previous secret also signs until %1</source>
+        <translation>L’ancien secret signe aussi jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>Previous signing secret: %1</source>
+        <translation>Ancien secret de signature&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Custom headers: none</source>
+        <translation>En-têtes personnalisés&#xa0;: aucun</translation>
+    </message>
+    <message>
+        <source>Custom headers:</source>
+        <translation>En-têtes personnalisés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot;: use one of %2.</source>
+        <translation>Format «&#xa0;%1&#xa0;» inconnu&#xa0;: choisissez parmi %2.</translation>
+    </message>
+    <message>
+        <source>The timeout must be a whole number of seconds from %1 to %2.</source>
+        <translation>Le délai d’attente doit être un nombre entier de secondes, de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings in the database.</source>
+        <translation>Impossible d’enregistrer les réglages dans la base de données.</translation>
+    </message>
+    <message>
+        <source>Webhook URL saved: %1</source>
+        <translation>URL du webhook enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saved webhook URL cleared.</source>
+        <translation>URL du webhook enregistrée effacée.</translation>
+    </message>
+    <message>
+        <source>Warning: the environment variable %1 is set; it overrides the saved URL while it is set.</source>
+        <translation>Attention&#xa0;: la variable d’environnement %1 est définie&#x202f;; tant qu’elle l’est, elle remplace l’URL enregistrée.</translation>
+    </message>
+    <message>
+        <source>No webhook URL is configured: save one with &quot;%1 webhook set URL&quot; or set %2.</source>
+        <translation>Aucune URL de webhook n’est configurée&#xa0;: enregistrez-en une avec «&#xa0;%1 webhook set URL&#xa0;» ou définissez %2.</translation>
+    </message>
+    <message>
+        <source>Sending a test notification to %1 (%2)…</source>
+        <translation>Envoi d’une notification de test à %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Cannot generate a secret: the random number generator is unavailable.</source>
+        <translation>Impossible de générer un secret&#xa0;: le générateur de nombres aléatoires est indisponible.</translation>
+    </message>
+    <message>
+        <source>New signing secret, shown only this once; give it to the receiver so it can verify requests:</source>
+        <translation>Nouveau secret de signature, affiché cette seule fois&#x202f;; communiquez-le au destinataire pour qu’il puisse vérifier les requêtes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The previous secret keeps signing alongside it until %1.</source>
+        <translation>L’ancien secret continue de signer en parallèle jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>Signing turned off: requests are no longer signed.</source>
+        <translation>Signature désactivée&#xa0;: les requêtes ne sont plus signées.</translation>
+    </message>
+    <message>
+        <source>Signing was already off.</source>
+        <translation>La signature était déjà désactivée.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid header name: use letters, digits and !#$%&amp;&apos;*+-.^_`|~ only.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’en-tête valide&#xa0;: utilisez uniquement des lettres, des chiffres et les caractères !#$%&amp;&apos;*+-.^_`|~</translation>
+    </message>
+    <message>
+        <source>Crochet sets the %1 header itself; it cannot be replaced.</source>
+        <translation>Crochet définit lui-même l’en-tête %1&#x202f;; il ne peut pas être remplacé.</translation>
+    </message>
+    <message>
+        <source>A header value must not contain line breaks.</source>
+        <translation>La valeur d’un en-tête ne doit pas contenir de saut de ligne.</translation>
+    </message>
+    <message>
+        <source>Header saved: %1: %2</source>
+        <translation>En-tête %1 enregistré, valeur&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>There is no custom header named %1.</source>
+        <translation>Aucun en-tête personnalisé ne s’appelle %1.</translation>
+    </message>
+    <message>
+        <source>Header removed: %1</source>
+        <translation>En-tête supprimé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookUrl</name>
+    <message>
+        <source>Enter the webhook URL, for example https://discord.com/api/webhooks/…</source>
+        <translation>Saisissez l’URL du webhook, par exemple https://discord.com/api/webhooks/…</translation>
+    </message>
+    <message>
+        <source>The URL must not contain spaces.</source>
+        <translation>L’URL ne doit pas contenir d’espaces.</translation>
+    </message>
+    <message>
+        <source>The URL must not contain control characters.</source>
+        <translation>L’URL ne doit pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// or http://.</source>
+        <translation>L’URL doit commencer par https:// ou http://.</translation>
+    </message>
+    <message>
+        <source>This is not a valid URL; check its characters and its format.</source>
+        <translation>Cette URL n’est pas valide&#x202f;; vérifiez ses caractères et sa forme.</translation>
+    </message>
+    <message>
+        <source>Only http and https URLs are supported, not « %1 ».</source>
+        <translation>Seules les URL http et https sont prises en charge, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The URL must name a host, as in https://example.com/hook.</source>
+        <translation>L’URL doit indiquer un hôte, comme dans https://example.com/hook.</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>variable d’environnement %1</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>réglages</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Use the database at &lt;path&gt;.</source>
+        <translation>Utiliser la base de données située à &lt;chemin&gt;.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <source>Interface language: fr or en.</source>
+        <translation>Langue de l’interface&#xa0;: fr ou en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <source>Unknown language « %1 »: use fr or en.</source>
+        <translation>Langue «&#xa0;%1&#xa0;» inconnue&#xa0;: utilisez fr ou en.</translation>
+    </message>
+    <message>
+        <source>Crochet: local accounts with reliable webhook notifications.</source>
+        <translation>Crochet&#xa0;: comptes locaux avec notifications fiables par webhook.</translation>
+    </message>
+    <message>
+        <source>Crochet</source>
+        <translation>Crochet</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1:
+%2</source>
+        <translation>Impossible d’ouvrir la base de données %1&#xa0;:
+%2</translation>
+    </message>
+</context>
 </TS>
