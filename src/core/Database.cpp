@@ -61,6 +61,8 @@ const char* const Migrations[] = {
     " response_body TEXT,"
     " diagnostic TEXT NOT NULL);"
     "CREATE INDEX attempts_notification ON attempts (notification_id);",
+    // 2 -> 3: the Deliveries tab pages through one state at a time, newest first
+    "CREATE INDEX notifications_state_created ON notifications (state, created_at);",
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 

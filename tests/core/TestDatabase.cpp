@@ -73,7 +73,7 @@ void TestDatabase::migratesVersionOneKeepingAccounts()
     Database database(path);
     QString error;
     QVERIFY2(database.open(&error), qPrintable(error));
-    QCOMPARE(database.schemaVersion(), 2);
+    QCOMPARE(database.schemaVersion(), Database::CurrentSchemaVersion);
     UserStore store(&database);
     QCOMPARE(store.count(), 1);
     QCOMPARE(store.list().first().name, QStringLiteral("Ada"));
