@@ -1,5 +1,8 @@
 #include "TestReceiver.h"
 
+#include <QFile>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpSocket>
 
 namespace {
@@ -48,7 +51,6 @@ TestReceiver::TestReceiver(QObject* parent)
     : QObject(parent)
 {
     m_responses.append(Response {});
-    connect(&m_server, &QTcpServer::newConnection, this, &TestReceiver::onNewConnection);
 }
 
 TestReceiver::~TestReceiver()
@@ -58,12 +60,34 @@ TestReceiver::~TestReceiver()
 
 bool TestReceiver::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, port);
+    m_server = std::make_unique<QTcpServer>();
+    m_tls = false;
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &TestReceiver::onNewConnection);
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+
+bool TestReceiver::listenTls(const QString& certificatePath, const QString& keyPath, quint16 port)
+{
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    auto configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(QSslCertificate::fromPath(certificatePath, QSsl::Pem));
+    configuration.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(configuration);
+    m_server = std::move(server);
+    m_tls = true;
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &TestReceiver::onNewConnection);
+    return m_server->listen(QHostAddress::LocalHost, port);
 }
 
 void TestReceiver::close()
 {
-    m_server.close();
+    if (m_server) {
+        m_server->close();
+    }
     const auto sockets = std::exchange(m_sockets, {});
     for (auto* socket : sockets) {
         socket->abort();
@@ -74,7 +98,7 @@ void TestReceiver::close()
 QUrl TestReceiver::url(const QString& path) const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(port());
     url.setPath(path);
@@ -109,7 +133,7 @@ TestReceiver::Response TestReceiver::nextResponse()
 
 void TestReceiver::onNewConnection()
 {
-    while (auto* socket = m_server.nextPendingConnection()) {
+    while (auto* socket = m_server->nextPendingConnection()) {
         m_sockets.append(socket);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {

@@ -8,6 +8,8 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <memory>
+
 class QTcpSocket;
 
 // A loopback HTTP receiver for the tests (127.0.0.1 only). It must misbehave at the socket level (never answer,
@@ -47,8 +49,10 @@ public:
     ~TestReceiver() override;
 
     bool listen(quint16 port = 0);
+    // HTTPS with the given PEM certificate and key; url() then starts with https.
+    bool listenTls(const QString& certificatePath, const QString& keyPath, quint16 port = 0);
     void close();
-    quint16 port() const { return m_server.serverPort(); }
+    quint16 port() const { return m_server->serverPort(); }
     QUrl url(const QString& path = QStringLiteral("/hook")) const;
 
     // Responses are used in order; the last one repeats.
@@ -68,7 +72,8 @@ private:
     void respond(QTcpSocket* socket, const Response& response);
     Response nextResponse();
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     QList<Response> m_responses;
     QList<Request> m_requests;
     int m_served = 0;
