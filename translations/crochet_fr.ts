@@ -836,18 +836,6 @@
 <context>
     <name>NetworkOptions</name>
     <message>
-        <source>« %1 » is not a proxy URL; write it as http://host:port or socks5://host:port.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas une URL de proxy&#x202f;; écrivez-la sous la forme http://hôte:port ou socks5://hôte:port.</translation>
-    </message>
-    <message>
-        <source>« %1 » is not an address range such as 10.0.0.0/8 or fd00::/8.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas une plage d’adresses comme 10.0.0.0/8 ou fd00::/8.</translation>
-    </message>
-    <message>
-        <source>« %1 » is not a host name, an address or an address range.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’hôte, ni une adresse, ni une plage d’adresses.</translation>
-    </message>
-    <message>
         <source>Cannot read the certificate file %1.</source>
         <translation>Impossible de lire le fichier de certificat %1.</translation>
     </message>
@@ -866,6 +854,18 @@
     <message>
         <source>only the listed hosts (%1), and %2 is not one of them</source>
         <translation>uniquement les hôtes listés (%1), et %2 n’en fait pas partie</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a proxy URL; write it as http://host:port or socks5://host:port.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une URL de proxy&#x202f;; écrivez-la sous la forme http://hôte:port ou socks5://hôte:port.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address range such as 10.0.0.0/8 or fd00::/8.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une plage d’adresses comme 10.0.0.0/8 ou fd00::/8.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name, an address or an address range.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’hôte, ni une adresse, ni une plage d’adresses.</translation>
     </message>
 </context>
 <context>
@@ -975,18 +975,6 @@
         <translation>Les réglages du proxy du système sont utilisés.</translation>
     </message>
     <message>
-        <source>Enter the proxy as http://host:port (http, https or socks5), or leave it empty.</source>
-        <translation>Saisissez le proxy sous la forme http://hôte:port (http, https ou socks5), ou laissez le champ vide.</translation>
-    </message>
-    <message>
-        <source>This file does not exist.</source>
-        <translation>Ce fichier n’existe pas.</translation>
-    </message>
-    <message>
-        <source>This file holds no PEM certificate.</source>
-        <translation>Ce fichier ne contient aucun certificat PEM.</translation>
-    </message>
-    <message>
         <source>Certificates this file adds to the trusted ones: %1.</source>
         <translation>Certificats de confiance ajoutés par ce fichier&#xa0;: %1.</translation>
     </message>
@@ -997,10 +985,6 @@
     <message>
         <source>List at least one host or address range.</source>
         <translation>Indiquez au moins un hôte ou une plage d’adresses.</translation>
-    </message>
-    <message>
-        <source>« %1 » is neither a host name, an address nor a range such as 10.0.0.0/8.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’hôte, ni une adresse, ni une plage comme 10.0.0.0/8.</translation>
     </message>
 </context>
 <context>
@@ -1171,18 +1155,6 @@
         <translation>Ligne %1&#xa0;: donnez un nom à l’en-tête.</translation>
     </message>
     <message>
-        <source>Line %1: « %2 » is not a valid header name (letters, digits and - only).</source>
-        <translation>Ligne %1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nom d’en-tête valide (lettres, chiffres et «&#xa0;-&#xa0;» uniquement).</translation>
-    </message>
-    <message>
-        <source>Line %1: Crochet sets the %2 header itself.</source>
-        <translation>Ligne %1&#xa0;: Crochet définit lui-même l’en-tête %2.</translation>
-    </message>
-    <message>
-        <source>Line %1: a header value cannot span several lines.</source>
-        <translation>Ligne %1&#xa0;: la valeur d’un en-tête ne peut pas s’étendre sur plusieurs lignes.</translation>
-    </message>
-    <message>
         <source>Line %1: the %2 header is already listed.</source>
         <translation>Ligne %1&#xa0;: l’en-tête %2 figure déjà dans la liste.</translation>
     </message>
@@ -1209,6 +1181,10 @@
     <message>
         <source>Removes the secrets at once: requests are no longer signed.</source>
         <translation>Supprime immédiatement les secrets&#xa0;: les requêtes ne sont plus signées.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1348,14 +1324,6 @@
 <context>
     <name>UserImporter</name>
     <message>
-        <source>Line %1: malformed quoting (%2); the rest of the file was not read.</source>
-        <translation>Ligne %1&#xa0;: guillemets mal formés (%2)&#x202f;; la suite du fichier n’a pas été lue.</translation>
-    </message>
-    <message>
-        <source>Line %1: the last field&apos;s quotes are not closed.</source>
-        <translation>Ligne %1&#xa0;: les guillemets du dernier champ ne sont pas fermés.</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
@@ -1382,6 +1350,18 @@
     <message>
         <source>Cannot save the accounts from line %1 on; the accounts before were kept.</source>
         <translation>Impossible d’enregistrer les comptes à partir de la ligne %1&#x202f;; les comptes précédents ont été conservés.</translation>
+    </message>
+    <message>
+        <source>Malformed quoting (%1); the rest of the file was not read.</source>
+        <translation>Guillemets mal placés (%1)&#xa0;; la suite du fichier n’a pas été lue.</translation>
+    </message>
+    <message>
+        <source>The last field&apos;s quotes are not closed.</source>
+        <translation>Les guillemets du dernier champ ne sont pas refermés.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1419,14 +1399,6 @@
         <translation>Saisissez une adresse électronique.</translation>
     </message>
     <message>
-        <source>« %1 » is not a valid email address.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse électronique valide.</translation>
-    </message>
-    <message>
-        <source>Unknown role « %1 »: use user, admin or pending.</source>
-        <translation>Rôle «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez user, admin ou pending.</translation>
-    </message>
-    <message>
         <source>Enter a password.</source>
         <translation>Saisissez un mot de passe.</translation>
     </message>
@@ -1441,6 +1413,14 @@
     <message>
         <source>The two passwords do not match.</source>
         <translation>Les deux mots de passe ne correspondent pas.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse électronique valide.</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;: use user, admin or pending.</source>
+        <translation>Rôle «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez user, admin ou pending.</translation>
     </message>
 </context>
 <context>
@@ -1819,18 +1799,6 @@
         <translation>La signature était déjà désactivée.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid header name: use letters, digits and !#$%&amp;&apos;*+-.^_`|~ only.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’en-tête valide&#xa0;: utilisez uniquement des lettres, des chiffres et les caractères !#$%&amp;&apos;*+-.^_`|~</translation>
-    </message>
-    <message>
-        <source>Crochet sets the %1 header itself; it cannot be replaced.</source>
-        <translation>Crochet définit lui-même l’en-tête %1&#x202f;; il ne peut pas être remplacé.</translation>
-    </message>
-    <message>
-        <source>A header value must not contain line breaks.</source>
-        <translation>La valeur d’un en-tête ne doit pas contenir de saut de ligne.</translation>
-    </message>
-    <message>
         <source>Header saved: %1: %2</source>
         <translation>En-tête %1 enregistré, valeur&#xa0;: %2</translation>
     </message>
@@ -1841,6 +1809,21 @@
     <message>
         <source>Header removed: %1</source>
         <translation>En-tête supprimé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookConfig</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid header name: use letters, digits and !#$%&amp;&apos;*+-.^_`|~ only.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’en-tête valide&#xa0;: utilisez uniquement des lettres, des chiffres et les caractères !#$%&amp;&apos;*+-.^_`|~</translation>
+    </message>
+    <message>
+        <source>Crochet sets the %1 header itself; it cannot be replaced.</source>
+        <translation>Crochet définit lui-même l’en-tête %1&#x202f;; il ne peut pas être remplacé.</translation>
+    </message>
+    <message>
+        <source>A header value must not contain line breaks.</source>
+        <translation>La valeur d’un en-tête ne doit pas contenir de saut de ligne.</translation>
     </message>
 </context>
 <context>
@@ -1866,10 +1849,6 @@
         <translation>Cette URL n’est pas valide&#x202f;; vérifiez ses caractères et sa forme.</translation>
     </message>
     <message>
-        <source>Only http and https URLs are supported, not « %1 ».</source>
-        <translation>Seules les URL http et https sont prises en charge, pas «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
         <source>The URL must name a host, as in https://example.com/hook.</source>
         <translation>L’URL doit indiquer un hôte, comme dans https://example.com/hook.</translation>
     </message>
@@ -1884,6 +1863,10 @@
     <message>
         <source>none</source>
         <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Only http and https URLs are supported, not &quot;%1&quot;.</source>
+        <translation>Seules les URL http et https sont prises en charge, pas «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1905,10 +1888,6 @@
         <translation>langue</translation>
     </message>
     <message>
-        <source>Unknown language « %1 »: use fr or en.</source>
-        <translation>Langue «&#xa0;%1&#xa0;» inconnue&#xa0;: utilisez fr ou en.</translation>
-    </message>
-    <message>
         <source>Crochet: local accounts with reliable webhook notifications.</source>
         <translation>Crochet&#xa0;: comptes locaux avec notifications fiables par webhook.</translation>
     </message>
@@ -1917,10 +1896,8 @@
         <translation>Crochet</translation>
     </message>
     <message>
-        <source>Cannot open the database %1:
-%2</source>
-        <translation>Impossible d’ouvrir la base de données %1&#xa0;:
-%2</translation>
+        <source>Unknown language &quot;%1&quot;: use fr or en.</source>
+        <translation>Langue «&#xa0;%1&#xa0;» inconnue&#xa0;: utilisez fr ou en.</translation>
     </message>
 </context>
 </TS>

@@ -49,7 +49,7 @@ int main(int argc, char* argv[])
     const auto language = requestedLanguage(QApplication::arguments());
     if (!language.isEmpty() && language != QLatin1String("fr") && language != QLatin1String("en")) {
         Translations::install(MainWindow::savedLanguage());
-        std::fputs(qPrintable(QApplication::translate("main", "Unknown language « %1 »: use fr or en.").arg(language)
+        std::fputs(qPrintable(QApplication::translate("main", "Unknown language \"%1\": use fr or en.").arg(language)
                               + QLatin1Char('\n')),
                    stderr);
         return 2;
@@ -70,8 +70,7 @@ int main(int argc, char* argv[])
     Database database(path);
     QString error;
     if (!database.open(&error)) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Crochet"),
-                              QApplication::translate("main", "Cannot open the database %1:\n%2").arg(path, error));
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Crochet"), error);
         return 1;
     }
 

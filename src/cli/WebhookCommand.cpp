@@ -305,45 +305,10 @@ int WebhookCommand::clearSecret()
     return CliContext::Success;
 }
 
-bool WebhookCommand::isValidHeaderName(const QString& name)
-{
-    if (name.isEmpty()) {
-        return false;
-    }
-    static const QString punctuation = QStringLiteral("!#$%&'*+-.^_`|~");
-    for (const auto ch : name) {
-        const bool alphanumeric = (ch >= QLatin1Char('a') && ch <= QLatin1Char('z'))
-            || (ch >= QLatin1Char('A') && ch <= QLatin1Char('Z')) || (ch >= QLatin1Char('0') && ch <= QLatin1Char('9'));
-        if (!alphanumeric && !punctuation.contains(ch)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool WebhookCommand::isReservedHeaderName(const QString& name)
-{
-    static const QStringList reserved = {
-        QStringLiteral("content-type"), QStringLiteral("content-length"),    QStringLiteral("user-agent"),
-        QStringLiteral("host"),         QStringLiteral("connection"),        QStringLiteral("transfer-encoding"),
-        QStringLiteral("webhook-id"),   QStringLiteral("webhook-timestamp"), QStringLiteral("webhook-signature"),
-    };
-    return reserved.contains(name.toLower());
-}
-
 int WebhookCommand::setHeader(const QString& name, const QString& value)
 {
-    if (!isValidHeaderName(name)) {
-        m_context->error(
-            tr("\"%1\" is not a valid header name: use letters, digits and !#$%&'*+-.^_`|~ only.").arg(name));
-        return CliContext::UsageError;
-    }
-    if (isReservedHeaderName(name)) {
-        m_context->error(tr("Crochet sets the %1 header itself; it cannot be replaced.").arg(name));
-        return CliContext::UsageError;
-    }
-    if (value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')) || value.contains(QChar(0))) {
-        m_context->error(tr("A header value must not contain line breaks."));
+    if (const auto problem = WebhookConfig::headerProblem(name, value); !problem.isEmpty()) {
+        m_context->error(problem);
         return CliContext::UsageError;
     }
     auto* settings = m_context->settings();

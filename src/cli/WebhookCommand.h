@@ -17,9 +17,7 @@ public:
     QList<Action> actions() const override;
 
     // An HTTP token (RFC 9110): what a header name may be made of.
-    static bool isValidHeaderName(const QString& name);
     // Headers Crochet sets itself, which a custom header may not replace.
-    static bool isReservedHeaderName(const QString& name);
 
 protected:
     int run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional) override;

@@ -3,6 +3,7 @@
 #include "Settings.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace {
 
@@ -61,7 +62,8 @@ NetworkOptions::HostPolicy NetworkOptions::policyFromKey(const QString& key)
 QStringList NetworkOptions::splitHosts(const QString& text)
 {
     QStringList hosts;
-    const auto parts = QString(text).replace(QLatin1Char('\n'), QLatin1Char(',')).split(QLatin1Char(','));
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    const auto parts = text.split(separators, Qt::SkipEmptyParts);
     for (const auto& part : parts) {
         const auto host = part.trimmed().toLower();
         if (!host.isEmpty() && !hosts.contains(host)) {
@@ -77,7 +79,7 @@ QString NetworkOptions::validateProxyUrl(const QString& text)
         return {};
     }
     if (!EnvironmentProxyFactory::proxyFromUrl(text)) {
-        return tr("« %1 » is not a proxy URL; write it as http://host:port or socks5://host:port.").arg(text);
+        return tr("\"%1\" is not a proxy URL; write it as http://host:port or socks5://host:port.").arg(text);
     }
     return {};
 }
@@ -87,13 +89,13 @@ QString NetworkOptions::validateAllowedHosts(const QStringList& hosts)
     for (const auto& host : hosts) {
         if (host.contains(QLatin1Char('/'))) {
             if (QHostAddress::parseSubnet(host).first.isNull()) {
-                return tr("« %1 » is not an address range such as 10.0.0.0/8 or fd00::/8.").arg(host);
+                return tr("\"%1\" is not an address range such as 10.0.0.0/8 or fd00::/8.").arg(host);
             }
             continue;
         }
         const auto name = host.startsWith(QLatin1String("*.")) ? host.mid(2) : host;
         if (QHostAddress(name).isNull() && !isHostToken(name)) {
-            return tr("« %1 » is not a host name, an address or an address range.").arg(host);
+            return tr("\"%1\" is not a host name, an address or an address range.").arg(host);
         }
     }
     return {};

@@ -48,7 +48,8 @@ void onRecordEnd(int, void* context)
 struct Parsed
 {
     QList<Row> rows;
-    QString error;
+    QString error; // translated, without the line number
+    int errorLine = 0;
 };
 
 // libcsv does the parsing (RFC 4180 quoting, strict); lines are fed one at a time to know where each record starts.
@@ -67,8 +68,8 @@ Parsed parse(QByteArray content)
         end = end < 0 ? content.size() : end + 1;
         const auto length = static_cast<size_t>(end - position);
         if (csv_parse(&parser, content.constData() + position, length, onField, onRecordEnd, &state) != length) {
-            parsed.error = UserImporter::tr("Line %1: malformed quoting (%2); the rest of the file was not read.")
-                               .arg(state.recordStartLine)
+            parsed.errorLine = state.recordStartLine;
+            parsed.error = UserImporter::tr("Malformed quoting (%1); the rest of the file was not read.")
                                .arg(QString::fromUtf8(csv_strerror(csv_error(&parser))));
             break;
         }
@@ -76,7 +77,8 @@ Parsed parse(QByteArray content)
         position = end;
     }
     if (parsed.error.isEmpty() && csv_fini(&parser, onField, onRecordEnd, &state) != 0) {
-        parsed.error = UserImporter::tr("Line %1: the last field's quotes are not closed.").arg(state.recordStartLine);
+        parsed.errorLine = state.recordStartLine;
+        parsed.error = UserImporter::tr("The last field's quotes are not closed.");
     }
     csv_free(&parser);
     parsed.rows = std::move(state.rows);
@@ -164,7 +166,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
     if (parsed.rows.isEmpty()) {
         summary.error = parsed.error.isEmpty()
             ? tr("The file is empty: it needs a header row name,email,password,role.")
-            : parsed.error;
+            : tr("Line %1: %2").arg(parsed.errorLine).arg(parsed.error);
         return summary;
     }
 
@@ -179,7 +181,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
         return summary;
     }
     if (!parsed.error.isEmpty()) {
-        summary.refused.append({ parsed.rows.isEmpty() ? header.line + 1 : parsed.rows.last().line + 1, parsed.error });
+        summary.refused.append({ parsed.errorLine, parsed.error });
     }
     const auto field = [&columns](const Row& row, const QString& name) {
         const auto index = columns.value(name, -1);

@@ -89,11 +89,11 @@ QList<UserRules::Problem> UserRules::validate(const NewUser& user, bool allowEmp
     if (email.isEmpty()) {
         problems.append({ Field::Email, tr("Enter an email address.") });
     } else if (!isValidEmail(email)) {
-        problems.append({ Field::Email, tr("« %1 » is not a valid email address.").arg(email) });
+        problems.append({ Field::Email, tr("\"%1\" is not a valid email address.").arg(email) });
     }
 
     if (!roles().contains(user.role)) {
-        problems.append({ Field::Role, tr("Unknown role « %1 »: use user, admin or pending.").arg(user.role) });
+        problems.append({ Field::Role, tr("Unknown role \"%1\": use user, admin or pending.").arg(user.role) });
     }
 
     if (user.password.isEmpty()) {

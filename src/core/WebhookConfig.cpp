@@ -100,3 +100,26 @@ QString WebhookConfig::describeHeaders(const HeaderList& headers, const QByteArr
     }
     return lines.join(QLatin1Char('\n'));
 }
+
+QString WebhookConfig::headerProblem(const QString& name, const QString& value)
+{
+    static const QString punctuation = QStringLiteral("!#$%&'*+-.^_`|~");
+    const bool token = !name.isEmpty() && std::all_of(name.begin(), name.end(), [](QChar ch) {
+        return ch.unicode() < 128 && (ch.isLetterOrNumber() || punctuation.contains(ch));
+    });
+    if (!token) {
+        return tr("\"%1\" is not a valid header name: use letters, digits and !#$%&'*+-.^_`|~ only.").arg(name);
+    }
+    static const QStringList reserved = {
+        QStringLiteral("content-type"), QStringLiteral("content-length"),    QStringLiteral("user-agent"),
+        QStringLiteral("host"),         QStringLiteral("connection"),        QStringLiteral("transfer-encoding"),
+        QStringLiteral("webhook-id"),   QStringLiteral("webhook-timestamp"), QStringLiteral("webhook-signature"),
+    };
+    if (reserved.contains(name.toLower())) {
+        return tr("Crochet sets the %1 header itself; it cannot be replaced.").arg(name);
+    }
+    if (value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')) || value.contains(QChar(0))) {
+        return tr("A header value must not contain line breaks.");
+    }
+    return {};
+}

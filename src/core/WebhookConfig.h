@@ -6,6 +6,7 @@
 #include "WebhookSender.h"
 #include "WebhookUrl.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 class Settings;
@@ -13,6 +14,9 @@ class Settings;
 // A snapshot of everything that shapes a webhook request, read from the settings (and WEBHOOK_URL) at once.
 struct WebhookConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(WebhookConfig)
+
+public:
     WebhookUrl::Effective url;
     PayloadFormat::Format format = PayloadFormat::Auto;
     int timeoutSeconds = 10;
@@ -37,4 +41,8 @@ struct WebhookConfig
     // Request headers as history and the CLI show them: secrets replaced.
     static QString describeHeaders(const HeaderList& headers, const QByteArray& contentType);
     static QByteArray maskValue(const QByteArray& name, const QByteArray& value);
+
+    // Why a custom header cannot be sent (translated), or empty: the name must be an RFC 9110 token that Crochet
+    // does not set itself, the value a single line.
+    static QString headerProblem(const QString& name, const QString& value);
 };

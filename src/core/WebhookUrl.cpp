@@ -32,7 +32,7 @@ WebhookUrl::Check WebhookUrl::validate(const QString& text)
     }
     const auto scheme = url.scheme();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
-        check.message = tr("Only http and https URLs are supported, not « %1 ».").arg(scheme);
+        check.message = tr("Only http and https URLs are supported, not \"%1\".").arg(scheme);
         return check;
     }
     if (url.host().isEmpty()) {

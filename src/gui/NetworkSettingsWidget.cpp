@@ -1,6 +1,7 @@
 #include "NetworkSettingsWidget.h"
 
 #include "Feedback.h"
+#include "NetworkOptions.h"
 #include "Settings.h"
 #include "ui_NetworkSettingsWidget.h"
 
@@ -11,24 +12,6 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QUrl>
-
-namespace {
-
-bool isHostEntry(const QString& entry)
-{
-    if (!QHostAddress::parseSubnet(entry).first.isNull() || !QHostAddress(entry).isNull()) {
-        return true;
-    }
-    auto host = entry;
-    if (host.startsWith(QLatin1String("*."))) {
-        host = host.mid(2);
-    }
-    QUrl url;
-    url.setHost(host, QUrl::StrictMode);
-    return url.isValid() && !url.host().isEmpty();
-}
-
-} // namespace
 
 NetworkSettingsWidget::NetworkSettingsWidget(Settings* settings, QWidget* parent)
     : QWidget(parent)
@@ -53,8 +36,7 @@ NetworkSettingsWidget::~NetworkSettingsWidget() = default;
 
 QStringList NetworkSettingsWidget::splitHosts(const QString& text)
 {
-    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
+    return NetworkOptions::splitHosts(text);
 }
 
 void NetworkSettingsWidget::loadSettings()
@@ -137,15 +119,11 @@ bool NetworkSettingsWidget::validate()
     if (proxy.isEmpty()) {
         Feedback::show(m_ui->proxyMessageLabel, tr("The system's proxy settings are used."), Feedback::Kind::Info);
     } else {
-        const QUrl url(proxy, QUrl::StrictMode);
-        static const QStringList schemes = { QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("socks5"),
-                                             QStringLiteral("socks5h") };
-        if (url.isValid() && schemes.contains(url.scheme()) && !url.host().isEmpty()) {
+        const auto problem = NetworkOptions::validateProxyUrl(proxy);
+        if (problem.isEmpty()) {
             Feedback::clear(m_ui->proxyMessageLabel);
         } else {
-            Feedback::show(m_ui->proxyMessageLabel,
-                           tr("Enter the proxy as http://host:port (http, https or socks5), or leave it empty."),
-                           Feedback::Kind::Error);
+            Feedback::show(m_ui->proxyMessageLabel, problem, Feedback::Kind::Error);
             valid = false;
         }
     }
@@ -153,18 +131,13 @@ bool NetworkSettingsWidget::validate()
     const auto certificate = m_ui->caCertificateEdit->text().trimmed();
     if (certificate.isEmpty()) {
         Feedback::clear(m_ui->caMessageLabel);
-    } else if (!QFileInfo(certificate).isFile()) {
-        Feedback::show(m_ui->caMessageLabel, tr("This file does not exist."), Feedback::Kind::Error);
+    } else if (const auto problem = NetworkOptions::validateCaCertificateFile(certificate); !problem.isEmpty()) {
+        Feedback::show(m_ui->caMessageLabel, problem, Feedback::Kind::Error);
         valid = false;
     } else {
         const auto count = QSslCertificate::fromPath(certificate, QSsl::Pem).size();
-        if (count == 0) {
-            Feedback::show(m_ui->caMessageLabel, tr("This file holds no PEM certificate."), Feedback::Kind::Error);
-            valid = false;
-        } else {
-            Feedback::show(m_ui->caMessageLabel, tr("Certificates this file adds to the trusted ones: %1.").arg(count),
-                           Feedback::Kind::Info);
-        }
+        Feedback::show(m_ui->caMessageLabel, tr("Certificates this file adds to the trusted ones: %1.").arg(count),
+                       Feedback::Kind::Info);
     }
 
     const bool listed = policy() == QLatin1String("list");
@@ -181,22 +154,11 @@ bool NetworkSettingsWidget::validate()
     } else if (hosts.isEmpty()) {
         Feedback::show(m_ui->hostsMessageLabel, tr("List at least one host or address range."), Feedback::Kind::Error);
         valid = false;
+    } else if (const auto problem = NetworkOptions::validateAllowedHosts(hosts); !problem.isEmpty()) {
+        Feedback::show(m_ui->hostsMessageLabel, problem, Feedback::Kind::Error);
+        valid = false;
     } else {
-        QString bad;
-        for (const auto& host : hosts) {
-            if (!isHostEntry(host)) {
-                bad = host;
-                break;
-            }
-        }
-        if (bad.isEmpty()) {
-            Feedback::clear(m_ui->hostsMessageLabel);
-        } else {
-            Feedback::show(m_ui->hostsMessageLabel,
-                           tr("« %1 » is neither a host name, an address nor a range such as 10.0.0.0/8.").arg(bad),
-                           Feedback::Kind::Error);
-            valid = false;
-        }
+        Feedback::clear(m_ui->hostsMessageLabel);
     }
     return valid;
 }

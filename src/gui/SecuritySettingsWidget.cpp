@@ -18,29 +18,6 @@ constexpr int ValueRole = Qt::UserRole;
 constexpr int MaskedRole = Qt::UserRole + 1;
 
 // Headers Crochet sets itself; a custom header must not replace them.
-bool isReservedHeader(const QByteArray& name)
-{
-    static const QList<QByteArray> reserved = { "content-type",      "content-length",   "host",
-                                                "user-agent",        "webhook-id",       "webhook-timestamp",
-                                                "webhook-signature", "transfer-encoding" };
-    return reserved.contains(name.toLower());
-}
-
-// RFC 9110 token characters.
-bool isHeaderName(const QString& name)
-{
-    static const QString punctuation = QStringLiteral("!#$%&'*+-.^_`|~");
-    if (name.isEmpty()) {
-        return false;
-    }
-    for (const auto ch : name) {
-        if (ch.unicode() > 127 || !(ch.isLetterOrNumber() || punctuation.contains(ch))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 SecuritySettingsWidget::SecuritySettingsWidget(Settings* settings, QWidget* parent)
@@ -233,16 +210,8 @@ QString SecuritySettingsWidget::headersProblem() const
             }
             continue;
         }
-        if (!isHeaderName(name)) {
-            return tr("Line %1: « %2 » is not a valid header name (letters, digits and - only).")
-                .arg(row + 1)
-                .arg(name);
-        }
-        if (isReservedHeader(name.toLatin1())) {
-            return tr("Line %1: Crochet sets the %2 header itself.").arg(row + 1).arg(name);
-        }
-        if (value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'))) {
-            return tr("Line %1: a header value cannot span several lines.").arg(row + 1);
+        if (const auto problem = WebhookConfig::headerProblem(name, value); !problem.isEmpty()) {
+            return tr("Line %1: %2").arg(row + 1).arg(problem);
         }
         if (seen.contains(name.toLower())) {
             return tr("Line %1: the %2 header is already listed.").arg(row + 1).arg(name);
