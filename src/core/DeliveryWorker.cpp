@@ -59,7 +59,7 @@ void DeliveryWorker::start()
     m_pollTimer.setInterval(PollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] {
         publishCounts(false);
-        pump();
+        pump({}, true);
     });
     m_pollTimer.start();
 
@@ -92,24 +92,30 @@ void DeliveryWorker::stop()
 
 void DeliveryWorker::wake()
 {
-    pump();
+    pump({}, true);
 }
 
 void DeliveryWorker::deliverNow(const QString& notificationId)
 {
-    pump(notificationId);
+    pump(notificationId, true);
 }
 
-void DeliveryWorker::pump(const QString& onlyId)
+void DeliveryWorker::pump(const QString& onlyId, bool reloadSettings)
 {
     if (m_stopped || m_senders.isEmpty()) {
         return;
     }
     const int room = m_maximumInFlight - m_inFlight;
-    if (room <= 0) {
+    // Claim in sizeable batches while busy: each claim is a write transaction.
+    if (room <= 0 || (onlyId.isEmpty() && m_inFlight > 0 && room < m_maximumInFlight / 4)) {
         return;
     }
-    const auto config = WebhookConfig::load(*m_settings);
+    // The settings are read again on every poll and every wake-up; pumps between them, after each batch of
+    // results, reuse them rather than query the database a dozen times a batch.
+    if (reloadSettings || !m_config) {
+        m_config = WebhookConfig::load(*m_settings);
+    }
+    const auto& config = *m_config;
     if (config.url.source == WebhookUrl::Source::None || config.url.url == m_goneUrl) {
         return;
     }

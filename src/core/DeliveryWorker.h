@@ -2,6 +2,7 @@
 
 #include "DeliveryResult.h"
 #include "Outbox.h"
+#include "WebhookConfig.h"
 #include "WebhookUrl.h"
 
 #include <QDateTime>
@@ -51,8 +52,8 @@ signals:
     void webhookGone(const QString& maskedUrl);
 
 private:
-    void pump(const QString& onlyId = {});
-    void send(const ClaimedNotification& claimed, const struct WebhookConfig& config, const WebhookUrl::Check& check,
+    void pump(const QString& onlyId = {}, bool reloadSettings = false);
+    void send(const ClaimedNotification& claimed, const WebhookConfig& config, const WebhookUrl::Check& check,
               const QString& maskedUrl);
     void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
     void flush();
@@ -62,6 +63,7 @@ private:
     Outbox m_outbox;
     QString m_owner;
     Settings* m_settings = nullptr;
+    std::optional<WebhookConfig> m_config;
     QList<WebhookSender*> m_senders;
     int m_nextSender = 0;
     QTimer m_pollTimer;

@@ -94,9 +94,18 @@ QString Outbox::stateDisplayName(const QString& key)
 bool Outbox::enqueue(QSqlDatabase db, const Notification& notification)
 {
     QSqlQuery query(db);
-    query.prepare(
+    return prepareEnqueue(query) && enqueue(query, notification);
+}
+
+bool Outbox::prepareEnqueue(QSqlQuery& query)
+{
+    return query.prepare(
         QStringLiteral("INSERT INTO notifications (id, event, user_id, user_name, payload, state, attempts, "
                        "next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"));
+}
+
+bool Outbox::enqueue(QSqlQuery& query, const Notification& notification)
+{
     const auto now = nowMs();
     query.addBindValue(notification.id);
     query.addBindValue(notification.event);

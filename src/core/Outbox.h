@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -77,6 +78,9 @@ public:
 
     // Adds the notification inside the caller's open transaction.
     static bool enqueue(QSqlDatabase db, const Notification& notification);
+    // The same with a statement prepared once for many notifications (prepareEnqueue, then enqueue for each).
+    static bool prepareEnqueue(QSqlQuery& query);
+    static bool enqueue(QSqlQuery& prepared, const Notification& notification);
 
     // Leases up to limit due notifications (or just onlyId) to owner for leaseMs, in one write transaction.
     QList<ClaimedNotification> claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId = {});

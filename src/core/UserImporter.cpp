@@ -234,11 +234,16 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
         }
 
         // Argon2id is slow on purpose: hash the batch's passwords on every core.
-        QtConcurrent::blockingMap(batch, [&cancelled](Candidate& candidate) {
-            if (!cancelled && !candidate.user.password.isEmpty()) {
-                candidate.hash = PasswordHasher::hash(candidate.user.password);
-            }
+        const bool anyPassword = std::any_of(batch.cbegin(), batch.cend(), [](const Candidate& candidate) {
+            return !candidate.user.password.isEmpty();
         });
+        if (anyPassword) {
+            QtConcurrent::blockingMap(batch, [&cancelled](Candidate& candidate) {
+                if (!cancelled && !candidate.user.password.isEmpty()) {
+                    candidate.hash = PasswordHasher::hash(candidate.user.password);
+                }
+            });
+        }
         if (cancelled) {
             summary.cancelled = true;
             break;
@@ -246,6 +251,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
 
         auto db = database->connection();
         Transaction transaction(db, true);
+        UserStore::Writer writer(db);
         int created = 0;
         QList<Refused> refusedInBatch;
         for (const auto& candidate : std::as_const(batch)) {
@@ -253,7 +259,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
                 refusedInBatch.append({ candidate.line, tr("The password could not be hashed.") });
                 continue;
             }
-            const auto result = UserStore::insert(db, candidate.user, candidate.hash, notify);
+            const auto result = writer.insert(candidate.user, candidate.hash, notify);
             if (result.ok) {
                 ++created;
             } else {

@@ -25,7 +25,7 @@ UserStore::Created UserStore::create(const NewUser& input, const QByteArray& pas
         created.error = tr("The database is busy or unavailable: %1").arg(db.lastError().text());
         return created;
     }
-    auto created = insert(db, input, passwordHash, notify);
+    auto created = Writer(db).insert(input, passwordHash, notify);
     if (!created.ok) {
         return created;
     }
@@ -38,7 +38,23 @@ UserStore::Created UserStore::create(const NewUser& input, const QByteArray& pas
     return created;
 }
 
-UserStore::Created UserStore::insert(QSqlDatabase db, const NewUser& input, const QByteArray& passwordHash, bool notify)
+UserStore::Writer::Writer(QSqlDatabase db)
+    : m_savepoint(db)
+    , m_release(db)
+    , m_rollback(db)
+    , m_user(db)
+    , m_notification(db)
+{
+    // A savepoint keeps each account and its notification together inside the larger transaction.
+    m_savepoint.prepare(QStringLiteral("SAVEPOINT account"));
+    m_release.prepare(QStringLiteral("RELEASE account"));
+    m_rollback.prepare(QStringLiteral("ROLLBACK TO account"));
+    m_user.prepare(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, password_hash, created_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    Outbox::prepareEnqueue(m_notification);
+}
+
+UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteArray& passwordHash, bool notify)
 {
     Created created;
     UserRecord user;
@@ -50,45 +66,39 @@ UserStore::Created UserStore::insert(QSqlDatabase db, const NewUser& input, cons
     user.createdAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
     user.hasPassword = !passwordHash.isEmpty();
 
-    // A savepoint keeps the account and its notification together inside a larger batch transaction.
-    QSqlQuery savepoint(db);
-    savepoint.exec(QStringLiteral("SAVEPOINT account"));
-    const auto rollback = [&savepoint] {
-        savepoint.exec(QStringLiteral("ROLLBACK TO account"));
-        savepoint.exec(QStringLiteral("RELEASE account"));
+    m_savepoint.exec();
+    const auto rollback = [this] {
+        m_rollback.exec();
+        m_release.exec();
     };
-
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, password_hash, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(user.id);
-    query.addBindValue(user.name);
-    query.addBindValue(user.email);
-    query.addBindValue(UserRules::emailKey(user.email));
-    query.addBindValue(user.role);
-    query.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(passwordHash)));
-    query.addBindValue(user.createdAt.toString(Qt::ISODate));
-    if (!query.exec()) {
-        if (query.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
+    m_user.addBindValue(user.id);
+    m_user.addBindValue(user.name);
+    m_user.addBindValue(user.email);
+    m_user.addBindValue(UserRules::emailKey(user.email));
+    m_user.addBindValue(user.role);
+    m_user.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(passwordHash)));
+    m_user.addBindValue(user.createdAt.toString(Qt::ISODate));
+    if (!m_user.exec()) {
+        if (m_user.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
             created.duplicateEmail = true;
             created.error = UserRules::duplicateEmailMessage(user.email);
         } else {
-            created.error = tr("Cannot save the account: %1").arg(query.lastError().text());
-            qCWarning(lcUsers) << "insert failed:" << query.lastError().nativeErrorCode();
+            created.error = tr("Cannot save the account: %1").arg(m_user.lastError().text());
+            qCWarning(lcUsers) << "insert failed:" << m_user.lastError().nativeErrorCode();
         }
         rollback();
         return created;
     }
     if (notify) {
         auto notification = Notification::userCreated(user);
-        if (!Outbox::enqueue(db, notification)) {
+        if (!Outbox::enqueue(m_notification, notification)) {
             created.error = tr("Cannot record the account's notification; the account was not created.");
             rollback();
             return created;
         }
         created.notification = notification;
     }
-    savepoint.exec(QStringLiteral("RELEASE account"));
+    m_release.exec();
     created.ok = true;
     created.user = user;
     return created;

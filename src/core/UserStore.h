@@ -7,6 +7,7 @@
 #include <QFuture>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -32,8 +33,21 @@ public:
     // passwordHash may be empty (pending account). When notify is set, the user.created notification is recorded in
     // the same transaction as the account.
     Created create(const NewUser& user, const QByteArray& passwordHash, bool notify);
-    // The same inside the caller's open transaction on db: for batches.
-    static Created insert(QSqlDatabase db, const NewUser& user, const QByteArray& passwordHash, bool notify);
+    // Inserts accounts (each with its notification) inside the caller's open transaction, with statements prepared
+    // once for the whole batch.
+    class Writer
+    {
+    public:
+        explicit Writer(QSqlDatabase db);
+        Created insert(const NewUser& user, const QByteArray& passwordHash, bool notify);
+
+    private:
+        QSqlQuery m_savepoint;
+        QSqlQuery m_release;
+        QSqlQuery m_rollback;
+        QSqlQuery m_user;
+        QSqlQuery m_notification;
+    };
     // Hashes the password and writes the account on the thread pool; the GUI thread never waits for either.
     QFuture<Created> createAsync(const NewUser& user, bool notify);
     bool emailInUse(const QString& email) const;
