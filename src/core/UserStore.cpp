@@ -128,11 +128,12 @@ bool UserStore::emailInUse(const QString& email) const
     return query.exec() && query.next();
 }
 
-QList<UserRecord> UserStore::list(int limit, int offset) const
+QList<UserRecord> UserStore::list(int limit, int offset, Order order) const
 {
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT id, name, email, role, created_at, password_hash IS NOT NULL FROM users "
-                                 "ORDER BY created_at, rowid LIMIT ? OFFSET ?"));
+                                 "ORDER BY %1 LIMIT ? OFFSET ?")
+                      .arg(order == Order::NewestFirst ? QStringLiteral("rowid DESC") : QStringLiteral("rowid")));
     query.addBindValue(limit);
     query.addBindValue(offset);
     QList<UserRecord> users;

@@ -51,7 +51,12 @@ public:
     // Hashes the password and writes the account on the thread pool; the GUI thread never waits for either.
     QFuture<Created> createAsync(const NewUser& user, bool notify);
     bool emailInUse(const QString& email) const;
-    QList<UserRecord> list(int limit = -1, int offset = 0) const;
+    enum class Order
+    {
+        OldestFirst,
+        NewestFirst,
+    };
+    QList<UserRecord> list(int limit = -1, int offset = 0, Order order = Order::OldestFirst) const;
     int count() const;
     QByteArray passwordHash(const QString& userId) const;
 

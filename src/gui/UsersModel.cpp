@@ -15,8 +15,32 @@ UsersModel::UsersModel(Database* database, QObject* parent)
 void UsersModel::refresh()
 {
     beginResetModel();
-    m_users = UserStore(m_database).list();
+    const UserStore store(m_database);
+    m_total = store.count();
+    m_users = store.list(PageSize, 0, UserStore::Order::NewestFirst);
     endResetModel();
+}
+
+bool UsersModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_users.size() < m_total;
+}
+
+void UsersModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    const auto more =
+        UserStore(m_database).list(PageSize, static_cast<int>(m_users.size()), UserStore::Order::NewestFirst);
+    if (more.isEmpty()) {
+        m_total = static_cast<int>(m_users.size());
+        return;
+    }
+    const auto first = static_cast<int>(m_users.size());
+    beginInsertRows({}, first, first + static_cast<int>(more.size()) - 1);
+    m_users.append(more);
+    endInsertRows();
 }
 
 void UsersModel::retranslate()

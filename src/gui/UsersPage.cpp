@@ -226,9 +226,8 @@ void UsersPage::onCreated()
     showCreationResult();
     clearForm();
     m_model->refresh();
-    const auto row = m_model->rowCount() - 1;
-    if (row >= 0) {
-        m_ui->usersView->scrollTo(m_model->index(row, 0));
+    if (m_model->rowCount() > 0) {
+        m_ui->usersView->scrollToTop();
     }
     if (m_deliveries && created.notification && !m_result.report) {
         m_deliveries->deliverNow(created.notification->id);
