@@ -6,6 +6,7 @@
 #include "Notification.h"
 #include "Outbox.h"
 #include "Settings.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "UserImporter.h"
 #include "WebhookConfig.h"
@@ -65,15 +66,8 @@ int main(int argc, char* argv[])
     settings.set(Settings::Key::WebhookUrl, receiver.url().toString());
 
     const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
-    {
-        QFile csv(csvPath);
-        if (!csv.open(QIODevice::WriteOnly)) {
-            return 1;
-        }
-        csv.write("name,email,password,role\n");
-        for (int i = 0; i < accounts; ++i) {
-            csv.write("Account " + QByteArray::number(i) + ",account" + QByteArray::number(i) + "@example.com,,\n");
-        }
+    if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(accounts))) {
+        return 1;
     }
 
     DeliveryService deliveries(&database);

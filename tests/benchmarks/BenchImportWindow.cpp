@@ -4,6 +4,7 @@
 #include "DeliveryService.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "UsersPage.h"
 
@@ -36,15 +37,8 @@ int main(int argc, char* argv[])
     }
     Settings(&database).set(Settings::Key::WebhookUrl, receiver.url().toString());
     const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
-    {
-        QFile csv(csvPath);
-        if (!csv.open(QIODevice::WriteOnly)) {
-            return 1;
-        }
-        csv.write("name,email,password,role\n");
-        for (int i = 0; i < accounts; ++i) {
-            csv.write("Account " + QByteArray::number(i) + ",account" + QByteArray::number(i) + "@example.com,,\n");
-        }
+    if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(accounts))) {
+        return 1;
     }
 
     DeliveryService deliveries(&database);

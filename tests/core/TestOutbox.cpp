@@ -1,5 +1,6 @@
 #include "Database.h"
 #include "Outbox.h"
+#include "TestFixtures.h"
 #include "UserStore.h"
 
 #include <QSqlQuery>
@@ -42,12 +43,7 @@ void TestOutbox::cleanup()
 
 QString TestOutbox::createUser(const QString& email)
 {
-    NewUser user;
-    user.name = email.section(QLatin1Char('@'), 0, 0);
-    user.email = email;
-    user.role = QStringLiteral("pending");
-    const auto created = UserStore(m_database.get()).create(user, QByteArray(), true);
-    return created.notification ? created.notification->id : QString();
+    return TestFixtures::createNotifiedUser(m_database.get(), email);
 }
 
 void TestOutbox::claimLeasesEachNotificationOnce()

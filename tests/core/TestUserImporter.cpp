@@ -1,6 +1,7 @@
 #include "Database.h"
 #include "Outbox.h"
 #include "PasswordHasher.h"
+#include "TestFixtures.h"
 #include "UserImporter.h"
 #include "UserStore.h"
 
@@ -149,11 +150,7 @@ void TestUserImporter::unreadableFile()
 
 void TestUserImporter::cancelKeepsCommittedBatches()
 {
-    QByteArray csv = "name,email,password,role\n";
-    for (int i = 0; i < 1000; ++i) {
-        csv += "User " + QByteArray::number(i) + ",u" + QByteArray::number(i) + "@example.com,,pending\n";
-    }
-    const auto path = write(csv);
+    const auto path = write(TestFixtures::pendingAccountsCsv(1000));
     std::atomic_bool cancelled = false;
     UserImporter::Callbacks callbacks;
     callbacks.batchCommitted = [&cancelled](int) {
@@ -168,11 +165,7 @@ void TestUserImporter::cancelKeepsCommittedBatches()
 
 void TestUserImporter::signalsFromWorkerThread()
 {
-    QByteArray csv = "name,email,password,role\n";
-    for (int i = 0; i < 450; ++i) {
-        csv += "User " + QByteArray::number(i) + ",u" + QByteArray::number(i) + "@example.com,,pending\n";
-    }
-    const auto path = write(csv);
+    const auto path = write(TestFixtures::pendingAccountsCsv(450));
     UserImporter importer(m_database.get());
     QSignalSpy progress(&importer, &UserImporter::progress);
     QSignalSpy finished(&importer, &UserImporter::finished);

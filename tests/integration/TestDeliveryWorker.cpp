@@ -3,6 +3,7 @@
 #include "Outbox.h"
 #include "Settings.h"
 #include "Signature.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "UserStore.h"
 #include "WebhookConfig.h"
@@ -66,12 +67,7 @@ void TestDeliveryWorker::cleanup()
 
 QString TestDeliveryWorker::createUser(const QString& email)
 {
-    NewUser user;
-    user.name = email.section(QLatin1Char('@'), 0, 0);
-    user.email = email;
-    user.role = QStringLiteral("pending");
-    const auto created = UserStore(m_database.get()).create(user, QByteArray(), true);
-    return created.notification ? created.notification->id : QString();
+    return TestFixtures::createNotifiedUser(m_database.get(), email);
 }
 
 AttemptReport TestDeliveryWorker::nextReport(QSignalSpy& spy, int timeoutMs)
