@@ -133,6 +133,9 @@ QSqlDatabase Database::connection() const
         QSqlQuery query(db);
         query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
         query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        // Checkpoints are where WAL mode waits for the disk: let the log grow to about 40 MB between them, so that
+        // bulk imports and deliveries are not stalled by a checkpoint every few thousand rows.
+        query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 10000"));
     }
     QMutexLocker locker(&m_mutex);
     m_connectionNames.append(name);
@@ -189,7 +192,7 @@ int Database::schemaVersion() const
 
 bool Database::migrate(QSqlDatabase& db, QString* error)
 {
-    Transaction transaction(db, true);
+    Transaction transaction(*this, db);
     const int version = schemaVersion();
     if (version > CurrentSchemaVersion) {
         if (error) {
@@ -218,11 +221,12 @@ bool Database::migrate(QSqlDatabase& db, QString* error)
     return transaction.commit();
 }
 
-Transaction::Transaction(QSqlDatabase db, bool immediate)
+Transaction::Transaction(const Database& database, QSqlDatabase db)
     : m_db(std::move(db))
+    , m_writer(&database.m_writeMutex)
 {
     QSqlQuery query(m_db);
-    m_active = query.exec(immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    m_active = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
     if (!m_active) {
         qCWarning(lcDatabase) << "cannot begin a transaction:" << query.lastError().text();
     }

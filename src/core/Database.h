@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QMutex>
+#include <QRecursiveMutex>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -28,7 +29,10 @@ public:
     static QString defaultPath();
 
 private:
+    friend class Transaction;
     bool migrate(QSqlDatabase& db, QString* error);
+
+    mutable QRecursiveMutex m_writeMutex;
 
     QString m_path;
     QString m_connectionPrefix;
@@ -36,11 +40,13 @@ private:
     mutable QStringList m_connectionNames;
 };
 
-// A transaction on one connection that rolls back unless committed.
+// A write transaction (BEGIN IMMEDIATE) on one connection that rolls back unless committed. Writers of one process
+// queue on a mutex rather than in SQLite's busy handler, which sleeps in steps of milliseconds; other processes are
+// still kept apart by SQLite's lock and busy timeout.
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase db, bool immediate = false);
+    Transaction(const Database& database, QSqlDatabase db);
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
 
@@ -49,5 +55,6 @@ public:
 
 private:
     QSqlDatabase m_db;
+    QMutexLocker<QRecursiveMutex> m_writer;
     bool m_active = false;
 };

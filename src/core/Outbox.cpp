@@ -122,7 +122,7 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
 {
     QList<ClaimedNotification> claimed;
     auto db = m_database->connection();
-    Transaction transaction(db, true);
+    Transaction transaction(*m_database, db);
     if (!transaction.isActive()) {
         return claimed;
     }
@@ -170,7 +170,7 @@ bool Outbox::record(const QList<Outcome>& outcomes)
         return true;
     }
     auto db = m_database->connection();
-    Transaction transaction(db, true);
+    Transaction transaction(*m_database, db);
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, request_headers, request_body, "

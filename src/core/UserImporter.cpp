@@ -250,7 +250,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
         }
 
         auto db = database->connection();
-        Transaction transaction(db, true);
+        Transaction transaction(*database, db);
         UserStore::Writer writer(db);
         int created = 0;
         QList<Refused> refusedInBatch;

@@ -19,7 +19,7 @@ UserStore::UserStore(Database* database)
 UserStore::Created UserStore::create(const NewUser& input, const QByteArray& passwordHash, bool notify)
 {
     auto db = m_database->connection();
-    Transaction transaction(db, true);
+    Transaction transaction(*m_database, db);
     if (!transaction.isActive()) {
         Created created;
         created.error = tr("The database is busy or unavailable: %1").arg(db.lastError().text());
