@@ -60,9 +60,3 @@ void DeliveryService::deliverNow(const QString& notificationId)
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, notificationId] { worker->deliverNow(notificationId); }, Qt::QueuedConnection);
 }
-
-void DeliveryService::setMaximumInFlight(int count)
-{
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, count] { worker->setMaximumInFlight(count); }, Qt::QueuedConnection);
-}

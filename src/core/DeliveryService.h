@@ -20,7 +20,6 @@ public:
     void stop();
     void wake();
     void deliverNow(const QString& notificationId);
-    void setMaximumInFlight(int count);
 
 signals:
     void attemptRecorded(const AttemptReport& report);

@@ -36,8 +36,6 @@ public:
     DeliveryWorker(Database* database, QString owner, QObject* parent = nullptr);
     ~DeliveryWorker() override;
 
-    void setMaximumInFlight(int count) { m_maximumInFlight = count; }
-
 public slots:
     void start();
     void stop();
@@ -70,7 +68,7 @@ private:
     QTimer m_flushTimer;
     QTimer m_purgeTimer;
     int m_inFlight = 0;
-    int m_maximumInFlight = 256;
+    const int m_maximumInFlight = 256;
     QList<Outbox::Outcome> m_outcomes;
     QList<AttemptReport> m_reports;
     QString m_goneUrl;

@@ -1,7 +1,5 @@
 #include "PasswordHasher.h"
 
-#include <QtConcurrent>
-
 #include <sodium.h>
 
 bool PasswordHasher::initialize()
@@ -25,11 +23,6 @@ QByteArray PasswordHasher::hash(const QString& password)
     }
     out.truncate(static_cast<qsizetype>(qstrlen(out.constData())));
     return out;
-}
-
-QFuture<QByteArray> PasswordHasher::hashAsync(const QString& password)
-{
-    return QtConcurrent::run([password] { return hash(password); });
 }
 
 bool PasswordHasher::verify(const QByteArray& hash, const QString& password)

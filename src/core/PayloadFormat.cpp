@@ -114,23 +114,3 @@ PayloadFormat::Shape PayloadFormat::resolve(Format chosen, const QUrl& url)
     }
     return Shape::Json;
 }
-
-PayloadFormat::Format PayloadFormat::formatOf(Shape shape)
-{
-    switch (shape) {
-    case Shape::Discord:
-        return Discord;
-    case Shape::Slack:
-        return Slack;
-    case Shape::GoogleChat:
-        return GoogleChat;
-    case Shape::TeamsWorkflow:
-    case Shape::TeamsConnector:
-        return Teams;
-    case Shape::PlainText:
-        return PlainText;
-    case Shape::Json:
-        break;
-    }
-    return Json;
-}

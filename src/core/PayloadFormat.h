@@ -44,5 +44,4 @@ public:
     // Decided from the parsed host and path, never by substring of the whole URL.
     static Format detect(const QUrl& url);
     static Shape resolve(Format chosen, const QUrl& url);
-    static Format formatOf(Shape shape);
 };

@@ -75,8 +75,9 @@ PendingDelivery* WebhookSender::send(const DeliveryRequest& request)
 {
     applyProxy(request.network);
     auto* pending = new PendingDelivery(request, this);
-    const auto proxy = EnvironmentProxyFactory::proxyFromUrl(request.network.proxyUrl)
-                           .value_or(EnvironmentProxyFactory().queryProxy(QNetworkProxyQuery(request.url)).value(0));
+    // The proxy the manager will use, as applyProxy() configured it, to blame it when the connection fails.
+    auto* factory = m_manager->proxyFactory();
+    const auto proxy = factory ? factory->queryProxy(QNetworkProxyQuery(request.url)).value(0) : m_manager->proxy();
     if (proxy.type() != QNetworkProxy::NoProxy && proxy.type() != QNetworkProxy::DefaultProxy) {
         pending->m_proxy = QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
     }

@@ -34,17 +34,13 @@ NetworkSettingsWidget::NetworkSettingsWidget(Settings* settings, QWidget* parent
 
 NetworkSettingsWidget::~NetworkSettingsWidget() = default;
 
-QStringList NetworkSettingsWidget::splitHosts(const QString& text)
-{
-    return NetworkOptions::splitHosts(text);
-}
-
 void NetworkSettingsWidget::loadSettings()
 {
     m_savedProxy = m_settings->string(Settings::Key::ProxyUrl);
     m_savedCertificate = m_settings->string(Settings::Key::CaCertificateFile);
     m_savedPolicy = m_settings->string(Settings::Key::HostPolicy);
-    m_savedHosts = splitHosts(m_settings->string(Settings::Key::AllowedHosts)).join(QStringLiteral(", "));
+    m_savedHosts =
+        NetworkOptions::splitHosts(m_settings->string(Settings::Key::AllowedHosts)).join(QStringLiteral(", "));
     m_ui->proxyUrlEdit->setText(m_savedProxy);
     m_ui->caCertificateEdit->setText(m_savedCertificate);
     const auto index = m_ui->hostPolicyCombo->findData(m_savedPolicy);
@@ -60,7 +56,7 @@ bool NetworkSettingsWidget::saveSettings()
     }
     const auto proxy = m_ui->proxyUrlEdit->text().trimmed();
     const auto certificate = m_ui->caCertificateEdit->text().trimmed();
-    const auto hosts = splitHosts(m_ui->allowedHostsEdit->text());
+    const auto hosts = NetworkOptions::splitHosts(m_ui->allowedHostsEdit->text());
     const bool ok = m_settings->set(Settings::Key::ProxyUrl, proxy)
         && m_settings->set(Settings::Key::CaCertificateFile, certificate)
         && m_settings->set(Settings::Key::HostPolicy, policy())
@@ -79,7 +75,7 @@ bool NetworkSettingsWidget::hasUnsavedChanges() const
 {
     return m_ui->proxyUrlEdit->text().trimmed() != m_savedProxy
         || m_ui->caCertificateEdit->text().trimmed() != m_savedCertificate || policy() != m_savedPolicy
-        || splitHosts(m_ui->allowedHostsEdit->text()).join(QStringLiteral(", ")) != m_savedHosts;
+        || NetworkOptions::splitHosts(m_ui->allowedHostsEdit->text()).join(QStringLiteral(", ")) != m_savedHosts;
 }
 
 void NetworkSettingsWidget::browseCertificate()
@@ -143,7 +139,7 @@ bool NetworkSettingsWidget::validate()
     const bool listed = policy() == QLatin1String("list");
     m_ui->allowedHostsEdit->setEnabled(listed);
     m_ui->allowedHostsLabel->setEnabled(listed);
-    const auto hosts = splitHosts(m_ui->allowedHostsEdit->text());
+    const auto hosts = NetworkOptions::splitHosts(m_ui->allowedHostsEdit->text());
     if (policy() == QLatin1String("public")) {
         Feedback::show(m_ui->hostsMessageLabel,
                        tr("Addresses are checked after name resolution: loopback, private and link-local addresses "

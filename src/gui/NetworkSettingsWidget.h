@@ -25,7 +25,6 @@ public:
     bool hasUnsavedChanges() const;
 
     // The allowed hosts as stored: entries separated by commas.
-    static QStringList splitHosts(const QString& text);
 
 signals:
     void saved();
