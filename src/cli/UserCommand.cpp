@@ -78,6 +78,9 @@ QList<CliCommand::Action> UserCommand::actions() const
 int UserCommand::run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional)
 {
     const auto key = action.join(QLatin1Char(' '));
+    if (key == QLatin1String("import") && !m_context->requireWritable()) {
+        return CliContext::Failure;
+    }
     if (key == QLatin1String("add")) {
         return add(parser);
     }
@@ -94,6 +97,9 @@ int UserCommand::add(const QCommandLineParser& parser)
 {
     if (!parser.isSet(NameOption) || !parser.isSet(EmailOption)) {
         return usageError(tr("Both --%1 and --%2 are required.").arg(NameOption, EmailOption), actions().constFirst());
+    }
+    if (!m_context->requireWritable()) {
+        return CliContext::Failure;
     }
     NewUser user;
     user.name = parser.value(NameOption);

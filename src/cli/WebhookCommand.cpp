@@ -80,10 +80,11 @@ QList<CliCommand::Action> WebhookCommand::actions() const
 
 int WebhookCommand::run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional)
 {
-    if (!m_context->settings()) {
+    const auto key = action.join(QLatin1Char(' '));
+    const bool writes = key != QLatin1String("show") && key != QLatin1String("test");
+    if ((writes && !m_context->requireWritable()) || !m_context->settings()) {
         return CliContext::Failure;
     }
-    const auto key = action.join(QLatin1Char(' '));
     if (key == QLatin1String("show")) {
         return show(parser.isSet(RevealOption));
     }
