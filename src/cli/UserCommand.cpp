@@ -109,7 +109,7 @@ int UserCommand::add(const QCommandLineParser& parser)
         user.password = readPasswordLine();
         user.confirmation = user.password;
     }
-    user.role = parser.isSet(RoleOption) ? parser.value(RoleOption)
+    user.role = parser.isSet(RoleOption) ? UserRules::canonicalRole(parser.value(RoleOption))
                                          : (withPassword ? QStringLiteral("user") : QStringLiteral("pending"));
 
     const auto problems = UserRules::validate(user, !withPassword);

@@ -210,7 +210,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             candidate.user.email = field(row, QStringLiteral("email"));
             candidate.user.password = row.fields.value(columns.value(QStringLiteral("password"), -1));
             candidate.user.confirmation = candidate.user.password;
-            const auto role = field(row, QStringLiteral("role")).toLower();
+            const auto role = UserRules::canonicalRole(field(row, QStringLiteral("role")));
             candidate.user.role = role.isEmpty()
                 ? (candidate.user.password.isEmpty() ? QStringLiteral("pending") : QStringLiteral("user"))
                 : role;
