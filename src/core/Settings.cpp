@@ -100,23 +100,41 @@ bool Settings::apply(const Batch& batch)
 
 bool Settings::update(const std::function<bool(Batch& batch)>& build)
 {
+    Batch batch;
+    if (!write(build, &batch)) {
+        return false;
+    }
+    // Emitted once the transaction, its lock and the process's writer mutex are released.
+    QList<Key> changedKeys;
+    for (const auto& change : std::as_const(batch.m_changes)) {
+        if (!changedKeys.contains(change.first)) {
+            changedKeys.append(change.first);
+        }
+    }
+    for (const auto key : std::as_const(changedKeys)) {
+        emit changed(key);
+    }
+    return true;
+}
+
+bool Settings::write(const std::function<bool(Batch& batch)>& build, Batch* batch)
+{
     auto db = m_database->connection();
     Transaction transaction(*m_database, db);
     if (!transaction.isActive()) {
         qCWarning(lcDatabase) << "cannot save the settings: no write transaction";
         return false;
     }
-    Batch batch;
-    if (!build(batch)) {
+    if (!build(*batch)) {
         return false;
     }
-    QSqlQuery write(db);
-    write.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    QSqlQuery upsert(db);
+    upsert.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     QSqlQuery remove(db);
     remove.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
-    for (const auto& [key, value] : std::as_const(batch.m_changes)) {
-        auto& query = value ? write : remove;
+    for (const auto& [key, value] : std::as_const(batch->m_changes)) {
+        auto& query = value ? upsert : remove;
         query.addBindValue(storageName(key));
         if (value) {
             // An empty list or string converts to a null QString, which SQL would store as NULL: store "" instead.
@@ -128,17 +146,5 @@ bool Settings::update(const std::function<bool(Batch& batch)>& build)
             return false;
         }
     }
-    if (!transaction.commit()) {
-        return false;
-    }
-    QList<Key> changedKeys;
-    for (const auto& change : std::as_const(batch.m_changes)) {
-        if (!changedKeys.contains(change.first)) {
-            changedKeys.append(change.first);
-        }
-    }
-    for (const auto key : std::as_const(changedKeys)) {
-        emit changed(key);
-    }
-    return true;
+    return transaction.commit();
 }

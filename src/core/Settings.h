@@ -68,5 +68,8 @@ signals:
     void changed(Settings::Key key);
 
 private:
+    // The transaction of update(): fills batch through build() and writes it.
+    bool write(const std::function<bool(Batch& batch)>& build, Batch* batch);
+
     Database* m_database;
 };
