@@ -38,13 +38,24 @@ Database* CliContext::database()
     }
     auto database = std::make_unique<Database>(m_databasePath);
     QString problem;
-    if (!database->open(&problem)) {
+    if (!database->open(&problem, Database::Access::ReadOnlyIfProtected)) {
         m_failed = true;
         error(problem);
         return nullptr;
     }
     m_database = std::move(database);
     return m_database.get();
+}
+
+bool CliContext::requireWritable()
+{
+    auto* opened = database();
+    if (opened && opened->isReadOnly()) {
+        error(
+            tr("The database %1 is read-only: this command would change it, so nothing was done.").arg(m_databasePath));
+        return false;
+    }
+    return opened != nullptr;
 }
 
 Settings* CliContext::settings()

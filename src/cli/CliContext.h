@@ -31,9 +31,12 @@ public:
     void print(const QString& line = {});
     void error(const QString& line);
 
-    // Opens (and creates or migrates) the database; prints the reason and returns nullptr when it cannot.
+    // Opens (and creates or migrates) the database; prints the reason and returns nullptr when it cannot. A
+    // write-protected database is opened read-only.
     Database* database();
     Settings* settings();
+    // For commands that change the database: opens it, and prints why and returns false when it cannot be written.
+    bool requireWritable();
 
     // ISO 8601 in local time with its offset from UTC; empty for an invalid time.
     static QString formatTime(const QDateTime& time);

@@ -79,7 +79,8 @@ int DeliveriesCommand::run(const QStringList& action, const QCommandLineParser& 
     if (key == QLatin1String("retry") && parser.isSet(FailedOption) == !positional.isEmpty()) {
         return usageError(tr("Give either a notification id or --%1.").arg(FailedOption), actions().at(2));
     }
-    if (!m_context->database()) {
+    const bool writes = key == QLatin1String("retry") || key == QLatin1String("flush");
+    if ((writes && !m_context->requireWritable()) || !m_context->database()) {
         return CliContext::Failure;
     }
     if (key == QLatin1String("list")) {

@@ -78,6 +78,9 @@ QList<CliCommand::Action> UserCommand::actions() const
 int UserCommand::run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional)
 {
     const auto key = action.join(QLatin1Char(' '));
+    if (key == QLatin1String("import") && !m_context->requireWritable()) {
+        return CliContext::Failure;
+    }
     if (key == QLatin1String("add")) {
         return add(parser);
     }
@@ -95,6 +98,9 @@ int UserCommand::add(const QCommandLineParser& parser)
     if (!parser.isSet(NameOption) || !parser.isSet(EmailOption)) {
         return usageError(tr("Both --%1 and --%2 are required.").arg(NameOption, EmailOption), actions().constFirst());
     }
+    if (!m_context->requireWritable()) {
+        return CliContext::Failure;
+    }
     NewUser user;
     user.name = parser.value(NameOption);
     user.email = parser.value(EmailOption);
@@ -103,7 +109,7 @@ int UserCommand::add(const QCommandLineParser& parser)
         user.password = readPasswordLine();
         user.confirmation = user.password;
     }
-    user.role = parser.isSet(RoleOption) ? parser.value(RoleOption)
+    user.role = parser.isSet(RoleOption) ? UserRules::canonicalRole(parser.value(RoleOption))
                                          : (withPassword ? QStringLiteral("user") : QStringLiteral("pending"));
 
     const auto problems = UserRules::validate(user, !withPassword);

@@ -80,10 +80,11 @@ QList<CliCommand::Action> WebhookCommand::actions() const
 
 int WebhookCommand::run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional)
 {
-    if (!m_context->settings()) {
+    const auto key = action.join(QLatin1Char(' '));
+    const bool writes = key != QLatin1String("show") && key != QLatin1String("test");
+    if ((writes && !m_context->requireWritable()) || !m_context->settings()) {
         return CliContext::Failure;
     }
-    const auto key = action.join(QLatin1Char(' '));
     if (key == QLatin1String("show")) {
         return show(parser.isSet(RevealOption));
     }
@@ -189,11 +190,16 @@ int WebhookCommand::set(const QCommandLineParser& parser, const QString& url)
         }
     }
 
-    auto* settings = m_context->settings();
-    if (!settings->set(Settings::Key::WebhookUrl, url)
-        || (format && !settings->set(Settings::Key::PayloadFormat, PayloadFormat::key(*format)))
-        || (timeout && !settings->set(Settings::Key::TimeoutSeconds, *timeout))) {
-        m_context->error(tr("Cannot save the settings in the database."));
+    Settings::Batch changes;
+    changes.set(Settings::Key::WebhookUrl, url);
+    if (format) {
+        changes.set(Settings::Key::PayloadFormat, PayloadFormat::key(*format));
+    }
+    if (timeout) {
+        changes.set(Settings::Key::TimeoutSeconds, *timeout);
+    }
+    if (!m_context->settings()->apply(changes)) {
+        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return CliContext::Failure;
     }
     m_context->print(tr("Webhook URL saved: %1").arg(WebhookUrl::mask(url)));
@@ -210,7 +216,7 @@ int WebhookCommand::set(const QCommandLineParser& parser, const QString& url)
 int WebhookCommand::clear()
 {
     if (!m_context->settings()->reset(Settings::Key::WebhookUrl)) {
-        m_context->error(tr("Cannot save the settings in the database."));
+        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return CliContext::Failure;
     }
     m_context->print(tr("Saved webhook URL cleared."));
@@ -264,21 +270,25 @@ int WebhookCommand::test()
 int WebhookCommand::generateSecret()
 {
     auto* settings = m_context->settings();
-    const auto previous = settings->string(Settings::Key::SigningSecret);
     const auto secret = Signature::generateSecret();
     if (secret.isEmpty()) {
         m_context->error(tr("Cannot generate a secret: the random number generator is unavailable."));
         return CliContext::Failure;
     }
     const auto expiresAt = QDateTime::currentDateTimeUtc().addSecs(SecretOverlapSeconds);
-    bool saved = true;
-    if (!previous.isEmpty()) {
-        saved = settings->set(Settings::Key::PreviousSigningSecret, previous)
-            && settings->set(Settings::Key::PreviousSecretExpiresAt, expiresAt.toString(Qt::ISODate));
-    }
-    saved = saved && settings->set(Settings::Key::SigningSecret, secret);
+    QString previous;
+    // The current secret is read in the transaction that replaces it.
+    const bool saved = settings->update([&](Settings::Batch& changes) {
+        previous = settings->string(Settings::Key::SigningSecret);
+        if (!previous.isEmpty()) {
+            changes.set(Settings::Key::PreviousSigningSecret, previous)
+                .set(Settings::Key::PreviousSecretExpiresAt, expiresAt.toString(Qt::ISODate));
+        }
+        changes.set(Settings::Key::SigningSecret, secret);
+        return true;
+    });
     if (!saved) {
-        m_context->error(tr("Cannot save the settings in the database."));
+        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return CliContext::Failure;
     }
     m_context->print(
@@ -295,9 +305,11 @@ int WebhookCommand::clearSecret()
 {
     auto* settings = m_context->settings();
     const bool wasSigning = !settings->string(Settings::Key::SigningSecret).isEmpty();
-    if (!settings->reset(Settings::Key::SigningSecret) || !settings->reset(Settings::Key::PreviousSigningSecret)
-        || !settings->reset(Settings::Key::PreviousSecretExpiresAt)) {
-        m_context->error(tr("Cannot save the settings in the database."));
+    if (!settings->apply(Settings::Batch()
+                             .reset(Settings::Key::SigningSecret)
+                             .reset(Settings::Key::PreviousSigningSecret)
+                             .reset(Settings::Key::PreviousSecretExpiresAt))) {
+        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return CliContext::Failure;
     }
     m_context->print(wasSigning ? tr("Signing turned off: requests are no longer signed.")
@@ -312,21 +324,26 @@ int WebhookCommand::setHeader(const QString& name, const QString& value)
         return CliContext::UsageError;
     }
     auto* settings = m_context->settings();
-    auto headers = WebhookConfig::parseHeaders(settings->string(Settings::Key::CustomHeaders));
     const auto nameBytes = name.toLatin1();
     const auto valueBytes = value.toUtf8();
-    bool replaced = false;
-    for (auto& header : headers) {
-        if (header.first.compare(nameBytes, Qt::CaseInsensitive) == 0) {
-            header = { nameBytes, valueBytes };
-            replaced = true;
+    // Read and written in one transaction, so that a header another process adds meanwhile is not lost.
+    const bool saved = settings->update([&](Settings::Batch& changes) {
+        auto headers = WebhookConfig::parseHeaders(settings->string(Settings::Key::CustomHeaders));
+        bool replaced = false;
+        for (auto& header : headers) {
+            if (header.first.compare(nameBytes, Qt::CaseInsensitive) == 0) {
+                header = { nameBytes, valueBytes };
+                replaced = true;
+            }
         }
-    }
-    if (!replaced) {
-        headers.append({ nameBytes, valueBytes });
-    }
-    if (!settings->set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers))) {
-        m_context->error(tr("Cannot save the settings in the database."));
+        if (!replaced) {
+            headers.append({ nameBytes, valueBytes });
+        }
+        changes.set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers));
+        return true;
+    });
+    if (!saved) {
+        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return CliContext::Failure;
     }
     m_context->print(
@@ -337,16 +354,23 @@ int WebhookCommand::setHeader(const QString& name, const QString& value)
 int WebhookCommand::removeHeader(const QString& name)
 {
     auto* settings = m_context->settings();
-    auto headers = WebhookConfig::parseHeaders(settings->string(Settings::Key::CustomHeaders));
-    const auto removed = headers.removeIf([nameBytes = name.toLatin1()](const QPair<QByteArray, QByteArray>& header) {
-        return header.first.compare(nameBytes, Qt::CaseInsensitive) == 0;
+    std::optional<qsizetype> removed; // unset when the transaction could not start
+    const bool saved = settings->update([&](Settings::Batch& changes) {
+        auto headers = WebhookConfig::parseHeaders(settings->string(Settings::Key::CustomHeaders));
+        removed = headers.removeIf([nameBytes = name.toLatin1()](const QPair<QByteArray, QByteArray>& header) {
+            return header.first.compare(nameBytes, Qt::CaseInsensitive) == 0;
+        });
+        if (*removed > 0) {
+            changes.set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers));
+        }
+        return *removed > 0;
     });
     if (removed == 0) {
         m_context->error(tr("There is no custom header named %1.").arg(name));
         return CliContext::Failure;
     }
-    if (!settings->set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers))) {
-        m_context->error(tr("Cannot save the settings in the database."));
+    if (!saved) {
+        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return CliContext::Failure;
     }
     m_context->print(tr("Header removed: %1").arg(name));

@@ -13,6 +13,11 @@
 #include <QUuid>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -65,6 +70,18 @@ const char* const Migrations[] = {
     "CREATE INDEX notifications_state_created ON notifications (state, created_at);",
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
+
+// Databases of schema 1 to 3 were written before the application id was set; they are recognised by their tables.
+constexpr int LastVersionWithoutApplicationId = 3;
+
+// SQLite's primary result codes (the low byte of QSqlError::nativeErrorCode()).
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteNotADatabase = 26;
+
+// The first 16 bytes of every SQLite 3 database file, NUL included.
+constexpr char SqliteMagic[] = "SQLite format 3";
+static_assert(sizeof(SqliteMagic) == 16);
+constexpr int SqliteHeaderSize = 100;
 
 // A number no other thread of the process ever gets: a finished thread's id is reused by the system, and a
 // connection found under a reused id belongs to the dead thread, which Qt refuses.
@@ -126,7 +143,11 @@ QSqlDatabase Database::connection() const
     }
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    auto options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs);
+    if (m_readOnly) {
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    }
+    db.setConnectOptions(options);
     if (!db.open()) {
         qCWarning(lcDatabase) << "cannot open the database:" << db.lastError().text();
     } else {
@@ -142,28 +163,12 @@ QSqlDatabase Database::connection() const
     return db;
 }
 
-bool Database::open(QString* error)
+bool Database::open(QString* error, Access access)
 {
-    const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        if (error) {
-            *error = tr("Cannot create the folder %1.").arg(info.absolutePath());
-        }
+    m_readOnly = false;
+    if (!checkFile(access, error)) {
         return false;
     }
-    if (!info.exists()) {
-        QFile file(m_path);
-        if (!file.open(QIODevice::WriteOnly)) {
-            if (error) {
-                *error = tr("Cannot create the database %1: %2").arg(m_path, file.errorString());
-            }
-            return false;
-        }
-        file.close();
-    }
-    // Secrets live in this file: only its owner may read it, whoever created it.
-    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-
     auto db = connection();
     if (!db.isOpen()) {
         if (error) {
@@ -171,12 +176,224 @@ bool Database::open(QString* error)
         }
         return false;
     }
+    bool empty = false;
+    if (!checkContents(db, &empty, error)) {
+        return false;
+    }
+    if (m_readOnly) {
+        // Nothing may be written: no WAL switch, no migration.
+        const int version = schemaVersion();
+        QString problem;
+        if (empty) {
+            problem = tr("The database %1 is empty and read-only: Crochet cannot set it up.").arg(m_path);
+        } else if (version > CurrentSchemaVersion) {
+            problem = newerSchemaMessage(version);
+        } else if (version != CurrentSchemaVersion) {
+            problem = tr("The database %1 is read-only and was written by an older version of Crochet: make it "
+                         "writable once so that it can be upgraded.")
+                          .arg(m_path);
+        }
+        if (!problem.isEmpty()) {
+            if (error) {
+                *error = problem;
+            }
+            return false;
+        }
+        qCInfo(lcDatabase) << "the database is write-protected: opened read-only";
+        return true;
+    }
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
         qCWarning(lcDatabase) << "cannot enable WAL:" << query.lastError().text();
     }
     query.finish();
     return migrate(db, error);
+}
+
+bool Database::checkFile(Access access, QString* error)
+{
+    const auto refuse = [error](const QString& message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    const auto native = QFile::encodeName(m_path);
+    struct stat status = {};
+    if (::stat(native.constData(), &status) != 0) {
+        if (errno != ENOENT) {
+            return refuse(tr("Cannot open the database %1: %2").arg(m_path, qt_error_string(errno)));
+        }
+        if (struct stat link = {}; ::lstat(native.constData(), &link) == 0) {
+            return refuse(tr("%1 is a symbolic link to a file that does not exist.").arg(m_path));
+        }
+        const QFileInfo info(m_path);
+        if (!QDir().mkpath(info.absolutePath())) {
+            return refuse(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+        }
+        // Secrets live in this file: only its owner may read it, from its creation on. An existing file keeps the
+        // mode its owner gave it.
+        const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        if (fd >= 0) {
+            ::close(fd);
+        } else if (errno != EEXIST) { // EEXIST: another process created it meanwhile, checked below
+            return refuse(tr("Cannot create the database %1: %2").arg(m_path, qt_error_string(errno)));
+        }
+        if (::stat(native.constData(), &status) != 0) {
+            return refuse(tr("Cannot open the database %1: %2").arg(m_path, qt_error_string(errno)));
+        }
+    }
+    if (S_ISDIR(status.st_mode)) {
+        return refuse(tr("%1 is a folder, not a Crochet database.").arg(m_path));
+    }
+    if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode)) {
+        return refuse(tr("%1 is a device, not a Crochet database.").arg(m_path));
+    }
+    if (S_ISFIFO(status.st_mode)) {
+        return refuse(tr("%1 is a named pipe (FIFO), not a Crochet database.").arg(m_path));
+    }
+    if (!S_ISREG(status.st_mode)) {
+        return refuse(tr("%1 is not a regular file, so not a Crochet database.").arg(m_path));
+    }
+
+    // The header is read before SQLite sees the file. O_NONBLOCK: a FIFO swapped in meanwhile cannot block us.
+    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        return refuse(tr("Cannot read the database %1: %2").arg(m_path, qt_error_string(errno)));
+    }
+    char header[SqliteHeaderSize] = {};
+    qsizetype got = 0;
+    struct stat opened = {};
+    const bool regular = ::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode);
+    while (regular && got < SqliteHeaderSize) {
+        const auto n = ::read(fd, header + got, static_cast<size_t>(SqliteHeaderSize - got));
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        got += n;
+    }
+    ::close(fd);
+    if (!regular) {
+        return refuse(tr("%1 is not a regular file, so not a Crochet database.").arg(m_path));
+    }
+    if (got > 0) {
+        if (got < qsizetype(sizeof(SqliteMagic)) || std::memcmp(header, SqliteMagic, sizeof(SqliteMagic)) != 0) {
+            return refuse(notCrochetMessage(false));
+        }
+        if (got < SqliteHeaderSize) {
+            return refuse(damagedMessage(tr("the file ends inside its header")));
+        }
+    }
+
+    // Root may write anything: a file whose mode grants no write permission at all is taken as protected too.
+    const bool writeProtected =
+        ::access(native.constData(), W_OK) != 0 || (status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+    if (writeProtected) {
+        if (access == Access::ReadWrite) {
+            return refuse(tr("The database %1 is read-only: Crochet needs to write to it. Make it writable, or choose "
+                             "another file with --database.")
+                              .arg(m_path));
+        }
+        m_readOnly = true;
+    }
+    return true;
+}
+
+bool Database::checkContents(QSqlDatabase& db, bool* empty, QString* error)
+{
+    const auto refuse = [error](const QString& message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    const auto failed = [this, &refuse](const QSqlError& sqlError) {
+        switch (sqlError.nativeErrorCode().toInt() & 0xff) {
+        case SqliteNotADatabase:
+            return refuse(notCrochetMessage(false));
+        case SqliteCorrupt:
+            return refuse(damagedMessage(sqlError.databaseText()));
+        default:
+            return refuse(tr("Cannot read the database %1: %2").arg(m_path, sqlError.text()));
+        }
+    };
+
+    QSqlQuery query(db);
+    int values[2] = {};
+    const QString pragmas[2] = { QStringLiteral("PRAGMA application_id"), QStringLiteral("PRAGMA user_version") };
+    for (int i = 0; i < 2; ++i) {
+        if (!query.exec(pragmas[i]) || !query.next()) {
+            return failed(query.lastError());
+        }
+        values[i] = query.value(0).toInt();
+    }
+    const auto [applicationId, version] = values;
+    QStringList tables;
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table'"))) {
+        return failed(query.lastError());
+    }
+    while (query.next()) {
+        tables << query.value(0).toString();
+    }
+    if (query.lastError().isValid()) {
+        return failed(query.lastError());
+    }
+
+    *empty = tables.isEmpty() && applicationId == 0 && version == 0;
+    if (*empty) {
+        return true; // a new file, or an SQLite file with nothing in it: nothing to lose
+    }
+    if (applicationId != ApplicationId) {
+        QStringList expected { QStringLiteral("settings"), QStringLiteral("users") };
+        if (version >= 2) {
+            expected << QStringLiteral("notifications") << QStringLiteral("attempts");
+        }
+        const bool earlyCrochet = applicationId == 0 && version >= 1 && version <= LastVersionWithoutApplicationId
+            && std::all_of(expected.cbegin(), expected.cend(),
+                           [&tables](const QString& table) { return tables.contains(table); });
+        if (!earlyCrochet) {
+            return refuse(notCrochetMessage(true));
+        }
+    }
+
+    // A damaged file otherwise reads as empty tables. quick_check reads every page without checking index contents.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
+        return failed(query.lastError());
+    }
+    QStringList problems;
+    while (query.next() && problems.size() < 3) {
+        problems << query.value(0).toString();
+    }
+    if (query.lastError().isValid()) {
+        return failed(query.lastError());
+    }
+    if (problems != QStringList { QStringLiteral("ok") }) {
+        return refuse(damagedMessage(problems.join(QStringLiteral("; "))));
+    }
+    return true;
+}
+
+QString Database::notCrochetMessage(bool isSqlite) const
+{
+    return isSqlite ? tr("%1 is not a Crochet database: it is an SQLite database of another program.").arg(m_path)
+                    : tr("%1 is not a Crochet database: it is not an SQLite database file.").arg(m_path);
+}
+
+QString Database::damagedMessage(const QString& detail) const
+{
+    return tr("The database %1 is damaged (%2). Restore it from a backup, or choose another file with --database.")
+        .arg(m_path, detail);
+}
+
+QString Database::newerSchemaMessage(int version) const
+{
+    return tr("The database %1 was written by a newer version of Crochet (schema %2; this version knows %3).")
+        .arg(m_path)
+        .arg(version)
+        .arg(CurrentSchemaVersion);
 }
 
 int Database::schemaVersion() const
@@ -193,18 +410,19 @@ int Database::schemaVersion() const
 bool Database::migrate(QSqlDatabase& db, QString* error)
 {
     Transaction transaction(*this, db);
-    const int version = schemaVersion();
-    if (version > CurrentSchemaVersion) {
+    if (!transaction.isActive()) {
         if (error) {
-            *error = tr("The database %1 was written by a newer version of Crochet (schema %2; this version knows %3).")
-                         .arg(m_path)
-                         .arg(version)
-                         .arg(CurrentSchemaVersion);
+            *error = tr("Cannot write to the database %1: %2").arg(m_path, transaction.errorText());
         }
         return false;
     }
-    if (version == CurrentSchemaVersion) {
-        return true;
+    const int version = schemaVersion();
+    if (version < 0 || version > CurrentSchemaVersion) {
+        if (error) {
+            *error = version < 0 ? tr("Cannot read the schema version of the database %1.").arg(m_path)
+                                 : newerSchemaMessage(version);
+        }
+        return false;
     }
     for (int step = version; step < CurrentSchemaVersion; ++step) {
         QString stepError;
@@ -217,8 +435,28 @@ bool Database::migrate(QSqlDatabase& db, QString* error)
         qCInfo(lcDatabase) << "migrated the schema to version" << step + 1;
     }
     QSqlQuery query(db);
-    query.exec(QStringLiteral("PRAGMA user_version = %1").arg(CurrentSchemaVersion));
-    return transaction.commit();
+    int applicationId = 0;
+    if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next()) {
+        applicationId = query.value(0).toInt();
+    }
+    query.finish();
+    if (version == CurrentSchemaVersion && applicationId == ApplicationId) {
+        return true;
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(CurrentSchemaVersion))
+        || !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))) {
+        if (error) {
+            *error = tr("Cannot upgrade the database %1: %2").arg(m_path, query.lastError().text());
+        }
+        return false;
+    }
+    if (!transaction.commit()) {
+        if (error) {
+            *error = tr("Cannot write to the database %1: %2").arg(m_path, transaction.errorText());
+        }
+        return false;
+    }
+    return true;
 }
 
 Transaction::Transaction(const Database& database, QSqlDatabase db)
@@ -228,7 +466,8 @@ Transaction::Transaction(const Database& database, QSqlDatabase db)
     QSqlQuery query(m_db);
     m_active = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
     if (!m_active) {
-        qCWarning(lcDatabase) << "cannot begin a transaction:" << query.lastError().text();
+        m_errorText = query.lastError().text();
+        qCWarning(lcDatabase) << "cannot begin a transaction:" << m_errorText;
     }
 }
 
@@ -247,7 +486,8 @@ bool Transaction::commit()
     }
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("COMMIT"))) {
-        qCWarning(lcDatabase) << "cannot commit:" << query.lastError().text();
+        m_errorText = query.lastError().text();
+        qCWarning(lcDatabase) << "cannot commit:" << m_errorText;
         return false;
     }
     m_active = false;

@@ -68,29 +68,83 @@ QVariant Settings::get(Key key) const
     return defaultValue(key);
 }
 
+Settings::Batch& Settings::Batch::set(Key key, const QVariant& value)
+{
+    m_changes.append({ key, value });
+    return *this;
+}
+
+Settings::Batch& Settings::Batch::reset(Key key)
+{
+    m_changes.append({ key, std::nullopt });
+    return *this;
+}
+
 bool Settings::set(Key key, const QVariant& value)
 {
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    query.addBindValue(storageName(key));
-    query.addBindValue(value.toString());
-    if (!query.exec()) {
-        qCWarning(lcDatabase) << "cannot save setting" << storageName(key) << query.lastError().text();
-        return false;
-    }
-    emit changed(key);
-    return true;
+    return apply(Batch().set(key, value));
 }
 
 bool Settings::reset(Key key)
 {
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
-    query.addBindValue(storageName(key));
-    if (!query.exec()) {
+    return apply(Batch().reset(key));
+}
+
+bool Settings::apply(const Batch& batch)
+{
+    return update([&batch](Batch& changes) {
+        changes = batch;
+        return true;
+    });
+}
+
+bool Settings::update(const std::function<bool(Batch& batch)>& build)
+{
+    Batch batch;
+    if (!write(build, &batch)) {
         return false;
     }
-    emit changed(key);
+    // Emitted once the transaction, its lock and the process's writer mutex are released.
+    QList<Key> changedKeys;
+    for (const auto& change : std::as_const(batch.m_changes)) {
+        if (!changedKeys.contains(change.first)) {
+            changedKeys.append(change.first);
+        }
+    }
+    for (const auto key : std::as_const(changedKeys)) {
+        emit changed(key);
+    }
     return true;
+}
+
+bool Settings::write(const std::function<bool(Batch& batch)>& build, Batch* batch)
+{
+    auto db = m_database->connection();
+    Transaction transaction(*m_database, db);
+    if (!transaction.isActive()) {
+        qCWarning(lcDatabase) << "cannot save the settings: no write transaction";
+        return false;
+    }
+    if (!build(*batch)) {
+        return false;
+    }
+    QSqlQuery upsert(db);
+    upsert.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+    for (const auto& [key, value] : std::as_const(batch->m_changes)) {
+        auto& query = value ? upsert : remove;
+        query.addBindValue(storageName(key));
+        if (value) {
+            // An empty list or string converts to a null QString, which SQL would store as NULL: store "" instead.
+            const auto text = value->toString();
+            query.addBindValue(text.isNull() ? QStringLiteral("") : text);
+        }
+        if (!query.exec()) {
+            qCWarning(lcDatabase) << "cannot save setting" << storageName(key) << query.lastError().text();
+            return false;
+        }
+    }
+    return transaction.commit();
 }

@@ -210,7 +210,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             candidate.user.email = field(row, QStringLiteral("email"));
             candidate.user.password = row.fields.value(columns.value(QStringLiteral("password"), -1));
             candidate.user.confirmation = candidate.user.password;
-            const auto role = field(row, QStringLiteral("role")).toLower();
+            const auto role = UserRules::canonicalRole(field(row, QStringLiteral("role")));
             candidate.user.role = role.isEmpty()
                 ? (candidate.user.password.isEmpty() ? QStringLiteral("pending") : QStringLiteral("user"))
                 : role;
@@ -249,11 +249,27 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             break;
         }
 
+        // The batch is committed whole or not at all: a database error (a lock held too long by another program, a
+        // full disk) stops the import here, and nothing of this batch is kept or counted.
+        const auto notImported = [&](const QString& reason) {
+            summary.error = tr("Cannot save the accounts from line %1 on (%2): they were not imported. The %3 "
+                               "accounts before were kept; import the file again to add the rest (those already "
+                               "created are then refused as duplicates).")
+                                .arg(parsed.rows.at(offset).line)
+                                .arg(reason)
+                                .arg(summary.created);
+            qCWarning(lcUsers) << "import stopped at a batch that could not be saved";
+        };
         auto db = database->connection();
         Transaction transaction(*database, db);
+        if (!transaction.isActive()) {
+            notImported(transaction.errorText());
+            break;
+        }
         UserStore::Writer writer(db);
         int created = 0;
         QList<Refused> refusedInBatch;
+        QString failure;
         for (const auto& candidate : std::as_const(batch)) {
             if (!candidate.user.password.isEmpty() && candidate.hash.isEmpty()) {
                 refusedInBatch.append({ candidate.line, tr("The password could not be hashed.") });
@@ -262,13 +278,16 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             const auto result = writer.insert(candidate.user, candidate.hash, notify);
             if (result.ok) {
                 ++created;
-            } else {
+            } else if (result.duplicateEmail) {
                 refusedInBatch.append({ candidate.line, result.error });
+            } else {
+                // SQLite may have rolled the whole transaction back already: nothing more is written in it.
+                failure = result.error;
+                break;
             }
         }
-        if (!transaction.commit()) {
-            summary.error = tr("Cannot save the accounts from line %1 on; the accounts before were kept.")
-                                .arg(batch.isEmpty() ? 0 : batch.first().line);
+        if (!failure.isEmpty() || !transaction.commit()) {
+            notImported(failure.isEmpty() ? transaction.errorText() : failure);
             break;
         }
         summary.created += created;

@@ -2,6 +2,8 @@
 
 #include <QUrl>
 
+#include <algorithm>
+
 namespace {
 
 bool hasControlCharacters(const QString& text)
@@ -24,6 +26,16 @@ qsizetype codePoints(const QString& text)
 QStringList UserRules::roles()
 {
     return { QStringLiteral("user"), QStringLiteral("admin"), QStringLiteral("pending") };
+}
+
+QString UserRules::canonicalRole(const QString& role)
+{
+    const auto trimmed = role.trimmed();
+    const auto known = roles();
+    const auto found = std::find_if(known.cbegin(), known.cend(), [&trimmed](const QString& key) {
+        return key.compare(trimmed, Qt::CaseInsensitive) == 0;
+    });
+    return found != known.cend() ? *found : trimmed;
 }
 
 QString UserRules::roleDisplayName(const QString& role)
@@ -92,14 +104,15 @@ QList<UserRules::Problem> UserRules::validate(const NewUser& user, bool allowEmp
         problems.append({ Field::Email, tr("\"%1\" is not a valid email address.").arg(email) });
     }
 
-    if (!roles().contains(user.role)) {
-        problems.append({ Field::Role, tr("Unknown role \"%1\": use user, admin or pending.").arg(user.role) });
+    const auto role = canonicalRole(user.role);
+    if (!roles().contains(role)) {
+        problems.append({ Field::Role, tr("Unknown role \"%1\": use user, admin or pending.").arg(role) });
     }
 
     if (user.password.isEmpty()) {
         if (!allowEmptyPassword) {
             problems.append({ Field::Password, tr("Enter a password.") });
-        } else if (user.role != QLatin1String("pending")) {
+        } else if (role != QLatin1String("pending")) {
             problems.append({ Field::Password, tr("An account without a password must have the pending role.") });
         }
     } else if (codePoints(user.password) < MinimumPasswordLength) {

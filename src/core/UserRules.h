@@ -34,6 +34,9 @@ public:
     static QList<Problem> validate(const NewUser& user, bool allowEmptyPassword = false);
     static bool isValidEmail(const QString& email);
     static QStringList roles();
+    // The role a typed value names, whoever typed it (form, --role, CSV): surrounding spaces and case are ignored
+    // ("Admin " is admin). A value that names no role comes back trimmed, for validate() to refuse.
+    static QString canonicalRole(const QString& role);
     static QString roleDisplayName(const QString& role);
     static QString emailKey(const QString& email);
     static QString duplicateEmailMessage(const QString& email);

@@ -61,7 +61,7 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
     user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     user.name = input.name.trimmed();
     user.email = input.email.trimmed();
-    user.role = input.role;
+    user.role = UserRules::canonicalRole(input.role);
     const auto now = QDateTime::currentDateTimeUtc();
     user.createdAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
     user.hasPassword = !passwordHash.isEmpty();

@@ -95,19 +95,23 @@ bool GeneralSettingsWidget::saveSettings()
     const auto format = PayloadFormat::key(currentFormat());
     const auto timeout = m_ui->timeoutSpin->value();
 
-    bool ok = true;
+    Settings::Batch changes;
     if (!urlFromEnvironment() && url != m_savedUrl) {
-        ok = m_settings->set(Settings::Key::WebhookUrl, url) && ok;
+        changes.set(Settings::Key::WebhookUrl, url);
     }
     if (format != m_savedFormat) {
-        ok = m_settings->set(Settings::Key::PayloadFormat, format) && ok;
+        changes.set(Settings::Key::PayloadFormat, format);
     }
     if (timeout != m_savedTimeout) {
-        ok = m_settings->set(Settings::Key::TimeoutSeconds, timeout) && ok;
+        changes.set(Settings::Key::TimeoutSeconds, timeout);
     }
-    if (!ok) {
-        Feedback::show(m_ui->urlMessageLabel, tr("The settings could not be written to the database."),
+    if (!m_settings->apply(changes)) {
+        // Nothing was written: show what is stored, and say so.
+        loadSettings();
+        Feedback::show(m_ui->urlMessageLabel,
+                       tr("The settings could not be written to the database; nothing was changed."),
                        Feedback::Kind::Error);
+        emit saveFailed();
         return false;
     }
     if (!urlFromEnvironment()) {

@@ -28,7 +28,8 @@ public:
     ~GeneralSettingsWidget() override;
 
     void loadSettings();
-    // Writes the fields back; returns false (and saves nothing) while the URL is invalid.
+    // Writes the changed fields in one transaction; returns false (and saves nothing) while the URL is invalid or when
+    // the database refuses.
     bool saveSettings();
     bool hasUnsavedChanges() const;
     bool isTestRunning() const;
@@ -39,6 +40,8 @@ public slots:
 
 signals:
     void saved();
+    // A save the database refused; nothing was written and the page shows what is stored.
+    void saveFailed();
     void testFinished(const DeliveryResult& result);
 
 protected:

@@ -78,6 +78,8 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     connect(m_deliveriesPage, &DeliveriesPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(m_settings, &SettingsPage::saved, this, [this] { statusBar()->showMessage(tr("Settings saved."), 3000); });
+    connect(m_settings, &SettingsPage::saveFailed, this,
+            [this] { statusBar()->showMessage(tr("The settings were not saved."), 5000); });
     connect(m_settings->general(), &GeneralSettingsWidget::saved, this, [this] {
         m_goneUrl.clear();
         showWebhookWarning();

@@ -57,16 +57,20 @@ bool NetworkSettingsWidget::saveSettings()
     const auto proxy = m_ui->proxyUrlEdit->text().trimmed();
     const auto certificate = m_ui->caCertificateEdit->text().trimmed();
     const auto hosts = NetworkOptions::splitHosts(m_ui->allowedHostsEdit->text());
-    const bool ok = m_settings->set(Settings::Key::ProxyUrl, proxy)
-        && m_settings->set(Settings::Key::CaCertificateFile, certificate)
-        && m_settings->set(Settings::Key::HostPolicy, policy())
-        && m_settings->set(Settings::Key::AllowedHosts, hosts.join(QLatin1Char(',')));
+    const bool ok = m_settings->apply(Settings::Batch()
+                                          .set(Settings::Key::ProxyUrl, proxy)
+                                          .set(Settings::Key::CaCertificateFile, certificate)
+                                          .set(Settings::Key::HostPolicy, policy())
+                                          .set(Settings::Key::AllowedHosts, hosts.join(QLatin1Char(','))));
+    // Either way the page shows what is stored now.
+    loadSettings();
     if (!ok) {
-        Feedback::show(m_ui->hostsMessageLabel, tr("The settings could not be written to the database."),
+        Feedback::show(m_ui->hostsMessageLabel,
+                       tr("The settings could not be written to the database; nothing was changed."),
                        Feedback::Kind::Error);
+        emit saveFailed();
         return false;
     }
-    loadSettings();
     emit saved();
     return true;
 }

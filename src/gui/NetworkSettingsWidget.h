@@ -20,14 +20,14 @@ public:
     ~NetworkSettingsWidget() override;
 
     void loadSettings();
-    // Returns false (and saves nothing) while a field is invalid.
+    // Writes every field in one transaction, or nothing (false: a field is invalid, or the database refused); the
+    // page then shows what is stored.
     bool saveSettings();
     bool hasUnsavedChanges() const;
 
-    // The allowed hosts as stored: entries separated by commas.
-
 signals:
     void saved();
+    void saveFailed();
 
 protected:
     void changeEvent(QEvent* event) override;

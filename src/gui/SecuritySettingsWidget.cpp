@@ -96,56 +96,70 @@ bool SecuritySettingsWidget::saveSettings()
         const auto value = valueItem ? valueItem->data(ValueRole).toString() : QString();
         headers.append({ name.toLatin1(), value.toUtf8() });
     }
-    if (!m_settings->set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers))) {
-        Feedback::show(m_ui->headersMessageLabel, tr("The headers could not be written to the database."),
-                       Feedback::Kind::Error);
-        return false;
-    }
+    const bool ok = m_settings->set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers));
+    // Either way the table shows what is stored now.
     fillHeaders();
     m_headersChanged = false;
     updateButtons();
+    if (!ok) {
+        Feedback::show(m_ui->headersMessageLabel,
+                       tr("The headers could not be written to the database; nothing was changed."),
+                       Feedback::Kind::Error);
+        emit saveFailed();
+        return false;
+    }
     emit saved();
     return true;
 }
 
 void SecuritySettingsWidget::generateSecret()
 {
-    const auto previous = m_settings->string(Settings::Key::SigningSecret);
     const auto secret = Signature::generateSecret();
-    bool ok = true;
-    if (!previous.isEmpty()) {
-        const auto expiresAt = QDateTime::currentDateTimeUtc().addSecs(24 * 60 * 60);
-        ok = m_settings->set(Settings::Key::PreviousSigningSecret, previous)
-            && m_settings->set(Settings::Key::PreviousSecretExpiresAt, expiresAt.toString(Qt::ISODate));
-    }
-    ok = ok && m_settings->set(Settings::Key::SigningSecret, secret);
+    // The current secret is read in the same transaction that replaces it, so it cannot change in between.
+    const bool ok = !secret.isEmpty() && m_settings->update([this, &secret](Settings::Batch& changes) {
+        const auto previous = m_settings->string(Settings::Key::SigningSecret);
+        if (!previous.isEmpty()) {
+            const auto expiresAt = QDateTime::currentDateTimeUtc().addSecs(24 * 60 * 60);
+            changes.set(Settings::Key::PreviousSigningSecret, previous)
+                .set(Settings::Key::PreviousSecretExpiresAt, expiresAt.toString(Qt::ISODate));
+        }
+        changes.set(Settings::Key::SigningSecret, secret);
+        return true;
+    });
+    showStoredSecret();
     if (!ok) {
-        Feedback::show(m_ui->secretStatusLabel, tr("The secret could not be written to the database."),
+        Feedback::show(m_ui->secretStatusLabel,
+                       tr("The secret could not be written to the database; nothing was changed."),
                        Feedback::Kind::Error);
+        emit saveFailed();
         return;
     }
-    m_secret = secret;
-    m_ui->signingSecretEdit->setText(m_secret);
-    updateSecretStatus();
-    updateButtons();
     emit saved();
 }
 
 void SecuritySettingsWidget::clearSecret()
 {
-    const bool ok = m_settings->reset(Settings::Key::SigningSecret)
-        && m_settings->reset(Settings::Key::PreviousSigningSecret)
-        && m_settings->reset(Settings::Key::PreviousSecretExpiresAt);
-    m_secret = m_settings->string(Settings::Key::SigningSecret);
-    m_ui->signingSecretEdit->setText(m_secret);
+    const bool ok = m_settings->apply(Settings::Batch()
+                                          .reset(Settings::Key::SigningSecret)
+                                          .reset(Settings::Key::PreviousSigningSecret)
+                                          .reset(Settings::Key::PreviousSecretExpiresAt));
+    showStoredSecret();
     if (!ok) {
-        Feedback::show(m_ui->secretStatusLabel, tr("The secret could not be removed from the database."),
+        Feedback::show(m_ui->secretStatusLabel,
+                       tr("The secret could not be removed from the database; nothing was changed."),
                        Feedback::Kind::Error);
+        emit saveFailed();
         return;
     }
+    emit saved();
+}
+
+void SecuritySettingsWidget::showStoredSecret()
+{
+    m_secret = m_settings->string(Settings::Key::SigningSecret);
+    m_ui->signingSecretEdit->setText(m_secret);
     updateSecretStatus();
     updateButtons();
-    emit saved();
 }
 
 void SecuritySettingsWidget::addHeader()

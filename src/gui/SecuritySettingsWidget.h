@@ -35,6 +35,8 @@ public slots:
 
 signals:
     void saved();
+    // A save the database refused; nothing was written and the page shows what is stored.
+    void saveFailed();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -44,6 +46,8 @@ private:
     void onHeaderChanged(QTableWidgetItem* item);
     QString headersProblem() const;
     void updateSecretStatus();
+    // The secret as stored, in the field and the buttons.
+    void showStoredSecret();
     void updateButtons();
     void retranslate();
 

@@ -24,6 +24,9 @@ SettingsPage::SettingsPage(Database* database, QWidget* parent)
     connect(m_general, &GeneralSettingsWidget::saved, this, &SettingsPage::saved);
     connect(m_security, &SecuritySettingsWidget::saved, this, &SettingsPage::saved);
     connect(m_network, &NetworkSettingsWidget::saved, this, &SettingsPage::saved);
+    connect(m_general, &GeneralSettingsWidget::saveFailed, this, &SettingsPage::saveFailed);
+    connect(m_security, &SecuritySettingsWidget::saveFailed, this, &SettingsPage::saveFailed);
+    connect(m_network, &NetworkSettingsWidget::saveFailed, this, &SettingsPage::saveFailed);
 }
 
 SettingsPage::~SettingsPage() = default;

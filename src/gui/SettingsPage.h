@@ -31,6 +31,8 @@ public:
 
 signals:
     void saved();
+    // A page could not save: nothing of it was written.
+    void saveFailed();
 
 protected:
     void changeEvent(QEvent* event) override;

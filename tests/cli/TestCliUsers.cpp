@@ -27,6 +27,7 @@ private slots:
     void addRefused_data();
     void addRefused();
     void addRequiresNameAndEmail();
+    void addAcceptsRoleInAnyCase();
     void duplicateEmailIgnoresCase();
     void list();
     void importCsv();
@@ -270,6 +271,41 @@ void TestCliUsers::duplicateEmailIgnoresCase()
                  + QStringLiteral("\nThe account was not created.\n"));
     QCOMPARE(userLines().size(), 1);
     QCOMPARE(receiver.count(), 1);
+}
+
+void TestCliUsers::addAcceptsRoleInAnyCase()
+{
+    // The same rule as the import, which always lowercased its roles.
+    auto result =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ada"),
+                     QStringLiteral("--email"), QStringLiteral("ada@example.com"), QStringLiteral("--role"),
+                     QStringLiteral(" Admin "), QStringLiteral("--password-stdin") },
+                   QByteArrayLiteral("a long enough password\n"));
+    CLI_VERIFY_EXIT(result, 0);
+    QCOMPARE(AccountLine.match(result.outLines().value(0)).captured(3), QStringLiteral("admin"));
+    result = m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                          QStringLiteral("Pat"), QStringLiteral("--email"), QStringLiteral("pat@example.com"),
+                          QStringLiteral("--role"), QStringLiteral("PENDING") });
+    CLI_VERIFY_EXIT(result, 0);
+
+    const auto csv = m_dir->filePath(QStringLiteral("roles.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name,email,password,role\nBob,bob@example.com,,Pending \n");
+    file.close();
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), csv }), 0);
+
+    QStringList roles;
+    for (const auto& line : userLines()) {
+        roles << line.split(QLatin1Char('\t')).value(3);
+    }
+    QCOMPARE(roles, (QStringList { QStringLiteral("admin"), QStringLiteral("pending"), QStringLiteral("pending") }));
+
+    result = m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                          QStringLiteral("Eve"), QStringLiteral("--email"), QStringLiteral("eve@example.com"),
+                          QStringLiteral("--role"), QStringLiteral("Root") });
+    CLI_VERIFY_EXIT(result, 1);
+    QCOMPARE(result.errLines().value(0), QStringLiteral("Unknown role \"Root\": use user, admin or pending."));
 }
 
 void TestCliUsers::list()

@@ -1,12 +1,73 @@
 #include "Database.h"
 #include "Notification.h"
 #include "Outbox.h"
+#include "Settings.h"
 #include "UserStore.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+mode_t modeOf(const QString& path)
+{
+    struct stat status = {};
+    return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_mode & 07777 : 0;
+}
+
+// A database with one account, every page in the main file (the WAL checkpointed when it closes).
+bool makeDatabase(const QString& path)
+{
+    Database database(path);
+    if (!database.open()) {
+        return false;
+    }
+    NewUser user;
+    user.name = QStringLiteral("Ada");
+    user.email = QStringLiteral("ada@example.com");
+    return UserStore(&database).create(user, QByteArray(), false).ok;
+}
+
+// Overwrites the b-tree page header of the users table: the file still opens, but its pages no longer make sense.
+bool damageUsersTable(const QString& path)
+{
+    int rootPage = 0;
+    int pageSize = 0;
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'users'")) && query.next()) {
+                rootPage = query.value(0).toInt();
+            }
+            if (query.exec(QStringLiteral("PRAGMA page_size")) && query.next()) {
+                pageSize = query.value(0).toInt();
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+    QFile file(path);
+    if (rootPage < 2 || pageSize == 0 || !file.open(QIODevice::ReadWrite)) {
+        return false;
+    }
+    file.seek(qint64(rootPage - 1) * pageSize);
+    return file.write(QByteArray(8, '\xff')) == 8;
+}
+
+} // namespace
 
 class TestDatabase : public QObject
 {
@@ -20,6 +81,14 @@ private slots:
     void usesWal();
     void accountAndNotificationAreAtomic();
     void duplicateEmailIsRefusedCaseInsensitively();
+    void newFileIsPrivateWhateverTheUmask();
+    void existingFileKeepsItsMode();
+    void refusesWhatIsNotACrochetDatabase_data();
+    void refusesWhatIsNotACrochetDatabase();
+    void refusesADamagedDatabase();
+    void writeProtectedDatabaseOpensReadOnly();
+    void earlyDatabaseGetsTheApplicationId();
+    void emptySqliteFileBecomesACrochetDatabase();
 };
 
 void TestDatabase::createsCurrentSchema()
@@ -152,6 +221,201 @@ void TestDatabase::duplicateEmailIsRefusedCaseInsensitively()
     QCOMPARE(store.count(), 1);
     QCOMPARE(Outbox(&database).count(std::nullopt), 0);
     QVERIFY(store.emailInUse(QStringLiteral("Ada@EXAMPLE.com")));
+}
+
+void TestDatabase::newFileIsPrivateWhateverTheUmask()
+{
+    QTemporaryDir dir;
+    const auto previous = ::umask(0);
+    Database database(dir.filePath(QStringLiteral("crochet.sqlite")));
+    const bool opened = database.open();
+    ::umask(previous);
+    QVERIFY(opened);
+    QCOMPARE(modeOf(database.path()), mode_t(0600));
+}
+
+void TestDatabase::existingFileKeepsItsMode()
+{
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("shared.sqlite"));
+    QVERIFY(makeDatabase(path));
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), 0640) == 0);
+    Database database(path);
+    QString error;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    QCOMPARE(modeOf(path), mode_t(0640));
+    QCOMPARE(UserStore(&database).count(), 1);
+}
+
+void TestDatabase::refusesWhatIsNotACrochetDatabase_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("folder") << "folder"
+                            << "%1 is a folder, not a Crochet database.";
+    QTest::newRow("fifo") << "fifo"
+                          << "%1 is a named pipe (FIFO), not a Crochet database.";
+    QTest::newRow("text") << "text"
+                          << "%1 is not a Crochet database: it is not an SQLite database file.";
+    // The header alone, then garbage: schemaVersion() used to return -1 and the migration loop ran Migrations[-1].
+    QTest::newRow("sqlite header, garbage") << "garbage"
+                                            << "%1 is not a Crochet database: it is not an SQLite database file.";
+    QTest::newRow("cut in the header")
+        << "short"
+        << "The database %1 is damaged (the file ends inside its header). Restore it from a backup, or "
+           "choose another file with --database.";
+    QTest::newRow("another program's SQLite")
+        << "foreign"
+        << "%1 is not a Crochet database: it is an SQLite database of another program.";
+    QTest::newRow("dangling link") << "dangling"
+                                   << "%1 is a symbolic link to a file that does not exist.";
+}
+
+void TestDatabase::refusesWhatIsNotACrochetDatabase()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("target"));
+    const auto native = QFile::encodeName(path);
+    if (kind == QLatin1String("folder")) {
+        QVERIFY(QDir().mkdir(path));
+    } else if (kind == QLatin1String("fifo")) {
+        QVERIFY(::mkfifo(native.constData(), 0644) == 0);
+    } else if (kind == QLatin1String("text")) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("name,email\nAda,ada@example.com\n");
+    } else if (kind == QLatin1String("garbage") || kind == QLatin1String("short")) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray content("SQLite format 3", 16);
+        if (kind == QLatin1String("garbage")) {
+            content.append(QByteArray(4096 * 4, '\x5a'));
+        }
+        file.write(content);
+    } else if (kind == QLatin1String("foreign")) {
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE bookmarks (url TEXT)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    } else if (kind == QLatin1String("dangling")) {
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere")), path));
+    }
+    if (kind != QLatin1String("dangling")) {
+        QVERIFY(::chmod(native.constData(), 0644) == 0);
+    }
+    const auto mode = modeOf(path);
+    const auto content =
+        kind == QLatin1String("folder") || kind == QLatin1String("fifo") ? QByteArray() : readAll(path);
+
+    Database database(path);
+    QString error;
+    QVERIFY(!database.open(&error));
+    QCOMPARE(error, message.arg(path));
+    QCOMPARE(modeOf(path), mode);
+    if (!content.isEmpty()) {
+        QCOMPARE(readAll(path), content);
+    }
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("nowhere"))));
+}
+
+void TestDatabase::refusesADamagedDatabase()
+{
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("damaged.sqlite"));
+    QVERIFY(makeDatabase(path));
+    QVERIFY(damageUsersTable(path));
+    Database database(path);
+    QString error;
+    QVERIFY(!database.open(&error));
+    QVERIFY2(error.startsWith(QStringLiteral("The database %1 is damaged (").arg(path)), qPrintable(error));
+
+    // Cut short: the header promises pages the file no longer has.
+    const auto truncated = dir.filePath(QStringLiteral("truncated.sqlite"));
+    QVERIFY(makeDatabase(truncated));
+    QVERIFY(QFile::resize(truncated, QFileInfo(truncated).size() / 2));
+    Database cut(truncated);
+    QVERIFY(!cut.open(&error));
+    QVERIFY2(error.startsWith(QStringLiteral("The database %1 is damaged (").arg(truncated)), qPrintable(error));
+}
+
+void TestDatabase::writeProtectedDatabaseOpensReadOnly()
+{
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("protected.sqlite"));
+    QVERIFY(makeDatabase(path));
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), 0400) == 0);
+    const auto content = readAll(path);
+
+    {
+        Database refused(path);
+        QString error;
+        QVERIFY(!refused.open(&error));
+        QCOMPARE(error,
+                 QStringLiteral("The database %1 is read-only: Crochet needs to write to it. Make it writable, or "
+                                "choose another file with --database.")
+                     .arg(path));
+    }
+    {
+        Database database(path);
+        QString error;
+        QVERIFY2(database.open(&error, Database::Access::ReadOnlyIfProtected), qPrintable(error));
+        QVERIFY(database.isReadOnly());
+        UserStore store(&database);
+        QCOMPARE(store.count(), 1);
+        NewUser user;
+        user.name = QStringLiteral("Bob");
+        user.email = QStringLiteral("bob@example.com");
+        QVERIFY(!store.create(user, QByteArray(), false).ok);
+        Settings settings(&database);
+        QVERIFY(!settings.set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/h")));
+        QCOMPARE(store.count(), 1);
+    }
+    QCOMPARE(modeOf(path), mode_t(0400));
+    QCOMPARE(readAll(path), content);
+}
+
+void TestDatabase::earlyDatabaseGetsTheApplicationId()
+{
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("crochet.sqlite"));
+    QVERIFY(makeDatabase(path));
+    {
+        Database database(path);
+        QVERIFY(database.open());
+        QSqlQuery query(database.connection());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA application_id")) && query.next());
+        QCOMPARE(query.value(0).toInt(), Database::ApplicationId);
+        // As written before the application id existed.
+        QVERIFY(query.exec(QStringLiteral("PRAGMA application_id = 0")));
+    }
+    Database database(path);
+    QString error;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    QSqlQuery query(database.connection());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA application_id")) && query.next());
+    QCOMPARE(query.value(0).toInt(), Database::ApplicationId);
+    QCOMPARE(UserStore(&database).count(), 1);
+}
+
+void TestDatabase::emptySqliteFileBecomesACrochetDatabase()
+{
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("empty.sqlite"));
+    QVERIFY(QFile(path).open(QIODevice::WriteOnly));
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), 0640) == 0);
+    Database database(path);
+    QString error;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    QCOMPARE(database.schemaVersion(), Database::CurrentSchemaVersion);
+    QCOMPARE(modeOf(path), mode_t(0640));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

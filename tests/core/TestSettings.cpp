@@ -3,6 +3,7 @@
 #include "WebhookConfig.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,6 +17,10 @@ private slots:
     void emitsChanged();
     void headersRoundTrip();
     void configSnapshot();
+    void emptyValueIsStoredEmpty();
+    void batchIsAllOrNothing();
+    void changedFollowsTheCommit();
+    void updateReadsInsideTheTransaction();
 };
 
 void TestSettings::defaults()
@@ -87,6 +92,104 @@ void TestSettings::configSnapshot()
     QVERIFY(described.contains(QStringLiteral("Authorization: ••••")));
     QVERIFY(!described.contains(QLatin1String("secret-token")));
     QVERIFY(described.contains(QLatin1String("webhook-id: ")));
+}
+
+void TestSettings::emptyValueIsStoredEmpty()
+{
+    // An empty host list joins to a null QString, which used to be bound as SQL NULL (NOT NULL constraint failed).
+    QTemporaryDir dir;
+    Database database(dir.filePath(QStringLiteral("s.sqlite")));
+    QVERIFY(database.open());
+    Settings settings(&database);
+    QVERIFY(settings.set(Settings::Key::AllowedHosts, QStringList().join(QLatin1Char(','))));
+    QVERIFY(settings.set(Settings::Key::ProxyUrl, QVariant()));
+    QSqlQuery query(database.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'network/allowed_hosts'")));
+    QVERIFY(query.next());
+    QVERIFY(!query.isNull(0));
+    QCOMPARE(query.value(0).toString(), QString());
+    QCOMPARE(settings.string(Settings::Key::ProxyUrl), QString());
+}
+
+void TestSettings::batchIsAllOrNothing()
+{
+    QTemporaryDir dir;
+    Database database(dir.filePath(QStringLiteral("s.sqlite")));
+    QVERIFY(database.open());
+    Settings settings(&database);
+    QVERIFY(settings.set(Settings::Key::ProxyUrl, QStringLiteral("http://old-proxy:3128")));
+    QSqlQuery query(database.connection());
+    // The last key of the batch cannot be written.
+    QVERIFY(query.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON settings "
+                                      "WHEN NEW.key = 'network/allowed_hosts' BEGIN SELECT RAISE(ABORT, 'no'); END")));
+    QSignalSpy spy(&settings, &Settings::changed);
+    const bool ok = settings.apply(Settings::Batch()
+                                       .set(Settings::Key::ProxyUrl, QStringLiteral("http://new-proxy:3128"))
+                                       .set(Settings::Key::HostPolicy, QStringLiteral("public"))
+                                       .set(Settings::Key::AllowedHosts, QStringLiteral("example.com")));
+    QVERIFY(!ok);
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(settings.string(Settings::Key::ProxyUrl), QStringLiteral("http://old-proxy:3128"));
+    QCOMPARE(settings.string(Settings::Key::HostPolicy), QStringLiteral("any"));
+    QVERIFY(query.exec(QStringLiteral("SELECT key FROM settings ORDER BY key")));
+    QStringList keys;
+    while (query.next()) {
+        keys << query.value(0).toString();
+    }
+    QCOMPARE(keys, QStringList { QStringLiteral("network/proxy_url") });
+
+    // A reset in a failing batch is undone too.
+    QVERIFY(!settings.apply(Settings::Batch()
+                                .reset(Settings::Key::ProxyUrl)
+                                .set(Settings::Key::AllowedHosts, QStringLiteral("example.com"))));
+    QCOMPARE(settings.string(Settings::Key::ProxyUrl), QStringLiteral("http://old-proxy:3128"));
+
+    QVERIFY(query.exec(QStringLiteral("DROP TRIGGER refuse")));
+    QVERIFY(settings.apply(Settings::Batch()
+                               .set(Settings::Key::ProxyUrl, QStringLiteral("http://new-proxy:3128"))
+                               .set(Settings::Key::HostPolicy, QStringLiteral("public"))
+                               .set(Settings::Key::AllowedHosts, QString())));
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(settings.string(Settings::Key::ProxyUrl), QStringLiteral("http://new-proxy:3128"));
+    QCOMPARE(settings.string(Settings::Key::HostPolicy), QStringLiteral("public"));
+}
+
+void TestSettings::changedFollowsTheCommit()
+{
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("s.sqlite"));
+    Database database(path);
+    QVERIFY(database.open());
+    Database other(path); // another connection sees only what is committed
+    QVERIFY(other.open());
+    Settings settings(&database);
+    const Settings otherSettings(&other);
+    QStringList seen;
+    connect(&settings, &Settings::changed, this, [&](Settings::Key key) { seen << otherSettings.string(key); });
+    QVERIFY(settings.apply(Settings::Batch()
+                               .set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/a"))
+                               .set(Settings::Key::PayloadFormat, QStringLiteral("slack"))));
+    QCOMPARE(seen, (QStringList { QStringLiteral("https://example.com/a"), QStringLiteral("slack") }));
+}
+
+void TestSettings::updateReadsInsideTheTransaction()
+{
+    QTemporaryDir dir;
+    Database database(dir.filePath(QStringLiteral("s.sqlite")));
+    QVERIFY(database.open());
+    Settings settings(&database);
+    QVERIFY(settings.set(Settings::Key::TimeoutSeconds, 10));
+    QVERIFY(settings.update([&settings](Settings::Batch& changes) {
+        changes.set(Settings::Key::TimeoutSeconds, settings.integer(Settings::Key::TimeoutSeconds) + 5);
+        return true;
+    }));
+    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 15);
+    // Refusing from build() writes nothing.
+    QVERIFY(!settings.update([](Settings::Batch& changes) {
+        changes.set(Settings::Key::TimeoutSeconds, 99);
+        return false;
+    }));
+    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 15);
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -6,9 +6,84 @@
 #include "UserStore.h"
 
 #include <QFile>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+namespace {
+
+// Another program's connection, on its own thread, taking and letting go of the write lock on request.
+class LockHolder
+{
+public:
+    explicit LockHolder(const QString& path)
+        : m_thread(QThread::create([this, path] { run(path); }))
+    {
+        m_thread->start();
+    }
+    ~LockHolder()
+    {
+        m_stop = true;
+        m_request.release();
+        m_thread->wait();
+    }
+    // Each returns once the other connection has done it.
+    void lock() { ask(); }
+    void unlock() { ask(); }
+    bool failed() const { return m_failed; }
+
+private:
+    void ask()
+    {
+        m_request.release();
+        m_done.acquire();
+    }
+    void run(const QString& path)
+    {
+        const auto name = QStringLiteral("lock-holder");
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            m_failed = !db.open();
+            QSqlQuery query(db);
+            for (const auto* statement : { "BEGIN IMMEDIATE", "ROLLBACK" }) {
+                m_request.acquire();
+                if (m_stop) {
+                    break;
+                }
+                m_failed = m_failed || !query.exec(QLatin1String(statement));
+                m_done.release();
+            }
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    std::unique_ptr<QThread> m_thread;
+    QSemaphore m_request;
+    QSemaphore m_done;
+    std::atomic_bool m_stop = false;
+    std::atomic_bool m_failed = false;
+};
+
+// Lets the lock go the moment Crochet gives up waiting for it: without the fix, the batch was then written row by
+// row outside any transaction, yet reported as not saved.
+LockHolder* g_holder = nullptr;
+QtMessageHandler g_previousHandler = nullptr;
+
+void releaseWhenGivenUp(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (g_holder && message.startsWith(QLatin1String("cannot begin a transaction"))) {
+        std::exchange(g_holder, nullptr)->unlock();
+    }
+    g_previousHandler(type, context, message);
+}
+
+} // namespace
 
 class TestUserImporter : public QObject
 {
@@ -24,6 +99,7 @@ private slots:
     void unreadableFile();
     void cancelKeepsCommittedBatches();
     void signalsFromWorkerThread();
+    void batchThatCannotBeWrittenIsNotImported();
 
 private:
     QString write(const QByteArray& content);
@@ -177,6 +253,38 @@ void TestUserImporter::signalsFromWorkerThread()
     QCOMPARE(progress.last().at(0).toInt(), 450);
     QCOMPARE(progress.last().at(1).toInt(), 450);
     QCOMPARE(finished.first().first().value<UserImporter::Summary>().created, 450);
+}
+
+void TestUserImporter::batchThatCannotBeWrittenIsNotImported()
+{
+    const auto csv = write(TestFixtures::pendingAccountsCsv(600));
+    Database importing(m_database->path());
+    importing.setBusyTimeout(200);
+    QVERIFY(importing.open());
+    LockHolder holder(m_database->path());
+    UserImporter::Callbacks callbacks;
+    // Another program takes the write lock once the first batch is committed.
+    callbacks.batchCommitted = [&holder](int) {
+        if (!g_holder) {
+            holder.lock();
+            g_holder = &holder;
+        }
+    };
+    g_previousHandler = qInstallMessageHandler(releaseWhenGivenUp);
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(&importing, csv, true, cancelled, callbacks);
+    qInstallMessageHandler(g_previousHandler);
+    g_holder = nullptr;
+    QVERIFY(!holder.failed());
+
+    // The report matches the database: the first batch only, with its notifications.
+    QCOMPARE(summary.created, 200);
+    QCOMPARE(UserStore(m_database.get()).count(), 200);
+    QCOMPARE(Outbox(m_database.get()).count(Outbox::State::Pending), 200);
+    QCOMPARE(summary.refused.size(), 0);
+    QVERIFY2(summary.error.startsWith(QLatin1String("Cannot save the accounts from line 202 on (")),
+             qPrintable(summary.error));
+    QVERIFY2(summary.error.contains(QLatin1String("The 200 accounts before were kept")), qPrintable(summary.error));
 }
 
 QTEST_GUILESS_MAIN(TestUserImporter)

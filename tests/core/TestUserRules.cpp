@@ -27,6 +27,8 @@ private slots:
     void emails_data();
     void emails();
     void emailKeyIsCaseInsensitive();
+    void rolesIgnoreCaseAndSpaces_data();
+    void rolesIgnoreCaseAndSpaces();
 };
 
 void TestUserRules::rules_data()
@@ -126,6 +128,42 @@ void TestUserRules::emailKeyIsCaseInsensitive()
 {
     QCOMPARE(UserRules::emailKey(QStringLiteral(" Ada@Example.COM ")),
              UserRules::emailKey(QStringLiteral("ada@example.com")));
+}
+
+void TestUserRules::rolesIgnoreCaseAndSpaces_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<bool>("known");
+    QTest::newRow("admin") << QStringLiteral("admin") << QStringLiteral("admin") << true;
+    QTest::newRow("Admin") << QStringLiteral("Admin") << QStringLiteral("admin") << true;
+    QTest::newRow("ADMIN, spaces") << QStringLiteral("  ADMIN\t") << QStringLiteral("admin") << true;
+    QTest::newRow("User") << QStringLiteral("User") << QStringLiteral("user") << true;
+    QTest::newRow("Pending") << QStringLiteral(" Pending ") << QStringLiteral("pending") << true;
+    QTest::newRow("unknown, trimmed") << QStringLiteral(" Root ") << QStringLiteral("Root") << false;
+    QTest::newRow("dotted capital I") << QStringLiteral("ADM\u0130N") << QStringLiteral("ADM\u0130N") << false;
+    QTest::newRow("inner space") << QStringLiteral("ad min") << QStringLiteral("ad min") << false;
+    QTest::newRow("empty") << QString() << QString() << false;
+}
+
+void TestUserRules::rolesIgnoreCaseAndSpaces()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, role);
+    QFETCH(bool, known);
+    QCOMPARE(UserRules::canonicalRole(typed), role);
+    auto user = valid();
+    user.role = typed;
+    const auto problems = UserRules::validate(user);
+    QCOMPARE(problems.isEmpty(), known);
+    if (!known) {
+        QCOMPARE(problems.first().message,
+                 QStringLiteral("Unknown role \"%1\": use user, admin or pending.").arg(role));
+    }
+    // A pending account without a password: the role is recognised whatever its case.
+    user.password.clear();
+    user.confirmation.clear();
+    QCOMPARE(UserRules::validate(user, true).isEmpty(), role == QLatin1String("pending"));
 }
 
 QTEST_GUILESS_MAIN(TestUserRules)
