@@ -215,6 +215,10 @@ void TestWebhookSender::publicOnlyBlocksLoopback_data()
     QTest::addColumn<QString>("host");
     QTest::newRow("address") << QStringLiteral("127.0.0.1");
     QTest::newRow("name resolving to loopback") << QStringLiteral("localhost");
+    QTest::newRow("decimal notation") << QStringLiteral("2130706433");
+    QTest::newRow("IPv4-mapped") << QStringLiteral("::ffff:127.0.0.1");
+    QTest::newRow("NAT64") << QStringLiteral("64:ff9b::7f00:1");
+    QTest::newRow("6to4") << QStringLiteral("2002:7f00:1::1");
 }
 
 void TestWebhookSender::publicOnlyBlocksLoopback()
