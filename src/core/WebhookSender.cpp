@@ -242,6 +242,13 @@ void WebhookSender::post(PendingDelivery* pending)
     for (const auto& [name, value] : request.headers) {
         networkRequest.setRawHeader(name, value);
     }
+    // A forward proxy asking for its credentials would make Qt send the request again: give them at once. Only for
+    // http targets: an https request goes through a tunnel, where this header would reach the receiver.
+    if (const auto proxy = proxyFor(url);
+        proxy.type() == QNetworkProxy::HttpProxy && url.scheme() == QLatin1String("http") && !proxy.user().isEmpty()) {
+        networkRequest.setRawHeader(
+            "Proxy-Authorization", "Basic " + (proxy.user() + QLatin1Char(':') + proxy.password()).toUtf8().toBase64());
+    }
     if (!request.network.caCertificateFile.isEmpty()) {
         if (m_certificatesPath != request.network.caCertificateFile) {
             m_certificatesPath = request.network.caCertificateFile;
@@ -380,6 +387,11 @@ void PendingDelivery::onFinished()
         result.outcome = DeliveryResult::Outcome::Timeout;
     } else if (m_headersTooLarge) {
         result.outcome = DeliveryResult::Outcome::HeadersTooLarge;
+    } else if (status == 407 && !m_proxy.isEmpty()) {
+        result.outcome = DeliveryResult::Outcome::ProxyFailure;
+        result.detail =
+            DeliveryResult::tr("%1 (proxy %2)")
+                .arg(reply->errorString().isEmpty() ? QStringLiteral("HTTP 407") : reply->errorString(), m_proxy);
     } else if (status > 0
                && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied || m_truncated)) {
         result = DeliveryResult::fromHttpStatus(status);

@@ -34,6 +34,7 @@ private slots:
     void explicitProxy();
     void environmentProxy();
     void proxyFailure();
+    void proxyAuthentication();
     void authenticationChallengeIsNotAnswered();
     void garbageIsNotSentAgain();
     void hugeHeadersAreCut();
@@ -295,6 +296,28 @@ void TestWebhookSender::proxyFailure()
     const auto result = send(sent);
     QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::ProxyFailure));
     QVERIFY(result.summary().startsWith(QLatin1String("The proxy failed")));
+}
+
+void TestWebhookSender::proxyAuthentication()
+{
+    // The receiver plays a forward proxy that wants the credentials of the proxy URL: they go with the one request,
+    // since Qt may not send it again after a challenge.
+    TestReceiver::Response challenge;
+    challenge.status = 407;
+    challenge.headers.append({ QByteArrayLiteral("Proxy-Authenticate"), QByteArrayLiteral("Basic realm=\"proxy\"") });
+    m_receiver->setResponses({ TestReceiver::status(204), challenge });
+    auto sent = request(QUrl(QStringLiteral("http://hooks.crochet.invalid/abc")));
+    sent.network.proxyUrl = QStringLiteral("http://proxyuser:proxypass@127.0.0.1:%1").arg(m_receiver->port());
+    QVERIFY(send(sent).isSuccess());
+    QCOMPARE(m_receiver->count(), 1);
+    QCOMPARE(m_receiver->requests().first().header("Proxy-Authorization"),
+             QByteArrayLiteral("Basic ") + QByteArrayLiteral("proxyuser:proxypass").toBase64());
+
+    // Refused credentials: one request, a proxy diagnostic.
+    const auto refused = send(sent);
+    QCOMPARE(int(refused.outcome), int(DeliveryResult::Outcome::ProxyFailure));
+    QVERIFY(!QSignalSpy(m_receiver.get(), &TestReceiver::requestReceived).wait(500));
+    QCOMPARE(m_receiver->count(), 2);
 }
 
 void TestWebhookSender::authenticationChallengeIsNotAnswered()
