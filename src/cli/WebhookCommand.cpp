@@ -118,6 +118,9 @@ int WebhookCommand::show(bool reveal)
 
     m_context->print(tr("URL: %1").arg(configured ? (reveal ? url : WebhookUrl::mask(url)) : tr("none")));
     m_context->print(tr("Source: %1").arg(WebhookUrl::sourceName(config.url.source)));
+    if (const auto check = WebhookUrl::validate(url); configured && !check.isValid()) {
+        m_context->print(tr("Not valid, nothing can be sent: %1").arg(check.message));
+    }
     const auto saved = settings.string(Settings::Key::WebhookUrl);
     if (config.url.source == WebhookUrl::Source::Environment && !saved.isEmpty()) {
         m_context->print(

@@ -32,6 +32,7 @@ constexpr OutcomeName OutcomeNames[] = {
     { DeliveryResult::Outcome::NotConfigured, "not-configured" },
     { DeliveryResult::Outcome::InvalidUrl, "invalid-url" },
     { DeliveryResult::Outcome::Cancelled, "cancelled" },
+    { DeliveryResult::Outcome::HeadersTooLarge, "headers-too-large" },
 };
 
 } // namespace
@@ -177,6 +178,11 @@ QString DeliveryResult::summary() const
         return tr("The webhook URL is invalid: %1").arg(detail);
     case Outcome::Cancelled:
         return tr("Cancelled.");
+    case Outcome::HeadersTooLarge:
+        return tr("HTTP %1: the receiver sent more than %2 KiB of response headers; Crochet stopped reading. "
+                  "Check the receiver.")
+            .arg(httpStatus)
+            .arg(MaxResponseHeaders / 1024);
     }
     return {};
 }

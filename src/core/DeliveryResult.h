@@ -37,14 +37,18 @@ public:
         NotConfigured,
         InvalidUrl,
         Cancelled,
+        HeadersTooLarge,
     };
 
     static constexpr qsizetype MaxResponseBody = 64 * 1024;
+    // Status line and header fields together; a receiver sending more is cut off.
+    static constexpr qsizetype MaxResponseHeaders = 64 * 1024;
 
     Outcome outcome = Outcome::NetworkFailure;
     int httpStatus = 0;
     qint64 durationMs = 0;
     QString host;
+    QString remoteAddress; // the address connected to, when the host policy resolved the name
     QString detail; // the redirect target, the TLS or network error text, the policy that blocked
     int timeoutSeconds = 0;
     QDateTime retryAfter; // from Retry-After on 429 and 503, when given

@@ -20,6 +20,8 @@ DeliveryService::DeliveryService(Database* database, QObject* parent)
     });
     connect(m_worker, &DeliveryWorker::countsChanged, this, &DeliveryService::countsChanged);
     connect(m_worker, &DeliveryWorker::webhookGone, this, &DeliveryService::webhookGone);
+    // Emitted on the worker's thread once its requests are finished or given back; quit() is thread-safe.
+    connect(m_worker, &DeliveryWorker::stopped, &m_thread, &QThread::quit, Qt::DirectConnection);
 }
 
 DeliveryService::~DeliveryService()
@@ -45,8 +47,9 @@ void DeliveryService::stop()
     if (!m_started || !m_thread.isRunning()) {
         return;
     }
-    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::stop, Qt::BlockingQueuedConnection);
-    m_thread.quit();
+    // Requests on the wire finish within their timeout and are recorded, the others are given back at once: another
+    // process never sends again what this one abandoned. The thread quits when the worker says it is done.
+    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::stop, Qt::QueuedConnection);
     m_thread.wait();
 }
 

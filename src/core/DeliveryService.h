@@ -17,6 +17,7 @@ public:
     ~DeliveryService() override;
 
     void start();
+    // Blocks until requests on the wire have finished (within their timeout) and the rest are given back.
     void stop();
     void wake();
     void deliverNow(const QString& notificationId);

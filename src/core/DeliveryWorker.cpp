@@ -12,7 +12,10 @@
 namespace {
 
 constexpr int PollIntervalMs = 1000;
-constexpr int NetworkManagers = 3;
+// Each manager keeps its own pool of kept-alive connections (WebhookSender::ConnectionsPerHost per host): several
+// managers let more requests travel at once to a single receiver. The worker never has more in flight than these
+// connections carry, so no request waits in Qt's queue while its timeout runs, or holds a lease while it waits.
+constexpr int NetworkManagers = 8;
 constexpr int FlushDelayMs = 10;
 constexpr int CountsIntervalMs = 250;
 constexpr qsizetype StoredResponseExcerpt = 2048;
@@ -48,8 +51,7 @@ DeliveryWorker::~DeliveryWorker() = default;
 void DeliveryWorker::start()
 {
     m_settings = new Settings(m_database, this);
-    // Each manager keeps its own pool of kept-alive connections (six per host): several managers let more requests
-    // travel at once to a single receiver.
+    m_maximumInFlight = NetworkManagers * WebhookSender::ConnectionsPerHost;
     for (int i = 0; i < NetworkManagers; ++i) {
         auto* network = new QNetworkAccessManager(this);
         network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
@@ -87,7 +89,30 @@ void DeliveryWorker::stop()
     m_stopped = true;
     m_pollTimer.stop();
     m_purgeTimer.stop();
+    const auto pending = m_pending;
+    for (const auto& delivery : pending) {
+        if (delivery && !delivery->mayHaveBeenSent()) {
+            delivery->cancel();
+        }
+    }
+    finishStopping();
+}
+
+void DeliveryWorker::finishStopping()
+{
+    if (!m_stopped || m_inFlight > 0 || m_stopSignalled) {
+        return;
+    }
+    m_stopSignalled = true;
+    m_flushTimer.stop();
     flush();
+    // Whatever this worker claimed and did not record (cancelled before sending, or a failed write) is claimable by
+    // another process now rather than when the lease expires.
+    const auto released = m_outbox.release(m_owner);
+    if (released > 0) {
+        qCInfo(lcDelivery) << "gave back" << released << "unsent notifications";
+    }
+    emit stopped();
 }
 
 void DeliveryWorker::wake()
@@ -163,11 +188,25 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
     outcome.attempt.requestHeaders = WebhookConfig::describeHeaders(request.headers, request.payload.contentType);
     outcome.attempt.requestBody = QString::fromUtf8(request.payload.body);
     ++m_inFlight;
-    auto* pending = m_senders.at(m_nextSender++ % m_senders.size())->send(request);
+    // The sender with the fewest requests under way, so that none waits for a connection while another is free.
+    auto* sender = m_senders.at(m_nextSender++ % m_senders.size());
+    for (auto* candidate : std::as_const(m_senders)) {
+        if (candidate->activeCount() < sender->activeCount()) {
+            sender = candidate;
+        }
+    }
+    auto* pending = sender->send(request);
+    m_pending.append(pending);
     connect(pending, &PendingDelivery::finished, this,
-            [this, outcome, report, attempts = claimed.attempts,
+            [this, pending, outcome, report, attempts = claimed.attempts,
              url = config.url.url](const DeliveryResult& result) mutable {
                 --m_inFlight;
+                m_pending.removeOne(pending);
+                if (m_stopped && result.outcome == DeliveryResult::Outcome::Cancelled) {
+                    // Never sent: no attempt to record, the lease is given back by finishStopping().
+                    finishStopping();
+                    return;
+                }
                 report.result = result;
                 auto& attempt = outcome.attempt;
                 attempt.durationMs = result.durationMs;
@@ -190,6 +229,7 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
                     emit webhookGone(WebhookUrl::mask(url));
                 }
                 finishAttempt(outcome, report);
+                finishStopping();
             });
 }
 

@@ -7,11 +7,13 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class Database;
 class QNetworkAccessManager;
 class Settings;
+class PendingDelivery;
 class WebhookSender;
 
 // What the window and the CLI learn of each attempt.
@@ -38,6 +40,8 @@ public:
 
 public slots:
     void start();
+    // Stops claiming; requests not sent yet give their notifications back at once, those on the wire finish (within
+    // their timeout) and are recorded; then every lease this worker still holds is released and stopped() is emitted.
     void stop();
     // Look for due notifications now rather than at the next poll.
     void wake();
@@ -48,6 +52,7 @@ signals:
     void attemptsRecorded(const QList<AttemptReport>& reports);
     void countsChanged(int pending, int failed);
     void webhookGone(const QString& maskedUrl);
+    void stopped();
 
 private:
     void pump(const QString& onlyId = {}, bool reloadSettings = false);
@@ -56,6 +61,7 @@ private:
     void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
     void flush();
     void publishCounts(bool force);
+    void finishStopping();
 
     Database* m_database;
     Outbox m_outbox;
@@ -67,8 +73,9 @@ private:
     QTimer m_pollTimer;
     QTimer m_flushTimer;
     QTimer m_purgeTimer;
+    QList<QPointer<PendingDelivery>> m_pending;
     int m_inFlight = 0;
-    const int m_maximumInFlight = 256;
+    int m_maximumInFlight = 0; // what the managers' connections carry at once
     QList<Outbox::Outcome> m_outcomes;
     QList<AttemptReport> m_reports;
     QString m_goneUrl;
@@ -76,4 +83,5 @@ private:
     int m_lastPending = -1;
     int m_lastFailed = -1;
     bool m_stopped = false;
+    bool m_stopSignalled = false;
 };

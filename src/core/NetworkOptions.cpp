@@ -115,26 +115,66 @@ QString NetworkOptions::validateCaCertificateFile(const QString& path)
     return {};
 }
 
-bool NetworkOptions::isPublicAddress(const QHostAddress& address)
+namespace {
+
+bool inAnyRange(const QHostAddress& address, std::initializer_list<const char*> ranges)
 {
-    bool isV4 = false;
-    const QHostAddress v4(address.toIPv4Address(&isV4));
-    const auto& candidate = isV4 ? v4 : address;
-    if (candidate.isNull() || candidate.isLoopback() || candidate.isMulticast() || candidate.isLinkLocal()
-        || candidate.isSiteLocal() || candidate.isUniqueLocalUnicast() || candidate.isBroadcast()
-        || candidate == QHostAddress::AnyIPv4 || candidate == QHostAddress::AnyIPv6) {
-        return false;
-    }
-    static const char* const privateRanges[] = {
-        "0.0.0.0/8",     "10.0.0.0/8",  "100.64.0.0/10",  "172.16.0.0/12", "192.0.0.0/24",  "192.168.0.0/16",
-        "198.18.0.0/15", "240.0.0.0/4", "64:ff9b:1::/48", "100::/64",      "2001:db8::/32",
-    };
-    for (const auto* range : privateRanges) {
-        if (candidate.isInSubnet(QHostAddress::parseSubnet(QString::fromLatin1(range)))) {
-            return false;
+    for (const auto* range : ranges) {
+        if (address.isInSubnet(QHostAddress::parseSubnet(QString::fromLatin1(range)))) {
+            return true;
         }
     }
-    return true;
+    return false;
+}
+
+// The IPv4 address an IPv6 one reaches through a translation or tunnel, whatever its notation.
+std::optional<QHostAddress> embeddedIPv4(const QHostAddress& address)
+{
+    if (address.protocol() != QAbstractSocket::IPv6Protocol) {
+        return std::nullopt;
+    }
+    const auto bytes = address.toIPv6Address();
+    const auto fromBytes = [&bytes](int at) {
+        return QHostAddress(quint32(bytes[at]) << 24 | quint32(bytes[at + 1]) << 16 | quint32(bytes[at + 2]) << 8
+                            | quint32(bytes[at + 3]));
+    };
+    // IPv4-compatible ::a.b.c.d (with :: and ::1), IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d and
+    // the well-known NAT64 prefix 64:ff9b::/96 carry the address in their last 32 bits.
+    if (inAnyRange(address, { "::/96", "::ffff:0:0/96", "::ffff:0:0:0/96", "64:ff9b::/96" })) {
+        return fromBytes(12);
+    }
+    // 6to4 2002:a.b.c.d::/48.
+    if (inAnyRange(address, { "2002::/16" })) {
+        return fromBytes(2);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+bool NetworkOptions::isPublicAddress(const QHostAddress& address)
+{
+    if (address.isNull() || !address.scopeId().isEmpty()) {
+        return false; // a zone id names an interface of this machine: link-scoped whatever the address
+    }
+    if (const auto v4 = embeddedIPv4(address)) {
+        return isPublicAddress(*v4);
+    }
+    if (address.isLoopback() || address.isMulticast() || address.isLinkLocal() || address.isSiteLocal()
+        || address.isUniqueLocalUnicast() || address.isBroadcast() || !address.isGlobal()) {
+        return false;
+    }
+    // Private, shared, reserved, documentation and benchmarking ranges, and IPv6 special-purpose blocks that tunnel
+    // to unknown hosts (Teredo and the rest of 2001::/23) or are local (NAT64 local use, discard).
+    return !inAnyRange(address,
+                       {
+                           "0.0.0.0/8",     "10.0.0.0/8",      "100.64.0.0/10",  "127.0.0.0/8",    "169.254.0.0/16",
+                           "172.16.0.0/12", "192.0.0.0/24",    "192.0.2.0/24",   "192.88.99.0/24", "192.168.0.0/16",
+                           "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4",    "240.0.0.0/4",
+                           "::/128",        "64:ff9b:1::/48",  "100::/64",       "2001::/23",      "2001:db8::/32",
+                           "3fff::/20",     "5f00::/16",       "fc00::/7",       "fe80::/10",      "fec0::/10",
+                           "ff00::/8",
+                       });
 }
 
 QString NetworkOptions::checkHost(const QString& host, const QList<QHostAddress>& addresses) const

@@ -38,6 +38,12 @@ NotificationRow readRow(const QSqlQuery& query)
     return row;
 }
 
+// A null QString binds as SQL NULL; history columns hold text, empty when there is none.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 bool execOrWarn(QSqlQuery& query)
 {
     if (!query.exec()) {
@@ -186,19 +192,19 @@ bool Outbox::record(const QList<Outcome>& outcomes)
         insert.addBindValue(a.number);
         insert.addBindValue(a.startedAt.toMSecsSinceEpoch());
         insert.addBindValue(a.durationMs);
-        insert.addBindValue(a.url);
-        insert.addBindValue(a.requestHeaders);
-        insert.addBindValue(a.requestBody);
+        insert.addBindValue(text(a.url));
+        insert.addBindValue(text(a.requestHeaders));
+        insert.addBindValue(text(a.requestBody));
         insert.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
-        insert.addBindValue(a.outcome);
-        insert.addBindValue(a.responseHeaders);
-        insert.addBindValue(a.responseBody);
-        insert.addBindValue(a.diagnostic);
+        insert.addBindValue(text(a.outcome));
+        insert.addBindValue(text(a.responseHeaders));
+        insert.addBindValue(text(a.responseBody));
+        insert.addBindValue(text(a.diagnostic));
         update.addBindValue(stateKey(outcome.state));
         update.addBindValue(outcome.nextAttemptAt.isValid() ? QVariant(outcome.nextAttemptAt.toMSecsSinceEpoch())
                                                             : QVariant());
         update.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
-        update.addBindValue(a.diagnostic);
+        update.addBindValue(text(a.diagnostic));
         update.addBindValue(now);
         update.addBindValue(a.notificationId);
         if (!execOrWarn(insert) || !execOrWarn(update)) {
@@ -206,6 +212,15 @@ bool Outbox::record(const QList<Outcome>& outcomes)
         }
     }
     return transaction.commit();
+}
+
+int Outbox::release(const QString& owner)
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE notifications SET lease_owner = NULL, lease_until = NULL "
+                                 "WHERE lease_owner = ? AND state = 'pending'"));
+    query.addBindValue(owner);
+    return execOrWarn(query) ? query.numRowsAffected() : 0;
 }
 
 QList<NotificationRow> Outbox::list(std::optional<State> state, int limit, int offset) const

@@ -86,6 +86,8 @@ public:
     QList<ClaimedNotification> claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId = {});
     // Stores the attempts and the new states in one transaction, releasing the leases.
     bool record(const QList<Outcome>& outcomes);
+    // Gives back at once the pending notifications owner still holds; returns how many.
+    int release(const QString& owner);
 
     QList<NotificationRow> list(std::optional<State> state, int limit, int offset = 0) const;
     int count(std::optional<State> state) const;

@@ -12,12 +12,13 @@ WebhookUrl::Check WebhookUrl::validate(const QString& text)
     }
     check.verdict = Verdict::Invalid;
     for (const auto ch : text) {
-        if (ch.isSpace()) {
-            check.message = tr("The URL must not contain spaces.");
-            return check;
-        }
+        // Control characters first: a trailing carriage return is one, not a space.
         if (ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format) {
             check.message = tr("The URL must not contain control characters.");
+            return check;
+        }
+        if (ch.isSpace()) {
+            check.message = tr("The URL must not contain spaces.");
             return check;
         }
     }
@@ -37,6 +38,12 @@ WebhookUrl::Check WebhookUrl::validate(const QString& text)
     }
     if (url.host().isEmpty()) {
         check.message = tr("The URL must name a host, as in https://example.com/hook.");
+        return check;
+    }
+    // Qt would answer an authentication challenge with them by sending the request again, unrecorded.
+    if (!url.userInfo().isEmpty()) {
+        check.message = tr("The URL must not contain a user name or password; send credentials in a custom header "
+                           "such as Authorization (Security settings).");
         return check;
     }
     check.verdict = Verdict::Valid;

@@ -36,6 +36,7 @@ private slots:
     void showWithoutUrl();
     void showFromSettings();
     void showFromEnvironment();
+    void showInvalidEnvironmentUrl();
     void setWarnsWhenEnvironmentOverrides();
     void showMasksUnlessRevealed();
     void clear();
@@ -286,6 +287,17 @@ void TestCliWebhook::showFromEnvironment()
                             QStringLiteral("Saved URL, unused while WEBHOOK_URL is set: https://example.com/…oken"),
                             QStringLiteral("Format: Auto, which picks Discord for this URL") }));
     QVERIFY(!lines.join(QLatin1Char('\n')).contains(QLatin1String("EnvironmentToken")));
+}
+
+void TestCliWebhook::showInvalidEnvironmentUrl()
+{
+    m_cli->setEnvironmentVariable(QStringLiteral("WEBHOOK_URL"), QStringLiteral("http://x/\r"));
+    const auto result = m_cli->run({ QStringLiteral("webhook"), QStringLiteral("show") });
+    CLI_VERIFY_EXIT(result, 0);
+    const auto lines = result.outLines();
+    QCOMPARE(lines.value(1), QStringLiteral("Source: environment variable WEBHOOK_URL"));
+    QCOMPARE(lines.value(2),
+             QStringLiteral("Not valid, nothing can be sent: The URL must not contain control characters."));
 }
 
 void TestCliWebhook::setWarnsWhenEnvironmentOverrides()

@@ -4,6 +4,7 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace {
 
@@ -177,7 +178,11 @@ void TestReceiver::onReadyRead(QTcpSocket* socket)
         m_requests.append(request);
         const auto response = nextResponse();
         emit requestReceived(request);
-        respond(socket, response);
+        if (response.delayMs > 0) {
+            QTimer::singleShot(response.delayMs, socket, [this, socket, response] { respond(socket, response); });
+        } else {
+            respond(socket, response);
+        }
         if (response.behaviour != Behaviour::Answer) {
             break;
         }
@@ -195,6 +200,20 @@ void TestReceiver::respond(QTcpSocket* socket, const Response& response)
         socket->flush();
         socket->abort();
         return;
+    case Behaviour::Garbage:
+        socket->write("garbage that is not HTTP\r\n\r\n");
+        socket->disconnectFromHost();
+        return;
+    case Behaviour::HugeHeader: {
+        socket->write("HTTP/1.1 200 OK\r\nX-Huge: ");
+        const QByteArray chunk(64 * 1024, 'h');
+        for (qint64 sent = 0; sent < response.hugeBodyBytes; sent += chunk.size()) {
+            socket->write(
+                chunk.left(static_cast<qsizetype>(qMin<qint64>(chunk.size(), response.hugeBodyBytes - sent))));
+        }
+        socket->write("\r\nContent-Length: 0\r\n\r\n");
+        return;
+    }
     case Behaviour::HugeBody: {
         QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reason(response.status)
             + "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(response.hugeBodyBytes)

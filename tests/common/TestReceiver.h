@@ -34,6 +34,8 @@ public:
         NeverAnswer,
         ResetMidResponse,
         HugeBody,
+        Garbage, // an answer that is not HTTP, then the connection closes
+        HugeHeader, // a 200 whose one header line is hugeBodyBytes long
     };
 
     struct Response
@@ -43,6 +45,7 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         Behaviour behaviour = Behaviour::Answer;
         qint64 hugeBodyBytes = 0;
+        int delayMs = 0; // answer this long after the request arrived
     };
 
     explicit TestReceiver(QObject* parent = nullptr);

@@ -12,6 +12,7 @@ class TestWebhookUrl : public QObject
 private slots:
     void validate_data();
     void validate();
+    void reasons();
     void environmentTakesPrecedence();
     void mask_data();
     void mask();
@@ -45,6 +46,17 @@ void TestWebhookUrl::validate_data()
     QTest::newRow("bad port") << QStringLiteral("https://example.com:99999/") << invalid;
     QTest::newRow("bad percent") << QStringLiteral("https://example.com/%zz") << invalid;
     QTest::newRow("bad host chars") << QStringLiteral("https://exa<mple.com/") << invalid;
+    QTest::newRow("trailing carriage return") << QStringLiteral("http://x/\r") << invalid;
+    QTest::newRow("user and password") << QStringLiteral("https://user:pw@example.com/hook") << invalid;
+    QTest::newRow("user only") << QStringLiteral("https://user@example.com/hook") << invalid;
+}
+
+void TestWebhookUrl::reasons()
+{
+    QCOMPARE(WebhookUrl::validate(QStringLiteral("http://x/\r")).message,
+             QStringLiteral("The URL must not contain control characters."));
+    QVERIFY(
+        WebhookUrl::validate(QStringLiteral("https://u:p@example.com/")).message.contains(QLatin1String("password")));
 }
 
 void TestWebhookUrl::validate()

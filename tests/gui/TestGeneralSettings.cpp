@@ -41,6 +41,7 @@ private slots:
     void testButtonReportsRefusedConnection();
     void testCanBeCancelled();
     void environmentUrlIsReadOnly();
+    void invalidEnvironmentUrlIsShown();
     void generatingSecretRotatesThePreviousOne();
     void customHeadersAreMaskedAndSent();
     void networkSettingsAreValidatedAndSaved();
@@ -304,6 +305,18 @@ void TestGeneralSettings::environmentUrlIsReadOnly()
     auto plain = openWindow();
     QVERIFY(!child<QLineEdit>(plain.get(), "webhookUrlEdit")->isReadOnly());
     QVERIFY(!child<QLabel>(plain.get(), "environmentNoticeLabel")->isVisible());
+}
+
+void TestGeneralSettings::invalidEnvironmentUrlIsShown()
+{
+    qputenv("WEBHOOK_URL", "http://x/\r");
+    auto window = openWindow();
+    auto* message = child<QLabel>(window.get(), "urlMessageLabel");
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(),
+             QStringLiteral("The URL in WEBHOOK_URL is not valid: The URL must not contain control characters."));
+    QVERIFY(!child<QPushButton>(window.get(), "testButton")->isEnabled());
+    qunsetenv("WEBHOOK_URL");
 }
 
 void TestGeneralSettings::generatingSecretRotatesThePreviousOne()

@@ -31,6 +31,11 @@ private slots:
     void downThenUp();
     void historyMasksSecrets();
     void manyInFlight();
+    void slowReceiverNeverTimesOut();
+    void invalidEnvironmentUrlFailsWithAnAttempt();
+    void stopFinishesOrGivesBack();
+    void everyRequestOnTheWireIsAnAttempt();
+    void hugeHeadersFailTheAttempt();
 
 private:
     QString createUser(const QString& email);
@@ -264,6 +269,137 @@ void TestDeliveryWorker::manyInFlight()
         ids.insert(request.header("webhook-id"));
     }
     QCOMPARE(ids.size(), 300);
+}
+
+void TestDeliveryWorker::slowReceiverNeverTimesOut()
+{
+    // A slow but healthy receiver: 2 s per answer, a 3 s timeout, 200 notifications at once.
+    auto slow = TestReceiver::status(204);
+    slow.delayMs = 2000;
+    m_receiver->setResponses({ slow });
+    m_settings->set(Settings::Key::TimeoutSeconds, 3);
+    for (int i = 0; i < 200; ++i) {
+        createUser(QStringLiteral("slow%1@example.com").arg(i));
+    }
+    m_service->start();
+    Outbox outbox(m_database.get());
+    QTRY_COMPARE_WITH_TIMEOUT(outbox.count(Outbox::State::Delivered), 200, 90000);
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), SUM(outcome = 'timeout') FROM attempts")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 200);
+    QCOMPARE(query.value(1).toInt(), 0);
+    // Each notification reached the receiver exactly once.
+    QCOMPARE(m_receiver->count(), 200);
+    QSet<QByteArray> ids;
+    for (const auto& request : m_receiver->requests()) {
+        ids.insert(request.header("webhook-id"));
+    }
+    QCOMPARE(ids.size(), 200);
+}
+
+void TestDeliveryWorker::invalidEnvironmentUrlFailsWithAnAttempt()
+{
+    qputenv("WEBHOOK_URL", "http://x/\r");
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    const auto report = nextReport(spy);
+    qunsetenv("WEBHOOK_URL");
+    QCOMPARE(report.notificationId, id);
+    QCOMPARE(report.state, QStringLiteral("failed"));
+    QCOMPARE(int(report.result.outcome), int(DeliveryResult::Outcome::InvalidUrl));
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.find(id)->state, QStringLiteral("failed"));
+    const auto attempts = outbox.attempts(id);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.first().outcome, QStringLiteral("invalid-url"));
+    QCOMPARE(attempts.first().diagnostic,
+             QStringLiteral("The webhook URL is invalid: The URL must not contain control characters."));
+    QCOMPARE(m_receiver->count(), 0);
+}
+
+void TestDeliveryWorker::stopFinishesOrGivesBack()
+{
+    // The worker runs on this thread here, so the receiver keeps answering while it stops.
+    m_service.reset();
+    auto slow = TestReceiver::status(204);
+    slow.delayMs = 1000;
+    m_receiver->setResponses({ slow });
+    m_settings->set(Settings::Key::TimeoutSeconds, 10);
+    for (int i = 0; i < 100; ++i) {
+        createUser(QStringLiteral("stop%1@example.com").arg(i));
+    }
+    DeliveryWorker worker(m_database.get(), QStringLiteral("first"));
+    QSignalSpy stopped(&worker, &DeliveryWorker::stopped);
+    worker.start();
+    QTRY_VERIFY(m_receiver->count() >= 10);
+    const QDateTime stoppedAt = QDateTime::currentDateTimeUtc();
+    worker.stop();
+    QVERIFY(stopped.count() == 1 || stopped.wait(15000));
+
+    // What reached the receiver was recorded as delivered; nothing is left under this worker's lease.
+    Outbox outbox(m_database.get());
+    const auto received = m_receiver->count();
+    QVERIFY(received < 100);
+    QCOMPARE(outbox.count(Outbox::State::Delivered), received);
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE lease_owner IS NOT NULL")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(stoppedAt.secsTo(QDateTime::currentDateTimeUtc()) < 10);
+
+    // Another process claims the rest at once, with no lease to wait for, and sends nothing twice.
+    const auto claimed = outbox.claim(QStringLiteral("second"), 1000, 60000);
+    QCOMPARE(claimed.size(), 100 - received);
+    QSet<QString> sent;
+    for (const auto& request : m_receiver->requests()) {
+        sent.insert(QString::fromUtf8(request.header("webhook-id")));
+    }
+    QCOMPARE(sent.size(), received);
+    for (const auto& item : claimed) {
+        QVERIFY(!sent.contains(item.notification.id));
+    }
+}
+
+void TestDeliveryWorker::everyRequestOnTheWireIsAnAttempt()
+{
+    TestReceiver::Response garbage;
+    garbage.behaviour = TestReceiver::Behaviour::Garbage;
+    auto challenge = TestReceiver::status(401);
+    challenge.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Basic realm=\"x\"") });
+    m_receiver->setResponses({ garbage, challenge });
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    const auto first = nextReport(spy);
+    QCOMPARE(first.state, QStringLiteral("pending"));
+    QCOMPARE(int(first.result.outcome), int(DeliveryResult::Outcome::ConnectionClosed));
+    const auto last = nextReport(spy, 15000);
+    QCOMPARE(last.state, QStringLiteral("failed"));
+    QCOMPARE(last.result.httpStatus, 401);
+    QCOMPARE(Outbox(m_database.get()).attempts(id).size(), 2);
+    QCOMPARE(m_receiver->count(), 2);
+}
+
+void TestDeliveryWorker::hugeHeadersFailTheAttempt()
+{
+    TestReceiver::Response huge;
+    huge.behaviour = TestReceiver::Behaviour::HugeHeader;
+    huge.hugeBodyBytes = 80 * 1024;
+    m_receiver->setResponses({ huge });
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    const auto report = nextReport(spy);
+    QCOMPARE(report.state, QStringLiteral("failed"));
+    QCOMPARE(int(report.result.outcome), int(DeliveryResult::Outcome::HeadersTooLarge));
+    const auto attempts = Outbox(m_database.get()).attempts(id);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.first().outcome, QStringLiteral("headers-too-large"));
+    QCOMPARE(attempts.first().status, 200);
+    QVERIFY(attempts.first().responseHeaders.isEmpty());
+    QVERIFY(attempts.first().diagnostic.contains(QLatin1String("64 KiB")));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryWorker)

@@ -4,6 +4,7 @@
 #include "WebhookConfig.h"
 #include "WebhookSender.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -33,6 +34,13 @@ private slots:
     void explicitProxy();
     void environmentProxy();
     void proxyFailure();
+    void proxyAuthentication();
+    void authenticationChallengeIsNotAnswered();
+    void garbageIsNotSentAgain();
+    void hugeHeadersAreCut();
+    void policyConnectsToTheCheckedAddress();
+    void policyKeepsVerifyingTheName();
+    void deadlineRunsOnlyOnTheWire();
 
 private:
     DeliveryResult send(const DeliveryRequest& request);
@@ -208,6 +216,10 @@ void TestWebhookSender::publicOnlyBlocksLoopback_data()
     QTest::addColumn<QString>("host");
     QTest::newRow("address") << QStringLiteral("127.0.0.1");
     QTest::newRow("name resolving to loopback") << QStringLiteral("localhost");
+    QTest::newRow("decimal notation") << QStringLiteral("2130706433");
+    QTest::newRow("IPv4-mapped") << QStringLiteral("::ffff:127.0.0.1");
+    QTest::newRow("NAT64") << QStringLiteral("64:ff9b::7f00:1");
+    QTest::newRow("6to4") << QStringLiteral("2002:7f00:1::1");
 }
 
 void TestWebhookSender::publicOnlyBlocksLoopback()
@@ -284,6 +296,156 @@ void TestWebhookSender::proxyFailure()
     const auto result = send(sent);
     QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::ProxyFailure));
     QVERIFY(result.summary().startsWith(QLatin1String("The proxy failed")));
+}
+
+void TestWebhookSender::proxyAuthentication()
+{
+    // The receiver plays a forward proxy that wants the credentials of the proxy URL: they go with the one request,
+    // since Qt may not send it again after a challenge.
+    TestReceiver::Response challenge;
+    challenge.status = 407;
+    challenge.headers.append({ QByteArrayLiteral("Proxy-Authenticate"), QByteArrayLiteral("Basic realm=\"proxy\"") });
+    m_receiver->setResponses({ TestReceiver::status(204), challenge });
+    auto sent = request(QUrl(QStringLiteral("http://hooks.crochet.invalid/abc")));
+    sent.network.proxyUrl = QStringLiteral("http://proxyuser:proxypass@127.0.0.1:%1").arg(m_receiver->port());
+    QVERIFY(send(sent).isSuccess());
+    QCOMPARE(m_receiver->count(), 1);
+    QCOMPARE(m_receiver->requests().first().header("Proxy-Authorization"),
+             QByteArrayLiteral("Basic ") + QByteArrayLiteral("proxyuser:proxypass").toBase64());
+
+    // Refused credentials: one request, a proxy diagnostic.
+    const auto refused = send(sent);
+    QCOMPARE(int(refused.outcome), int(DeliveryResult::Outcome::ProxyFailure));
+    QVERIFY(!QSignalSpy(m_receiver.get(), &TestReceiver::requestReceived).wait(500));
+    QCOMPARE(m_receiver->count(), 2);
+}
+
+void TestWebhookSender::authenticationChallengeIsNotAnswered()
+{
+    auto challenge = TestReceiver::status(401);
+    challenge.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Basic realm=\"hooks\"") });
+    m_receiver->setResponses({ challenge });
+    auto url = m_receiver->url();
+    url.setUserInfo(QStringLiteral("user:password"));
+    auto sent = request(url);
+    sent.headers.append({ QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer custom") });
+    const auto result = send(sent);
+    QCOMPARE(result.httpStatus, 401);
+    QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::Rejected));
+    // One request on the wire, with the administrator's header, never Qt's Basic credentials.
+    QVERIFY(!QSignalSpy(m_receiver.get(), &TestReceiver::requestReceived).wait(500));
+    QCOMPARE(m_receiver->count(), 1);
+    QCOMPARE(m_receiver->requests().first().header("Authorization"), QByteArrayLiteral("Bearer custom"));
+}
+
+void TestWebhookSender::garbageIsNotSentAgain()
+{
+    TestReceiver::Response garbage;
+    garbage.behaviour = TestReceiver::Behaviour::Garbage;
+    // A kept-alive connection first, then garbage on it and on a fresh one.
+    m_receiver->setResponses({ TestReceiver::status(204), garbage });
+    QVERIFY(send(request(m_receiver->url())).isSuccess());
+    const auto first = send(request(m_receiver->url()));
+    QVERIFY(!first.isSuccess());
+    const auto second = send(request(m_receiver->url()));
+    QVERIFY(!second.isSuccess());
+    QVERIFY(!QSignalSpy(m_receiver.get(), &TestReceiver::requestReceived).wait(500));
+    QCOMPARE(m_receiver->count(), 3);
+}
+
+void TestWebhookSender::hugeHeadersAreCut()
+{
+    // One 80 KiB line, then 60 fields of 2 KiB: over the 64 KiB cap, within what Qt 6.4 parses (it drops a block
+    // with a field over 100 KiB or more than 100 fields before showing anything).
+    TestReceiver::Response longLine;
+    longLine.behaviour = TestReceiver::Behaviour::HugeHeader;
+    longLine.hugeBodyBytes = 80 * 1024;
+    auto manyFields = TestReceiver::status(200);
+    for (int i = 0; i < 60; ++i) {
+        manyFields.headers.append({ QByteArrayLiteral("X-Field-") + QByteArray::number(i), QByteArray(2048, 'f') });
+    }
+    for (const auto& response : { longLine, manyFields }) {
+        m_receiver->setResponses({ response });
+        const auto result = send(request(m_receiver->url()));
+        QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::HeadersTooLarge));
+        QCOMPARE(result.httpStatus, 200);
+        QVERIFY(!result.isSuccess());
+        QVERIFY(!result.isRetryable());
+        // Nothing of them is kept.
+        QVERIFY(result.responseHeaders.isEmpty());
+        QVERIFY(result.responseBody.isEmpty());
+        QVERIFY2(result.summary().contains(QLatin1String("64 KiB")), qPrintable(result.summary()));
+    }
+
+    // Just under the cap is kept.
+    longLine.hugeBodyBytes = 60 * 1024;
+    m_receiver->setResponses({ longLine });
+    const auto kept = send(request(m_receiver->url()));
+    QVERIFY(kept.isSuccess());
+    QCOMPARE(kept.responseHeaders.size(), 2);
+}
+
+void TestWebhookSender::policyConnectsToTheCheckedAddress()
+{
+    TestReceiver receiver;
+    const auto tls = QDir(qEnvironmentVariable("CROCHET_TEST_DATA")).filePath(QStringLiteral("tls/"));
+    QVERIFY(receiver.listenTls(tls + QStringLiteral("server.pem"), tls + QStringLiteral("server.key")));
+    receiver.setStatus(204);
+    auto url = receiver.url();
+    url.setHost(QStringLiteral("localhost"));
+    auto sent = request(url);
+    sent.network.caCertificateFile = tls + QStringLiteral("ca.pem");
+    sent.network.hostPolicy = NetworkOptions::HostPolicy::List;
+    sent.network.allowedHosts = { QStringLiteral("localhost") };
+    const auto result = send(sent);
+    QVERIFY2(result.isSuccess(), qPrintable(result.summary()));
+    // The request went to the address the policy saw, for the name the administrator wrote.
+    QCOMPARE(result.remoteAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(receiver.count(), 1);
+    QCOMPARE(receiver.requests().first().header("Host"), QStringLiteral("localhost:%1").arg(url.port()).toLatin1());
+
+    // Without a policy, nothing is resolved beforehand.
+    sent.network.hostPolicy = NetworkOptions::HostPolicy::Any;
+    QVERIFY(send(sent).remoteAddress.isEmpty());
+}
+
+void TestWebhookSender::policyKeepsVerifyingTheName()
+{
+    TestReceiver receiver;
+    const auto tls = QDir(qEnvironmentVariable("CROCHET_TEST_DATA")).filePath(QStringLiteral("tls/"));
+    QVERIFY(receiver.listenTls(tls + QStringLiteral("wronghost.pem"), tls + QStringLiteral("wronghost.key")));
+    auto url = receiver.url();
+    url.setHost(QStringLiteral("localhost"));
+    auto sent = request(url);
+    sent.network.caCertificateFile = tls + QStringLiteral("ca.pem");
+    sent.network.hostPolicy = NetworkOptions::HostPolicy::List;
+    sent.network.allowedHosts = { QStringLiteral("127.0.0.0/8"), QStringLiteral("::1") };
+    const auto result = send(sent);
+    QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::TlsFailure));
+    QVERIFY2(result.summary().contains(QLatin1String("the certificate is for another host name")),
+             qPrintable(result.summary()));
+    QCOMPARE(receiver.count(), 0);
+}
+
+void TestWebhookSender::deadlineRunsOnlyOnTheWire()
+{
+    // Twice as many requests as connections, each answered after 1.5 s with a 2 s timeout: those that wait for a
+    // connection do not spend their timeout waiting.
+    auto slow = TestReceiver::status(204);
+    slow.delayMs = 1500;
+    m_receiver->setResponses({ slow });
+    QList<PendingDelivery*> pendings;
+    QList<DeliveryResult> results;
+    for (int i = 0; i < 2 * WebhookSender::ConnectionsPerHost; ++i) {
+        auto* pending = m_sender->send(request(m_receiver->url(), 2));
+        connect(pending, &PendingDelivery::finished, this, [&results](const DeliveryResult& r) { results.append(r); });
+    }
+    QCOMPARE(m_sender->activeCount(), WebhookSender::ConnectionsPerHost);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 2 * WebhookSender::ConnectionsPerHost, 15000);
+    for (const auto& result : std::as_const(results)) {
+        QVERIFY2(result.isSuccess(), qPrintable(result.summary()));
+    }
+    QCOMPARE(m_receiver->count(), 2 * WebhookSender::ConnectionsPerHost);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookSender)
