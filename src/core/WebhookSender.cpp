@@ -80,6 +80,9 @@ PendingDelivery* WebhookSender::send(const DeliveryRequest& request)
     const auto proxy = factory ? factory->queryProxy(QNetworkProxyQuery(request.url)).value(0) : m_manager->proxy();
     if (proxy.type() != QNetworkProxy::NoProxy && proxy.type() != QNetworkProxy::DefaultProxy) {
         pending->m_proxy = QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
+        // applyProxy() installs the environment's factory unless the Network settings name a proxy.
+        pending->m_proxySource =
+            factory ? DeliveryResult::ProxySource::Environment : DeliveryResult::ProxySource::Settings;
     }
     if (request.network.hostPolicy == NetworkOptions::HostPolicy::Any) {
         post(pending, request);
@@ -222,7 +225,7 @@ void PendingDelivery::onFinished()
                    || error == QNetworkReply::RemoteHostClosedError)) {
         // Through a proxy, the connection that failed is the proxy's.
         result.outcome = DeliveryResult::Outcome::ProxyFailure;
-        result.detail = DeliveryResult::tr("%1 (proxy %2)").arg(reply->errorString(), m_proxy);
+        result.detail = reply->errorString();
     } else {
         switch (error) {
         case QNetworkReply::HostNotFoundError:
@@ -248,8 +251,7 @@ void PendingDelivery::onFinished()
         case QNetworkReply::ProxyAuthenticationRequiredError:
         case QNetworkReply::UnknownProxyError:
             result.outcome = DeliveryResult::Outcome::ProxyFailure;
-            result.detail = m_proxy.isEmpty() ? reply->errorString()
-                                              : DeliveryResult::tr("%1 (proxy %2)").arg(reply->errorString(), m_proxy);
+            result.detail = reply->errorString();
             break;
         default:
             result.outcome = DeliveryResult::Outcome::NetworkFailure;
@@ -259,6 +261,10 @@ void PendingDelivery::onFinished()
     }
     result.httpStatus = status;
     result.host = m_host;
+    if (result.outcome == DeliveryResult::Outcome::ProxyFailure) {
+        result.proxy = m_proxy;
+        result.proxySource = m_proxySource;
+    }
     result.timeoutSeconds = m_timeoutSeconds;
     result.durationMs = m_elapsed.elapsed();
     for (const auto& pair : reply->rawHeaderPairs()) {

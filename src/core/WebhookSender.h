@@ -48,6 +48,7 @@ private:
     QTimer m_deadline;
     QString m_host;
     QString m_proxy; // "host:port" when the request goes through a proxy
+    DeliveryResult::ProxySource m_proxySource = DeliveryResult::ProxySource::None;
     int m_timeoutSeconds;
     QByteArray m_body;
     bool m_truncated = false;

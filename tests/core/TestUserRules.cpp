@@ -27,6 +27,7 @@ private slots:
     void emails_data();
     void emails();
     void emailKeyIsCaseInsensitive();
+    void invalidInputIsEchoedCapped();
 };
 
 void TestUserRules::rules_data()
@@ -126,6 +127,23 @@ void TestUserRules::emailKeyIsCaseInsensitive()
 {
     QCOMPARE(UserRules::emailKey(QStringLiteral(" Ada@Example.COM ")),
              UserRules::emailKey(QStringLiteral("ada@example.com")));
+}
+
+void TestUserRules::invalidInputIsEchoedCapped()
+{
+    NewUser user;
+    user.name = QStringLiteral("Ada");
+    user.email = QString(1024 * 1024, QLatin1Char('a'));
+    user.role = QString(1000, QLatin1Char('r'));
+    user.password = QStringLiteral("correct horse");
+    user.confirmation = user.password;
+    const auto problems = UserRules::validate(user, false);
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.at(0).message,
+             QStringLiteral("\"%1\" is not a valid email address.").arg(QString(59, QLatin1Char('a')) + QChar(0x2026)));
+    QCOMPARE(problems.at(1).message,
+             QStringLiteral("Unknown role \"%1\": use user, admin or pending.")
+                 .arg(QString(59, QLatin1Char('r')) + QChar(0x2026)));
 }
 
 QTEST_GUILESS_MAIN(TestUserRules)
