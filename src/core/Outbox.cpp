@@ -198,7 +198,8 @@ bool Outbox::record(const QList<Outcome>& outcomes)
     QSqlQuery update(db);
     update.prepare(QStringLiteral(
         "UPDATE notifications SET attempts = attempts + 1, state = ?, next_attempt_at = ?, last_status = ?, "
-        "last_result = COALESCE(?, ''), last_result_code = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"));
+        "last_result = COALESCE(?, ''), last_result_code = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? "
+        "WHERE id = ?"));
     const auto now = nowMs();
     for (const auto& outcome : outcomes) {
         const auto& a = outcome.attempt;
