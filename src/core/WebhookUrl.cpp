@@ -32,7 +32,7 @@ WebhookUrl::Check WebhookUrl::validate(const QString& text)
         if (guess.isValid() && guess.userInfo().isEmpty()
             && (local || guess.port() > 0 || guess.host().contains(QLatin1Char('.')))) {
             const bool plainPort = guess.port() > 0 && guess.port() != 443;
-            const auto suggestion =
+            const QString suggestion =
                 ((local || plainPort) ? QStringLiteral("http://") : QStringLiteral("https://")) + text;
             check.message =
                 tr("The URL must start with https:// or http://: did you mean %1?").arg(InputEcho::capped(suggestion));

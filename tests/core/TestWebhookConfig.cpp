@@ -112,7 +112,7 @@ void TestWebhookConfig::cappedEcho()
     QCOMPARE(InputEcho::capped(sixty), sixty);
     QCOMPARE(InputEcho::capped(sixty + QLatin1Char('y')), QString(59, QLatin1Char('x')) + QChar(0x2026));
     // A surrogate pair is never split.
-    const auto emoji = QString(58, QLatin1Char('x')) + QStringLiteral("🧶🧶");
+    const QString emoji = QString(58, QLatin1Char('x')) + QStringLiteral("🧶🧶");
     QCOMPARE(InputEcho::capped(emoji), QString(58, QLatin1Char('x')) + QChar(0x2026));
 }
 
