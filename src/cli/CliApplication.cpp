@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "DeliveriesCommand.h"
 #include "HelpText.h"
+#include "InputEcho.h"
 #include "Translations.h"
 #include "UserCommand.h"
 #include "Version.h"
@@ -93,7 +94,7 @@ int CliApplication::run(const QStringList& arguments)
         return usageError(translated.errorText());
     }
     if (!knownLanguage) {
-        return usageError(tr("Unknown language \"%1\": use fr or en.").arg(language));
+        return usageError(tr("Unknown language \"%1\": use fr or en.").arg(InputEcho::capped(language)));
     }
     if (parser.isSet(DatabaseOption) && parser.value(DatabaseOption).isEmpty()) {
         return usageError(tr("The database path must not be empty."));
@@ -117,7 +118,8 @@ int CliApplication::run(const QStringList& arguments)
     }
     auto* selected = command(positional.takeFirst());
     if (!selected) {
-        return usageError(tr("Unknown command \"%1\".").arg(parser.positionalArguments().constFirst()));
+        return usageError(
+            tr("Unknown command \"%1\".").arg(InputEcho::capped(parser.positionalArguments().constFirst())));
     }
 
     int code = selected->execute(positional);

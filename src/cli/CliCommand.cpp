@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "HelpText.h"
+#include "InputEcho.h"
 
 #include <QTimer>
 
@@ -37,9 +38,10 @@ int CliCommand::execute(const QStringList& words)
             m_context->print(helpText().trimmed());
             return 0;
         }
-        m_context->error(words.isEmpty()
-                             ? tr("Missing action after \"%1\".").arg(name())
-                             : tr("Unknown action \"%1\" for \"%2\".").arg(words.join(QLatin1Char(' ')), name()));
+        m_context->error(
+            words.isEmpty()
+                ? tr("Missing action after \"%1\".").arg(name())
+                : tr("Unknown action \"%1\" for \"%2\".").arg(InputEcho::capped(words.join(QLatin1Char(' '))), name()));
         m_context->error(helpText().trimmed());
         return CliContext::UsageError;
     }
@@ -66,7 +68,8 @@ int CliCommand::execute(const QStringList& words)
         return usageError(tr("Missing argument %1.").arg(action->arguments.at(positional.size()).name), action);
     }
     if (positional.size() > action->arguments.size()) {
-        return usageError(tr("Unexpected argument \"%1\".").arg(positional.at(action->arguments.size())), action);
+        return usageError(
+            tr("Unexpected argument \"%1\".").arg(InputEcho::capped(positional.at(action->arguments.size()))), action);
     }
     return run(action->words, parser, positional);
 }

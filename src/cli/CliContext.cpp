@@ -3,6 +3,9 @@
 #include "Database.h"
 #include "Settings.h"
 
+#include <QFile>
+#include <QStringDecoder>
+
 #include <cstdio>
 
 CliContext::CliContext(QString databasePath)
@@ -29,6 +32,38 @@ void CliContext::error(const QString& line)
     m_out.flush();
     m_err << line << '\n';
     m_err.flush();
+}
+
+std::optional<QString> CliContext::readInputLine()
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly)) {
+        error(tr("Cannot read standard input: %1").arg(input.errorString()));
+        return std::nullopt;
+    }
+    auto line = input.readLine(MaximumInputLine + 2);
+    if (line.isEmpty()) {
+        error(tr("Standard input is empty: give the value on its first line."));
+        return std::nullopt;
+    }
+    const bool complete = line.endsWith('\n') || line.size() <= MaximumInputLine;
+    while (line.endsWith('\n') || line.endsWith('\r')) {
+        line.chop(1);
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder(line);
+    line.fill('\0');
+    if (!complete) {
+        text.fill(QLatin1Char(' '));
+        error(tr("The first line of standard input is too long (%1 bytes at most).").arg(MaximumInputLine));
+        return std::nullopt;
+    }
+    if (decoder.hasError()) {
+        text.fill(QLatin1Char(' '));
+        error(tr("The first line of standard input is not valid UTF-8."));
+        return std::nullopt;
+    }
+    return text;
 }
 
 Database* CliContext::database()

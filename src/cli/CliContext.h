@@ -6,6 +6,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 class Database;
 class Settings;
@@ -37,6 +38,12 @@ public:
     Settings* settings();
     // For commands that change the database: opens it, and prints why and returns false when it cannot be written.
     bool requireWritable();
+
+    // The first line of standard input, without its line break, for secrets that must stay out of the command line
+    // (ps, shell history). Says why on stderr and returns nothing when there is no line, it is not UTF-8 or it is
+    // longer than MaximumInputLine bytes.
+    std::optional<QString> readInputLine();
+    static constexpr qint64 MaximumInputLine = 64 * 1024;
 
     // ISO 8601 in local time with its offset from UTC; empty for an invalid time.
     static QString formatTime(const QDateTime& time);

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "DeliveryService.h"
 #include "DeliveryWaiter.h"
+#include "InputEcho.h"
 #include "Outbox.h"
 #include "Settings.h"
 #include "WebhookUrl.h"
@@ -16,6 +17,8 @@ const QString WaitOption = QStringLiteral("wait");
 
 constexpr int DefaultLimit = 50;
 constexpr int DefaultWaitSeconds = 60;
+// Candidates listed for an ambiguous id prefix.
+constexpr int ListedCandidates = 5;
 
 // One field of a tab-separated line: no tab or line break may split it.
 QString field(QString text)
@@ -101,9 +104,9 @@ int DeliveriesCommand::list(const QCommandLineParser& parser)
     if (parser.isSet(StatusOption)) {
         state = Outbox::stateFromKey(parser.value(StatusOption));
         if (!state) {
-            return usageError(
-                tr("Unknown state \"%1\": use pending, delivered or failed.").arg(parser.value(StatusOption)),
-                actions().at(0));
+            return usageError(tr("Unknown state \"%1\": use pending, delivered or failed.")
+                                  .arg(InputEcho::capped(parser.value(StatusOption))),
+                              actions().at(0));
         }
     }
     const auto limit = nonNegative(parser.value(LimitOption));
@@ -113,7 +116,7 @@ int DeliveriesCommand::list(const QCommandLineParser& parser)
     const auto rows = Outbox(m_context->database()).list(state, *limit);
     for (const auto& row : rows) {
         m_context->print(QStringList { row.id, row.event, field(row.userName), row.state, QString::number(row.attempts),
-                                       field(row.lastResult) }
+                                       field(row.lastResultText()) }
                              .join(QLatin1Char('\t')));
     }
     return CliContext::Success;
@@ -122,9 +125,8 @@ int DeliveriesCommand::list(const QCommandLineParser& parser)
 int DeliveriesCommand::show(const QString& id)
 {
     const Outbox outbox(m_context->database());
-    const auto row = outbox.find(id);
+    const auto row = findOrExplain(outbox, id);
     if (!row) {
-        m_context->error(tr("No notification matches \"%1\"; give its id or a unique beginning of it.").arg(id));
         return CliContext::Failure;
     }
     m_context->print(tr("Notification: %1").arg(row->id));
@@ -156,9 +158,32 @@ int DeliveriesCommand::show(const QString& id)
         m_context->print(
             QStringLiteral("  ")
             + tr("Status: %1").arg(attempt.status > 0 ? QString::number(attempt.status) : tr("no HTTP answer")));
-        m_context->print(QStringLiteral("  ") + tr("Result: %1").arg(attempt.diagnostic));
+        m_context->print(QStringLiteral("  ") + tr("Result: %1").arg(attempt.summary()));
     }
     return CliContext::Success;
+}
+
+std::optional<NotificationRow> DeliveriesCommand::findOrExplain(const Outbox& outbox, const QString& id)
+{
+    if (auto row = outbox.find(id)) {
+        return row;
+    }
+    const auto candidates = outbox.idsStartingWith(id, ListedCandidates + 1);
+    if (candidates.size() < 2) {
+        m_context->error(
+            tr("No notification matches \"%1\"; give its id or a unique beginning of it.").arg(InputEcho::capped(id)));
+        return std::nullopt;
+    }
+    m_context->error(tr("\"%1\" is ambiguous: it begins the ids of several notifications. Give more characters, for "
+                        "example one of:")
+                         .arg(InputEcho::capped(id)));
+    for (const auto& candidate : candidates.mid(0, ListedCandidates)) {
+        m_context->error(QStringLiteral("  ") + candidate);
+    }
+    if (candidates.size() > ListedCandidates) {
+        m_context->error(QStringLiteral("  ") + QChar(0x2026));
+    }
+    return std::nullopt;
 }
 
 int DeliveriesCommand::retry(const QCommandLineParser& parser, const QStringList& positional)
@@ -168,10 +193,8 @@ int DeliveriesCommand::retry(const QCommandLineParser& parser, const QStringList
     if (parser.isSet(FailedOption)) {
         scheduled = outbox.retryFailed();
     } else {
-        const auto row = outbox.find(positional.at(0));
+        const auto row = findOrExplain(outbox, positional.at(0));
         if (!row) {
-            m_context->error(
-                tr("No notification matches \"%1\"; give its id or a unique beginning of it.").arg(positional.at(0)));
             return CliContext::Failure;
         }
         scheduled = outbox.retry(row->id);

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "Outbox.h"
+
+#include <optional>
 
 class DeliveryWaiter;
 
@@ -25,6 +28,8 @@ private:
     int retry(const QCommandLineParser& parser, const QStringList& positional);
     int flush(const QCommandLineParser& parser);
     void reportFlush();
+    // The notification id names or begins; otherwise says on stderr that none does, or which ones it could be.
+    std::optional<NotificationRow> findOrExplain(const Outbox& outbox, const QString& id);
 
     DeliveryWaiter* m_waiter = nullptr;
     int m_delivered = 0;

@@ -194,7 +194,7 @@ void UserCommand::reportFirstAttempt(const QString& notificationId, bool attempt
     } else {
         // Another process made the attempt.
         const Outbox outbox(m_context->database());
-        summary = outbox.attempts(notificationId).value(0).diagnostic;
+        summary = outbox.attempts(notificationId).value(0).summary();
         const auto row = outbox.find(notificationId);
         state = row ? row->state : QString();
         nextAttemptAt = row ? row->nextAttemptAt : QDateTime();

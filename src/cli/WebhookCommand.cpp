@@ -1,6 +1,7 @@
 #include "WebhookCommand.h"
 
 #include "CliContext.h"
+#include "InputEcho.h"
 #include "PayloadFormat.h"
 #include "Settings.h"
 #include "Signature.h"
@@ -15,6 +16,8 @@ namespace {
 const QString FormatOption = QStringLiteral("format");
 const QString TimeoutOption = QStringLiteral("timeout");
 const QString RevealOption = QStringLiteral("reveal");
+const QString UrlStdinOption = QStringLiteral("url-stdin");
+const QString ValueStdinOption = QStringLiteral("value-stdin");
 
 constexpr int MinimumTimeout = 1;
 constexpr int MaximumTimeout = 300;
@@ -48,15 +51,28 @@ QList<CliCommand::Action> WebhookCommand::actions() const
         tr("seconds"));
     const QCommandLineOption reveal(RevealOption,
                                     tr("Show the URL, the signing secrets and the header values in full."));
-    const Argument url { tr("URL"), tr("The webhook's address, http:// or https://.") };
+    const QCommandLineOption urlStdin(
+        UrlStdinOption,
+        tr("Read the URL from the first line of standard input instead, so that its token stays out of the process "
+           "list and the shell history."));
+    const QCommandLineOption valueStdin(
+        ValueStdinOption,
+        tr("Read the value from the first line of standard input instead, so that it stays out of the process list "
+           "and the shell history."));
+    const Argument url { tr("URL"), tr("The webhook's address, http:// or https://; or --%1.").arg(UrlStdinOption),
+                         true };
     const Argument headerName { tr("NAME"), tr("The header's name, for example Authorization.") };
-    const Argument headerValue { tr("VALUE"), tr("The header's value, kept secret.") };
+    const Argument headerValue { tr("VALUE"), tr("The header's value, kept secret; or --%1.").arg(ValueStdinOption),
+                                 true };
     return {
         { { QStringLiteral("show") },
           tr("Show the effective URL and where it comes from, the format, the timeout, signing and custom headers."),
           {},
           { reveal } },
-        { { QStringLiteral("set") }, tr("Check and save the webhook URL."), { url }, { format, timeout } },
+        { { QStringLiteral("set") },
+          tr("Check and save the webhook URL; nothing is saved when something is refused."),
+          { url },
+          { urlStdin, format, timeout } },
         { { QStringLiteral("clear") }, tr("Forget the saved webhook URL."), {}, {} },
         { { QStringLiteral("test") },
           tr("Send a test notification to the effective URL and show the outcome."),
@@ -66,11 +82,17 @@ QList<CliCommand::Action> WebhookCommand::actions() const
           tr("Sign requests with a new secret (Standard Webhooks); a previous secret keeps signing for 24 hours."),
           {},
           {} },
+        { { QStringLiteral("secret"), QStringLiteral("set") },
+          tr("Sign requests with a secret read from the first line of standard input (whsec_ and Base64, as the "
+             "receiver gave it); a previous secret keeps signing for 24 hours."),
+          {},
+          {} },
         { { QStringLiteral("secret"), QStringLiteral("clear") }, tr("Stop signing requests."), {}, {} },
         { { QStringLiteral("header"), QStringLiteral("set") },
-          tr("Add a header to every request, or replace it."),
+          tr("Add a header to every request, or replace it. Hop-by-hop and framing headers (Connection, Host, "
+             "Content-Length, Transfer-Encoding…) and control characters in the value are refused."),
           { headerName, headerValue },
-          {} },
+          { valueStdin } },
         { { QStringLiteral("header"), QStringLiteral("remove") },
           tr("Stop sending a custom header."),
           { headerName },
@@ -89,7 +111,8 @@ int WebhookCommand::run(const QStringList& action, const QCommandLineParser& par
         return show(parser.isSet(RevealOption));
     }
     if (key == QLatin1String("set")) {
-        return set(parser, positional.at(0));
+        const auto url = argumentOrInput(action, parser, UrlStdinOption, positional.value(0));
+        return url ? set(parser, *url) : CliContext::UsageError;
     }
     if (key == QLatin1String("clear")) {
         return clear();
@@ -100,11 +123,15 @@ int WebhookCommand::run(const QStringList& action, const QCommandLineParser& par
     if (key == QLatin1String("secret generate")) {
         return generateSecret();
     }
+    if (key == QLatin1String("secret set")) {
+        return setSecret();
+    }
     if (key == QLatin1String("secret clear")) {
         return clearSecret();
     }
     if (key == QLatin1String("header set")) {
-        return setHeader(positional.at(0), positional.at(1));
+        const auto value = argumentOrInput(action, parser, ValueStdinOption, positional.value(1));
+        return value ? setHeader(positional.at(0), *value) : CliContext::UsageError;
     }
     return removeHeader(positional.at(0));
 }
@@ -176,8 +203,9 @@ int WebhookCommand::set(const QCommandLineParser& parser, const QString& url)
     if (parser.isSet(FormatOption)) {
         format = PayloadFormat::fromKey(parser.value(FormatOption));
         if (!format) {
-            m_context->error(tr("Unknown format \"%1\": use one of %2.")
-                                 .arg(parser.value(FormatOption), formatKeys().join(QStringLiteral(", "))));
+            m_context->error(
+                tr("Unknown format \"%1\": use one of %2.")
+                    .arg(InputEcho::capped(parser.value(FormatOption)), formatKeys().join(QStringLiteral(", "))));
             return CliContext::UsageError;
         }
     }
@@ -258,7 +286,8 @@ int WebhookCommand::test()
     m_context->print(tr("Sending a test notification to %1 (%2)…")
                          .arg(WebhookUrl::mask(config.url.url), WebhookUrl::sourceName(config.url.source)));
     auto* pending = sender->send(config.request(Notification::test(), check.url));
-    connect(pending, &PendingDelivery::finished, this, [this](const DeliveryResult& result) {
+    connect(pending, &PendingDelivery::finished, this, [this](DeliveryResult result) {
+        result.isTest = true;
         if (result.isSuccess()) {
             m_context->print(result.summary());
             finish(CliContext::Success);
@@ -270,20 +299,52 @@ int WebhookCommand::test()
     return Running;
 }
 
-int WebhookCommand::generateSecret()
+std::optional<QString> WebhookCommand::argumentOrInput(const QStringList& words, const QCommandLineParser& parser,
+                                                       const QString& option, const QString& argument)
 {
-    auto* settings = m_context->settings();
-    const auto secret = Signature::generateSecret();
-    if (secret.isEmpty()) {
-        m_context->error(tr("Cannot generate a secret: the random number generator is unavailable."));
+    const auto all = actions();
+    const auto action = *std::find_if(all.cbegin(), all.cend(), [&words](const Action& a) { return a.words == words; });
+    const bool fromInput = parser.isSet(option);
+    if (fromInput == !argument.isNull()) {
+        usageError(fromInput ? tr("Give either %1 or --%2, not both.").arg(action.arguments.constLast().name, option)
+                             : tr("Missing argument %1 (or --%2).").arg(action.arguments.constLast().name, option),
+                   action);
+        return std::nullopt;
+    }
+    return fromInput ? m_context->readInputLine() : std::optional<QString>(argument);
+}
+
+int WebhookCommand::setSecret()
+{
+    const auto secret = m_context->readInputLine();
+    if (!secret) {
+        return CliContext::UsageError;
+    }
+    if (!Signature::isValidSecret(*secret)) {
+        m_context->error(tr("This is not a signing secret: give whsec_ followed by Base64 (24 to 64 bytes), as the "
+                            "receiver or \"%1 webhook secret generate\" gave it. Nothing was saved.")
+                             .arg(programName()));
+        return CliContext::UsageError;
+    }
+    QDateTime previousSignsUntil;
+    if (!saveSecret(*secret, &previousSignsUntil)) {
         return CliContext::Failure;
     }
+    m_context->print(tr("Signing secret saved: requests are signed with it from now on."));
+    printPreviousSecret(previousSignsUntil);
+    return CliContext::Success;
+}
+
+bool WebhookCommand::saveSecret(const QString& secret, QDateTime* previousSignsUntil)
+{
+    auto* settings = m_context->settings();
     const auto expiresAt = QDateTime::currentDateTimeUtc().addSecs(SecretOverlapSeconds);
-    QString previous;
+    bool rotating = false;
     // The current secret is read in the transaction that replaces it.
     const bool saved = settings->update([&](Settings::Batch& changes) {
-        previous = settings->string(Settings::Key::SigningSecret);
-        if (!previous.isEmpty()) {
+        const auto previous = settings->string(Settings::Key::SigningSecret);
+        rotating = !previous.isEmpty() && previous != secret;
+        if (rotating) {
             changes.set(Settings::Key::PreviousSigningSecret, previous)
                 .set(Settings::Key::PreviousSecretExpiresAt, expiresAt.toString(Qt::ISODate));
         }
@@ -292,15 +353,35 @@ int WebhookCommand::generateSecret()
     });
     if (!saved) {
         m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
+        return false;
+    }
+    *previousSignsUntil = rotating ? expiresAt : QDateTime();
+    return true;
+}
+
+void WebhookCommand::printPreviousSecret(const QDateTime& previousSignsUntil)
+{
+    if (previousSignsUntil.isValid()) {
+        m_context->print(tr("The previous secret keeps signing alongside it until %1.")
+                             .arg(CliContext::formatTime(previousSignsUntil)));
+    }
+}
+
+int WebhookCommand::generateSecret()
+{
+    const auto secret = Signature::generateSecret();
+    if (secret.isEmpty()) {
+        m_context->error(tr("Cannot generate a secret: the random number generator is unavailable."));
+        return CliContext::Failure;
+    }
+    QDateTime previousSignsUntil;
+    if (!saveSecret(secret, &previousSignsUntil)) {
         return CliContext::Failure;
     }
     m_context->print(
         tr("New signing secret, shown only this once; give it to the receiver so it can verify requests:"));
     m_context->print(secret);
-    if (!previous.isEmpty()) {
-        m_context->print(
-            tr("The previous secret keeps signing alongside it until %1.").arg(CliContext::formatTime(expiresAt)));
-    }
+    printPreviousSecret(previousSignsUntil);
     return CliContext::Success;
 }
 
@@ -369,7 +450,7 @@ int WebhookCommand::removeHeader(const QString& name)
         return *removed > 0;
     });
     if (removed == 0) {
-        m_context->error(tr("There is no custom header named %1.").arg(name));
+        m_context->error(tr("There is no custom header named %1.").arg(InputEcho::capped(name)));
         return CliContext::Failure;
     }
     if (!saved) {

@@ -2,6 +2,10 @@
 
 #include "CliCommand.h"
 
+#include <QDateTime>
+
+#include <optional>
+
 class QNetworkAccessManager;
 
 // crochet-cli webhook …: the webhook URL, its format and timeout, signing secrets, custom headers, and a test send.
@@ -16,9 +20,6 @@ public:
     QString description() const override;
     QList<Action> actions() const override;
 
-    // An HTTP token (RFC 9110): what a header name may be made of.
-    // Headers Crochet sets itself, which a custom header may not replace.
-
 protected:
     int run(const QStringList& action, const QCommandLineParser& parser, const QStringList& positional) override;
 
@@ -28,6 +29,14 @@ private:
     int clear();
     int test();
     int generateSecret();
+    int setSecret();
+    // Makes secret the signing secret; the one it replaces keeps signing for a day (its end in previousSignsUntil).
+    bool saveSecret(const QString& secret, QDateTime* previousSignsUntil);
+    void printPreviousSecret(const QDateTime& previousSignsUntil);
+    // The action's last argument, or the first line of standard input with --option; nothing (and a message) when
+    // both or neither are given, or the input cannot be read.
+    std::optional<QString> argumentOrInput(const QStringList& words, const QCommandLineParser& parser,
+                                           const QString& option, const QString& argument);
     int clearSecret();
     int setHeader(const QString& name, const QString& value);
     int removeHeader(const QString& name);

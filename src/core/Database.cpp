@@ -68,6 +68,10 @@ const char* const Migrations[] = {
     "CREATE INDEX attempts_notification ON attempts (notification_id);",
     // 2 -> 3: the Deliveries tab pages through one state at a time, newest first
     "CREATE INDEX notifications_state_created ON notifications (state, created_at);",
+    // 3 -> 4: results stored as a code and its arguments (DeliveryResult::toStored), rendered in the reader's
+    // language; the text columns keep what older versions wrote
+    "ALTER TABLE attempts ADD COLUMN result TEXT;"
+    "ALTER TABLE notifications ADD COLUMN last_result_code TEXT;",
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 

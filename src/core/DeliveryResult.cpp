@@ -1,5 +1,7 @@
 #include "DeliveryResult.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QTimeZone>
 
@@ -108,10 +110,11 @@ QDateTime DeliveryResult::parseRetryAfter(const QByteArray& value, const QDateTi
     if (trimmed.isEmpty()) {
         return {};
     }
+    const auto latest = now.addSecs(MaxRetryAfterSeconds);
     bool isNumber = false;
     const auto seconds = trimmed.toLongLong(&isNumber);
     if (isNumber) {
-        return seconds >= 0 ? now.addSecs(seconds) : QDateTime();
+        return seconds >= 0 ? now.addSecs(qMin(seconds, MaxRetryAfterSeconds)) : QDateTime();
     }
     // An HTTP date: IMF-fixdate, or the obsolete asctime form (RFC 850's two-digit years are not worth guessing).
     const auto text = QString::fromLatin1(trimmed).simplified();
@@ -119,11 +122,54 @@ QDateTime DeliveryResult::parseRetryAfter(const QByteArray& value, const QDateTi
         auto date = QLocale::c().toDateTime(text, QString::fromLatin1(format));
         if (date.isValid()) {
             date.setTimeZone(QTimeZone::utc());
-            return date;
+            return qMin(date, latest);
         }
     }
     return {};
 }
+
+QString DeliveryResult::formatDelay(qint64 seconds)
+{
+    if (seconds < 60) {
+        //: A short delay in seconds, as in "wait 45 s".
+        return tr("%1 s").arg(qMax<qint64>(seconds, 0));
+    }
+    const auto minutes = (seconds + 59) / 60;
+    if (minutes < 60) {
+        //: A short delay in minutes, as in "wait 2 min".
+        return tr("%1 min").arg(minutes);
+    }
+    if (minutes % 60 == 0) {
+        //: A delay in hours, as in "wait 3 h".
+        return tr("%1 h").arg(minutes / 60);
+    }
+    //: A delay in hours and minutes, as in "wait 1 h 30 min".
+    return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+}
+
+QString DeliveryResult::formatLocalTime(const QDateTime& time, const QDateTime& now)
+{
+    const auto local = time.toLocalTime();
+    const QLocale locale;
+    const auto clock = local.date() == now.toLocalTime().date() ? locale.toString(local.time(), QLocale::ShortFormat)
+                                                                : locale.toString(local, QLocale::ShortFormat);
+    return clock + QLatin1Char(' ') + local.timeZoneAbbreviation();
+}
+
+namespace {
+
+// Details come from Qt or from other rules, with or without a final full stop: end the sentence exactly once.
+QString sentence(QString text)
+{
+    text = text.trimmed();
+    if (!text.isEmpty() && !text.endsWith(QLatin1Char('.')) && !text.endsWith(QChar(0x2026))
+        && !text.endsWith(QLatin1Char('!')) && !text.endsWith(QLatin1Char('?'))) {
+        text += QLatin1Char('.');
+    }
+    return text;
+}
+
+} // namespace
 
 QString DeliveryResult::summary() const
 {
@@ -141,22 +187,51 @@ QString DeliveryResult::summary() const
     case Outcome::NotFound:
         return tr("HTTP 404: this webhook does not exist, or no longer does. Check the URL or create a new webhook.");
     case Outcome::Gone:
-        return tr("HTTP 410: the webhook was deleted on the service. Crochet stops sending to it.");
-    case Outcome::RateLimited:
-        return retryAfter.isValid() ? tr("HTTP 429: the service is limiting requests and asks to wait until %1.")
-                                          .arg(retryAfter.toLocalTime().toString(Qt::ISODate))
-                                    : tr("HTTP 429: the service is limiting requests; try again later.");
+        // A test may target a URL that was never saved: Crochet stops nothing then.
+        return isTest ? tr("HTTP 410: this webhook was deleted on the service. Create a new webhook there and use "
+                           "its URL.")
+                      : tr("HTTP 410: the webhook was deleted on the service, so Crochet stops sending to this URL. "
+                           "Create a new webhook there and save its URL.");
+    case Outcome::RateLimited: {
+        if (!retryAfter.isValid()) {
+            return tr("HTTP 429: the service is limiting requests; try again later.");
+        }
+        const auto now = QDateTime::currentDateTimeUtc();
+        const auto wait = now.secsTo(retryAfter);
+        if (wait <= 0) {
+            return tr("HTTP 429: the service is limiting requests and asked to wait until %1.")
+                .arg(formatLocalTime(retryAfter, now));
+        }
+        //: %1 is a delay such as "2 min", %2 a local time with its time zone such as "10:42 CET".
+        return tr("HTTP 429: the service is limiting requests and asks to wait: in %1 (%2).")
+            .arg(formatDelay(wait), formatLocalTime(retryAfter, now));
+    }
     case Outcome::ClientError:
         return httpStatus == 408
             ? tr("HTTP 408: the receiver timed out while reading the request.")
             : tr("HTTP %1: the service refused the request. Check that the payload format suits this URL.")
                   .arg(httpStatus);
     case Outcome::ServerError:
-        return tr("HTTP %1: the service is failing on its side.").arg(httpStatus);
+        if (httpStatus == 500) {
+            return tr("HTTP 500: the receiver failed while handling the request. Check the receiver's logs or the "
+                      "service's status page; if it fails only for Crochet, check that the payload format suits this "
+                      "URL.");
+        }
+        if (httpStatus == 502 || httpStatus == 503 || httpStatus == 504) {
+            return tr("HTTP %1: the receiver, or a gateway in front of it, is unavailable or overloaded. Check that "
+                      "the receiver is running, or the service's status page.")
+                .arg(httpStatus);
+        }
+        return tr("HTTP %1: the service is failing on its side. Check the receiver's logs or the service's status "
+                  "page.")
+            .arg(httpStatus);
     case Outcome::UnexpectedStatus:
         return tr("HTTP %1: unexpected answer from the receiver.").arg(httpStatus);
     case Outcome::Timeout:
-        return tr("No answer within %1 s: the receiver is down or too slow.").arg(timeoutSeconds);
+        //: "Timeout" and "General" name the setting and the settings page as the window shows them.
+        return tr("No answer within %1 s: the receiver is down or too slow. If it is only slow, raise the Timeout "
+                  "on the General settings page, or run \"crochet-cli webhook set URL --timeout SECONDS\".")
+            .arg(timeoutSeconds);
     case Outcome::HostNotFound:
         return tr("Host %1 not found: check the URL's spelling and this machine's DNS.").arg(host);
     case Outcome::ConnectionRefused:
@@ -165,17 +240,35 @@ QString DeliveryResult::summary() const
     case Outcome::ConnectionClosed:
         return tr("%1 closed the connection before answering.").arg(host);
     case Outcome::TlsFailure:
-        return tr("Secure connection to %1 failed: %2").arg(host, detail);
+        return tr("Secure connection to %1 failed: %2").arg(host, sentence(detail));
     case Outcome::ProxyFailure:
-        return tr("The proxy failed: %1. Check the proxy settings (HTTPS_PROXY, NO_PROXY).").arg(detail);
+        switch (proxySource) {
+        case ProxySource::Settings:
+            //: "Settings → Network" names the page of the window.
+            return tr("The proxy %1 set in Settings → Network failed: %2 Check it there, or clear it to use the "
+                      "system's proxy.")
+                .arg(proxy, sentence(detail));
+        case ProxySource::Environment:
+            return tr("The proxy %1 given by the environment (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) failed: %2 "
+                      "Correct or unset that variable, add the host to NO_PROXY, or set a proxy in Settings → "
+                      "Network.")
+                .arg(proxy, sentence(detail));
+        case ProxySource::None:
+            break;
+        }
+        return tr("The proxy failed: %1 Check the proxy in Settings → Network, or the HTTPS_PROXY, HTTP_PROXY and "
+                  "NO_PROXY environment variables.")
+            .arg(sentence(detail));
     case Outcome::NetworkFailure:
-        return tr("Network error: %1").arg(detail);
+        return tr("Network error: %1").arg(sentence(detail));
     case Outcome::Blocked:
-        return tr("Blocked by the allowed-hosts policy: %1").arg(detail);
+        return tr("Blocked by the allowed-hosts policy: %1 If this host is trusted, change the policy in Settings → "
+                  "Network.")
+            .arg(sentence(detail));
     case Outcome::NotConfigured:
         return tr("No webhook URL is configured.");
     case Outcome::InvalidUrl:
-        return tr("The webhook URL is invalid: %1").arg(detail);
+        return tr("The webhook URL is invalid: %1").arg(sentence(detail));
     case Outcome::Cancelled:
         return tr("Cancelled.");
     case Outcome::HeadersTooLarge:
@@ -185,4 +278,81 @@ QString DeliveryResult::summary() const
             .arg(MaxResponseHeaders / 1024);
     }
     return {};
+}
+
+namespace {
+
+const QString CodeKey = QStringLiteral("code");
+const QString StatusKey = QStringLiteral("status");
+const QString DurationKey = QStringLiteral("ms");
+const QString HostKey = QStringLiteral("host");
+const QString DetailKey = QStringLiteral("detail");
+const QString TimeoutKey = QStringLiteral("timeout");
+const QString RetryAfterKey = QStringLiteral("retryAfter");
+const QString ProxyKey = QStringLiteral("proxy");
+const QString ProxySourceKey = QStringLiteral("proxySource");
+
+} // namespace
+
+QString DeliveryResult::toStored() const
+{
+    QJsonObject object { { CodeKey, outcomeKey(outcome) } };
+    if (httpStatus > 0) {
+        object.insert(StatusKey, httpStatus);
+    }
+    object.insert(DurationKey, durationMs);
+    if (!host.isEmpty()) {
+        object.insert(HostKey, host);
+    }
+    if (!detail.isEmpty()) {
+        object.insert(DetailKey, detail);
+    }
+    if (timeoutSeconds > 0) {
+        object.insert(TimeoutKey, timeoutSeconds);
+    }
+    if (retryAfter.isValid()) {
+        object.insert(RetryAfterKey, retryAfter.toUTC().toString(Qt::ISODate));
+    }
+    if (!proxy.isEmpty()) {
+        object.insert(ProxyKey, proxy);
+    }
+    if (proxySource != ProxySource::None) {
+        object.insert(ProxySourceKey,
+                      proxySource == ProxySource::Settings ? QStringLiteral("settings")
+                                                           : QStringLiteral("environment"));
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+std::optional<DeliveryResult> DeliveryResult::fromStored(const QString& stored)
+{
+    if (stored.isEmpty()) {
+        return std::nullopt;
+    }
+    const auto document = QJsonDocument::fromJson(stored.toUtf8());
+    const auto object = document.object();
+    const auto code = object.value(CodeKey).toString();
+    if (!document.isObject() || outcomeKey(outcomeFromKey(code)) != code) {
+        return std::nullopt;
+    }
+    DeliveryResult result;
+    result.outcome = outcomeFromKey(code);
+    result.httpStatus = object.value(StatusKey).toInt();
+    result.durationMs = object.value(DurationKey).toInteger();
+    result.host = object.value(HostKey).toString();
+    result.detail = object.value(DetailKey).toString();
+    result.timeoutSeconds = object.value(TimeoutKey).toInt();
+    result.retryAfter = QDateTime::fromString(object.value(RetryAfterKey).toString(), Qt::ISODate);
+    result.proxy = object.value(ProxyKey).toString();
+    const auto source = object.value(ProxySourceKey).toString();
+    result.proxySource = source == QLatin1String("settings") ? ProxySource::Settings
+        : source == QLatin1String("environment")             ? ProxySource::Environment
+                                                             : ProxySource::None;
+    return result;
+}
+
+QString DeliveryResult::storedSummary(const QString& stored, const QString& legacyText)
+{
+    const auto result = fromStored(stored);
+    return result ? result->summary() : legacyText;
 }

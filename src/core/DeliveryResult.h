@@ -7,6 +7,8 @@
 #include <QPair>
 #include <QString>
 
+#include <optional>
+
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 // The outcome of one HTTP attempt, classified so that an administrator can act on it.
@@ -40,9 +42,19 @@ public:
         HeadersTooLarge,
     };
 
+    // Where the proxy that failed was configured: the Network settings or the *_PROXY environment variables.
+    enum class ProxySource
+    {
+        None,
+        Settings,
+        Environment,
+    };
+
     static constexpr qsizetype MaxResponseBody = 64 * 1024;
     // Status line and header fields together; a receiver sending more is cut off.
     static constexpr qsizetype MaxResponseHeaders = 64 * 1024;
+    // Retry-After asks for at most this long; RetryPolicy never waits longer.
+    static constexpr qint64 MaxRetryAfterSeconds = 24 * 3600;
 
     Outcome outcome = Outcome::NetworkFailure;
     int httpStatus = 0;
@@ -51,7 +63,10 @@ public:
     QString remoteAddress; // the address connected to, when the host policy resolved the name
     QString detail; // the redirect target, the TLS or network error text, the policy that blocked
     int timeoutSeconds = 0;
-    QDateTime retryAfter; // from Retry-After on 429 and 503, when given
+    QDateTime retryAfter; // from Retry-After on 429 and 503, when given, at most MaxRetryAfterSeconds ahead
+    QString proxy; // "host:port" of the proxy that failed
+    ProxySource proxySource = ProxySource::None;
+    bool isTest = false; // a test send: the URL may be unsaved, and nothing is retried
     HeaderList responseHeaders;
     QByteArray responseBody; // at most MaxResponseBody bytes
     bool responseTruncated = false;
@@ -63,8 +78,21 @@ public:
     // One translated sentence: status and time, or what went wrong and what to check.
     QString summary() const;
 
+    // The outcome and the arguments of its summary, as stored with an attempt (JSON), so that the summary is
+    // rendered in the language of whoever reads it.
+    QString toStored() const;
+    static std::optional<DeliveryResult> fromStored(const QString& stored);
+    // The summary of a stored result in the current language; legacyText (what versions before schema 4 stored)
+    // when there is no stored result.
+    static QString storedSummary(const QString& stored, const QString& legacyText);
+
     static QString outcomeKey(Outcome outcome);
     static Outcome outcomeFromKey(const QString& key);
     static DeliveryResult fromHttpStatus(int status);
+    // Seconds or an HTTP date, at most MaxRetryAfterSeconds after now; invalid when unreadable.
     static QDateTime parseRetryAfter(const QByteArray& value, const QDateTime& now);
+    // "45 s", "2 min", "1 h 30 min", translated.
+    static QString formatDelay(qint64 seconds);
+    // The local time with its time zone ("10:42 CET"), with the date unless it is now's date.
+    static QString formatLocalTime(const QDateTime& time, const QDateTime& now);
 };

@@ -177,8 +177,7 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
         result.outcome = DeliveryResult::Outcome::InvalidUrl;
         result.detail = check.message;
         report.result = result;
-        outcome.attempt.outcome = DeliveryResult::outcomeKey(result.outcome);
-        outcome.attempt.diagnostic = result.summary();
+        outcome.attempt.setResult(result);
         outcome.state = Outbox::State::Failed;
         finishAttempt(outcome, report);
         return;
@@ -210,11 +209,9 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
                 report.result = result;
                 auto& attempt = outcome.attempt;
                 attempt.durationMs = result.durationMs;
-                attempt.status = result.httpStatus;
-                attempt.outcome = DeliveryResult::outcomeKey(result.outcome);
+                attempt.setResult(result);
                 attempt.responseHeaders = headerLines(result.responseHeaders);
                 attempt.responseBody = QString::fromUtf8(result.responseBody.left(StoredResponseExcerpt));
-                attempt.diagnostic = result.summary();
                 if (result.isSuccess()) {
                     outcome.state = Outbox::State::Delivered;
                 } else if (const auto next =

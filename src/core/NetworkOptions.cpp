@@ -1,5 +1,6 @@
 #include "NetworkOptions.h"
 
+#include "InputEcho.h"
 #include "Settings.h"
 
 #include <QFileInfo>
@@ -79,7 +80,8 @@ QString NetworkOptions::validateProxyUrl(const QString& text)
         return {};
     }
     if (!EnvironmentProxyFactory::proxyFromUrl(text)) {
-        return tr("\"%1\" is not a proxy URL; write it as http://host:port or socks5://host:port.").arg(text);
+        return tr("\"%1\" is not a proxy URL; write it as http://host:port or socks5://host:port.")
+            .arg(InputEcho::capped(text));
     }
     return {};
 }
@@ -89,13 +91,14 @@ QString NetworkOptions::validateAllowedHosts(const QStringList& hosts)
     for (const auto& host : hosts) {
         if (host.contains(QLatin1Char('/'))) {
             if (QHostAddress::parseSubnet(host).first.isNull()) {
-                return tr("\"%1\" is not an address range such as 10.0.0.0/8 or fd00::/8.").arg(host);
+                return tr("\"%1\" is not an address range such as 10.0.0.0/8 or fd00::/8.")
+                    .arg(InputEcho::capped(host));
             }
             continue;
         }
         const auto name = host.startsWith(QLatin1String("*.")) ? host.mid(2) : host;
         if (QHostAddress(name).isNull() && !isHostToken(name)) {
-            return tr("\"%1\" is not a host name, an address or an address range.").arg(host);
+            return tr("\"%1\" is not a host name, an address or an address range.").arg(InputEcho::capped(host));
         }
     }
     return {};
@@ -188,7 +191,10 @@ QString NetworkOptions::checkHost(const QString& host, const QList<QHostAddress>
         }
         for (const auto& address : addresses) {
             if (!isPublicAddress(address)) {
-                return tr("public addresses only, and %1 is %2, a private, loopback or reserved address")
+                if (!QHostAddress(host).isNull()) {
+                    return tr("public addresses only, and %1 is a private, loopback or reserved address").arg(host);
+                }
+                return tr("public addresses only, and %1 resolves to %2, a private, loopback or reserved address")
                     .arg(host, address.toString());
             }
         }

@@ -20,7 +20,8 @@ QDateTime fromMs(const QVariant& value)
 }
 
 const QString RowColumns = QStringLiteral(
-    "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at");
+    "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at, "
+    "last_result_code");
 
 NotificationRow readRow(const QSqlQuery& query)
 {
@@ -35,6 +36,7 @@ NotificationRow readRow(const QSqlQuery& query)
     row.nextAttemptAt = fromMs(query.value(7));
     row.createdAt = fromMs(query.value(8));
     row.updatedAt = fromMs(query.value(9));
+    row.lastResultCode = query.value(10).toString();
     return row;
 }
 
@@ -42,6 +44,15 @@ NotificationRow readRow(const QSqlQuery& query)
 QString text(const QString& value)
 {
     return value.isNull() ? QStringLiteral("") : value;
+}
+
+// A LIKE pattern matching text literally (with ESCAPE '\\').
+QString likePattern(QString text)
+{
+    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return text;
 }
 
 bool execOrWarn(QSqlQuery& query)
@@ -170,6 +181,14 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
     return claimed;
 }
 
+void AttemptRecord::setResult(const DeliveryResult& deliveryResult)
+{
+    status = deliveryResult.httpStatus;
+    outcome = DeliveryResult::outcomeKey(deliveryResult.outcome);
+    result = deliveryResult.toStored();
+    diagnostic.clear();
+}
+
 bool Outbox::record(const QList<Outcome>& outcomes)
 {
     if (outcomes.isEmpty()) {
@@ -180,11 +199,13 @@ bool Outbox::record(const QList<Outcome>& outcomes)
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, request_headers, request_body, "
-        "status, outcome, response_headers, response_body, diagnostic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "status, outcome, response_headers, response_body, diagnostic, result) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?)"));
     QSqlQuery update(db);
     update.prepare(QStringLiteral(
         "UPDATE notifications SET attempts = attempts + 1, state = ?, next_attempt_at = ?, last_status = ?, "
-        "last_result = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"));
+        "last_result = COALESCE(?, ''), last_result_code = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? "
+        "WHERE id = ?"));
     const auto now = nowMs();
     for (const auto& outcome : outcomes) {
         const auto& a = outcome.attempt;
@@ -200,11 +221,13 @@ bool Outbox::record(const QList<Outcome>& outcomes)
         insert.addBindValue(text(a.responseHeaders));
         insert.addBindValue(text(a.responseBody));
         insert.addBindValue(text(a.diagnostic));
+        insert.addBindValue(a.result.isEmpty() ? QVariant() : QVariant(a.result));
         update.addBindValue(stateKey(outcome.state));
         update.addBindValue(outcome.nextAttemptAt.isValid() ? QVariant(outcome.nextAttemptAt.toMSecsSinceEpoch())
                                                             : QVariant());
         update.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
         update.addBindValue(text(a.diagnostic));
+        update.addBindValue(a.result.isEmpty() ? QVariant() : QVariant(a.result));
         update.addBindValue(now);
         update.addBindValue(a.notificationId);
         if (!execOrWarn(insert) || !execOrWarn(update)) {
@@ -258,11 +281,7 @@ std::optional<NotificationRow> Outbox::find(const QString& id) const
     QSqlQuery query(m_database->connection());
     // A unique prefix is enough, as with git commits.
     query.prepare(QStringLiteral("SELECT %1 FROM notifications WHERE id LIKE ? ESCAPE '\\' LIMIT 2").arg(RowColumns));
-    auto pattern = id;
-    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
-    query.addBindValue(QString(pattern + QLatin1Char('%')));
+    query.addBindValue(QString(likePattern(id) + QLatin1Char('%')));
     if (id.isEmpty() || !execOrWarn(query) || !query.next()) {
         return std::nullopt;
     }
@@ -273,11 +292,26 @@ std::optional<NotificationRow> Outbox::find(const QString& id) const
     return row;
 }
 
+QStringList Outbox::idsStartingWith(const QString& prefix, int limit) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT id FROM notifications WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?"));
+    query.addBindValue(QString(likePattern(prefix) + QLatin1Char('%')));
+    query.addBindValue(limit);
+    QStringList ids;
+    if (!prefix.isEmpty() && execOrWarn(query)) {
+        while (query.next()) {
+            ids << query.value(0).toString();
+        }
+    }
+    return ids;
+}
+
 QList<AttemptRecord> Outbox::attempts(const QString& notificationId) const
 {
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT number, started_at, duration_ms, url, request_headers, request_body, status, "
-                                 "outcome, response_headers, response_body, diagnostic FROM attempts "
+                                 "outcome, response_headers, response_body, diagnostic, result FROM attempts "
                                  "WHERE notification_id = ? ORDER BY number, id"));
     query.addBindValue(notificationId);
     QList<AttemptRecord> list;
@@ -298,6 +332,7 @@ QList<AttemptRecord> Outbox::attempts(const QString& notificationId) const
         a.responseHeaders = query.value(8).toString();
         a.responseBody = query.value(9).toString();
         a.diagnostic = query.value(10).toString();
+        a.result = query.value(11).toString();
         list.append(a);
     }
     return list;

@@ -26,7 +26,12 @@ struct AttemptRecord
     QString outcome; // DeliveryResult::outcomeKey
     QString responseHeaders;
     QString responseBody; // excerpt
-    QString diagnostic; // translated summary
+    QString result; // DeliveryResult::toStored(); empty in attempts recorded before schema 4
+    QString diagnostic; // the translated summary older versions stored; empty since schema 4
+
+    void setResult(const DeliveryResult& deliveryResult);
+    // What went wrong or how it went, in the current language.
+    QString summary() const { return DeliveryResult::storedSummary(result, diagnostic); }
 };
 
 struct NotificationRow
@@ -37,10 +42,14 @@ struct NotificationRow
     QString state;
     int attempts = 0;
     int lastStatus = 0;
-    QString lastResult;
+    QString lastResult; // the text older versions stored
+    QString lastResultCode; // DeliveryResult::toStored() of the last attempt, since schema 4
     QDateTime nextAttemptAt;
     QDateTime createdAt;
     QDateTime updatedAt;
+
+    // The last attempt's summary in the current language.
+    QString lastResultText() const { return DeliveryResult::storedSummary(lastResultCode, lastResult); }
 };
 
 struct ClaimedNotification
@@ -91,7 +100,10 @@ public:
 
     QList<NotificationRow> list(std::optional<State> state, int limit, int offset = 0) const;
     int count(std::optional<State> state) const;
+    // The notification whose id is id or begins with it, when exactly one does.
     std::optional<NotificationRow> find(const QString& id) const;
+    // Up to limit ids beginning with prefix, in order: to tell "none" from "ambiguous".
+    QStringList idsStartingWith(const QString& prefix, int limit) const;
     QList<AttemptRecord> attempts(const QString& notificationId) const;
     // When the earliest pending notification falls due, if any.
     std::optional<QDateTime> nextDue() const;

@@ -23,7 +23,7 @@ std::optional<QDateTime> RetryPolicy::nextAttempt(const DeliveryResult& result, 
     }
     const bool mayWait = result.httpStatus == 429 || result.httpStatus == 503;
     if (mayWait && result.retryAfter.isValid()) {
-        const auto latest = now.addSecs(24 * 3600);
+        const auto latest = now.addSecs(DeliveryResult::MaxRetryAfterSeconds);
         return qBound(now, result.retryAfter, latest);
     }
     const auto delay = schedule().at(attemptsMade);

@@ -1,5 +1,7 @@
 #include "UserRules.h"
 
+#include "InputEcho.h"
+
 #include <QUrl>
 
 #include <algorithm>
@@ -56,7 +58,7 @@ QString UserRules::emailKey(const QString& email)
 
 QString UserRules::duplicateEmailMessage(const QString& email)
 {
-    return tr("The email address %1 is already used by another account.").arg(email.trimmed());
+    return tr("The email address %1 is already used by another account.").arg(InputEcho::capped(email.trimmed()));
 }
 
 bool UserRules::isValidEmail(const QString& email)
@@ -101,12 +103,12 @@ QList<UserRules::Problem> UserRules::validate(const NewUser& user, bool allowEmp
     if (email.isEmpty()) {
         problems.append({ Field::Email, tr("Enter an email address.") });
     } else if (!isValidEmail(email)) {
-        problems.append({ Field::Email, tr("\"%1\" is not a valid email address.").arg(email) });
+        problems.append({ Field::Email, tr("\"%1\" is not a valid email address.").arg(InputEcho::capped(email)) });
     }
 
     const auto role = canonicalRole(user.role);
     if (!roles().contains(role)) {
-        problems.append({ Field::Role, tr("Unknown role \"%1\": use user, admin or pending.").arg(role) });
+        problems.append({ Field::Role, tr("Unknown role \"%1\": use user, admin or pending.").arg(InputEcho::capped(role)) });
     }
 
     if (user.password.isEmpty()) {

@@ -1,5 +1,6 @@
 #include "WebhookConfig.h"
 
+#include "InputEcho.h"
 #include "PayloadBuilder.h"
 #include "Settings.h"
 #include "Signature.h"
@@ -108,18 +109,85 @@ QString WebhookConfig::headerProblem(const QString& name, const QString& value)
         return ch.unicode() < 128 && (ch.isLetterOrNumber() || punctuation.contains(ch));
     });
     if (!token) {
-        return tr("\"%1\" is not a valid header name: use letters, digits and !#$%&'*+-.^_`|~ only.").arg(name);
+        return tr("\"%1\" is not a valid header name: use letters, digits and !#$%&'*+-.^_`|~ only.")
+            .arg(InputEcho::capped(name));
     }
-    static const QStringList reserved = {
-        QStringLiteral("content-type"), QStringLiteral("content-length"),    QStringLiteral("user-agent"),
-        QStringLiteral("host"),         QStringLiteral("connection"),        QStringLiteral("transfer-encoding"),
-        QStringLiteral("webhook-id"),   QStringLiteral("webhook-timestamp"), QStringLiteral("webhook-signature"),
+    enum class Why
+    {
+        SetByCrochet,
+        Connection,
+        Framing,
+        Host,
     };
-    if (reserved.contains(name.toLower())) {
-        return tr("Crochet sets the %1 header itself; it cannot be replaced.").arg(name);
+    struct Reserved
+    {
+        const char* name;
+        Why why;
+    };
+    static constexpr Reserved reserved[] = {
+        { "content-type", Why::SetByCrochet },
+        { "user-agent", Why::SetByCrochet },
+        { "webhook-id", Why::SetByCrochet },
+        { "webhook-timestamp", Why::SetByCrochet },
+        { "webhook-signature", Why::SetByCrochet },
+        { "accept-encoding", Why::SetByCrochet },
+        { "connection", Why::Connection },
+        { "keep-alive", Why::Connection },
+        { "proxy-connection", Why::Connection },
+        { "proxy-authorization", Why::Connection },
+        { "proxy-authenticate", Why::Connection },
+        { "te", Why::Connection },
+        { "trailer", Why::Connection },
+        { "upgrade", Why::Connection },
+        { "http2-settings", Why::Connection },
+        { "expect", Why::Connection },
+        { "content-length", Why::Framing },
+        { "transfer-encoding", Why::Framing },
+        { "content-encoding", Why::Framing },
+        { "host", Why::Host },
+    };
+    const auto lower = name.toLower();
+    for (const auto& entry : reserved) {
+        if (lower != QLatin1String(entry.name)) {
+            continue;
+        }
+        switch (entry.why) {
+        case Why::SetByCrochet:
+            return tr("Crochet sets the %1 header itself; it cannot be replaced.").arg(name);
+        case Why::Connection:
+            return tr("%1 governs the connection itself, which Crochet and Qt manage; it cannot be set as a custom "
+                      "header.")
+                .arg(name);
+        case Why::Framing:
+            return tr("%1 describes how the body is sent, which Crochet sets from the payload; a custom value would "
+                      "make the receiver misread the request.")
+                .arg(name);
+        case Why::Host:
+            return tr("The Host header comes from the webhook URL; change the URL instead.");
+        }
     }
-    if (value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')) || value.contains(QChar(0))) {
-        return tr("A header value must not contain line breaks.");
+    // RFC 9110 field values: visible ASCII, spaces and tabs inside. Other bytes (obs-text) are read differently by
+    // each receiver, so they are refused too.
+    for (const auto ch : value) {
+        const auto code = ch.unicode();
+        if (code == '\r' || code == '\n') {
+            return tr("A header value must not contain line breaks.");
+        }
+        if ((code < 0x20 && code != '\t') || code == 0x7f) {
+            return tr("A header value must not contain control characters (here U+%1).")
+                .arg(QStringLiteral("%1").arg(code, 4, 16, QLatin1Char('0')).toUpper());
+        }
+        if (code > 0x7e) {
+            return tr("A header value must be plain ASCII: encode other characters as the receiver expects (for "
+                      "example percent-encoding or Base64).");
+        }
+    }
+    if (value.startsWith(QLatin1Char(' ')) || value.startsWith(QLatin1Char('\t')) || value.endsWith(QLatin1Char(' '))
+        || value.endsWith(QLatin1Char('\t'))) {
+        return tr("A header value must not begin or end with a space or a tab: receivers would drop them.");
+    }
+    if (value.size() > MaximumHeaderValueLength) {
+        return tr("A header value must not exceed %1 characters.").arg(MaximumHeaderValueLength);
     }
     return {};
 }

@@ -42,7 +42,10 @@ public:
     static QString describeHeaders(const HeaderList& headers, const QByteArray& contentType);
     static QByteArray maskValue(const QByteArray& name, const QByteArray& value);
 
-    // Why a custom header cannot be sent (translated), or empty: the name must be an RFC 9110 token that Crochet
-    // does not set itself, the value a single line.
+    // Servers commonly refuse header lines beyond 8 KiB.
+    static constexpr qsizetype MaximumHeaderValueLength = 8 * 1024;
+
+    // Why a custom header cannot be sent (translated), or empty: the name must be an RFC 9110 token that neither
+    // Crochet nor the connection sets (hop-by-hop, framing, Host), the value visible ASCII with inner spaces or tabs.
     static QString headerProblem(const QString& name, const QString& value);
 };

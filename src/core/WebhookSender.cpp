@@ -139,6 +139,9 @@ PendingDelivery* WebhookSender::send(const DeliveryRequest& request)
     const auto proxy = proxyFor(request.url);
     if (proxy.type() != QNetworkProxy::NoProxy && proxy.type() != QNetworkProxy::DefaultProxy) {
         pending->m_proxy = QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
+        // applyProxy() installs the environment's factory unless the Network settings name a proxy.
+        pending->m_proxySource = m_manager->proxyFactory() ? DeliveryResult::ProxySource::Environment
+                                                           : DeliveryResult::ProxySource::Settings;
     }
     pending->m_hostKey = poolKey(request.url);
     connect(pending, &PendingDelivery::finished, this, [this, pending] { release(pending); });
@@ -407,7 +410,7 @@ void PendingDelivery::onFinished()
                    || error == QNetworkReply::RemoteHostClosedError)) {
         // Through a proxy, the connection that failed is the proxy's.
         result.outcome = DeliveryResult::Outcome::ProxyFailure;
-        result.detail = DeliveryResult::tr("%1 (proxy %2)").arg(reply->errorString(), m_proxy);
+        result.detail = reply->errorString();
     } else {
         switch (error) {
         case QNetworkReply::HostNotFoundError:
@@ -434,8 +437,7 @@ void PendingDelivery::onFinished()
         case QNetworkReply::ProxyAuthenticationRequiredError:
         case QNetworkReply::UnknownProxyError:
             result.outcome = DeliveryResult::Outcome::ProxyFailure;
-            result.detail = m_proxy.isEmpty() ? reply->errorString()
-                                              : DeliveryResult::tr("%1 (proxy %2)").arg(reply->errorString(), m_proxy);
+            result.detail = reply->errorString();
             break;
         default:
             result.outcome = DeliveryResult::Outcome::NetworkFailure;
@@ -445,6 +447,10 @@ void PendingDelivery::onFinished()
     }
     result.httpStatus = status;
     result.host = m_host;
+    if (result.outcome == DeliveryResult::Outcome::ProxyFailure) {
+        result.proxy = m_proxy;
+        result.proxySource = m_proxySource;
+    }
     result.timeoutSeconds = m_timeoutSeconds;
     result.durationMs = m_elapsed.elapsed();
     result.remoteAddress = m_address.toString();

@@ -60,6 +60,7 @@ private:
     QString m_proxy; // "host:port" when the request goes through a proxy
     QList<QHostAddress> m_addresses; // checked by the host policy, tried in order while connections are refused
     QHostAddress m_address;
+    DeliveryResult::ProxySource m_proxySource = DeliveryResult::ProxySource::None;
     int m_timeoutSeconds;
     QByteArray m_body;
     bool m_truncated = false;

@@ -1,6 +1,9 @@
 #include "WebhookUrl.h"
 
+#include "InputEcho.h"
 #include "Settings.h"
+
+#include <QHostAddress>
 
 WebhookUrl::Check WebhookUrl::validate(const QString& text)
 {
@@ -22,6 +25,21 @@ WebhookUrl::Check WebhookUrl::validate(const QString& text)
             return check;
         }
     }
+    if (!text.contains(QLatin1String("://"))) {
+        // "localhost:18001" parses as the scheme "localhost": say what was probably meant.
+        const QUrl guess(QStringLiteral("http://") + text, QUrl::StrictMode);
+        const bool local = guess.host() == QLatin1String("localhost") || !QHostAddress(guess.host()).isNull();
+        // Not while "https:" is being typed: a host with a dot, localhost, an address, or a port.
+        if (guess.isValid() && guess.userInfo().isEmpty()
+            && (local || guess.port() > 0 || guess.host().contains(QLatin1Char('.')))) {
+            const bool plainPort = guess.port() > 0 && guess.port() != 443;
+            const QString suggestion =
+                ((local || plainPort) ? QStringLiteral("http://") : QStringLiteral("https://")) + text;
+            check.message =
+                tr("The URL must start with https:// or http://: did you mean %1?").arg(InputEcho::capped(suggestion));
+            return check;
+        }
+    }
     const QUrl url(text, QUrl::StrictMode);
     if (url.scheme().isEmpty() || url.isRelative()) {
         check.message = tr("The URL must start with https:// or http://.");
@@ -33,7 +51,7 @@ WebhookUrl::Check WebhookUrl::validate(const QString& text)
     }
     const auto scheme = url.scheme();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
-        check.message = tr("Only http and https URLs are supported, not \"%1\".").arg(scheme);
+        check.message = tr("Only http and https URLs are supported, not \"%1\".").arg(InputEcho::capped(scheme));
         return check;
     }
     if (url.host().isEmpty()) {

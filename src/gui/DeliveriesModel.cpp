@@ -22,7 +22,8 @@ bool sameContent(const NotificationRow& a, const NotificationRow& b)
 {
     return a.id == b.id && a.event == b.event && a.userName == b.userName && a.state == b.state
         && a.attempts == b.attempts && a.lastStatus == b.lastStatus && a.lastResult == b.lastResult
-        && a.nextAttemptAt == b.nextAttemptAt && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt;
+        && a.lastResultCode == b.lastResultCode && a.nextAttemptAt == b.nextAttemptAt && a.createdAt == b.createdAt
+        && a.updatedAt == b.updatedAt;
 }
 
 } // namespace
@@ -226,7 +227,8 @@ void DeliveriesModel::applyReport(const AttemptReport& report)
         notification.state = report.state;
         notification.attempts = qMax(notification.attempts, report.number);
         notification.lastStatus = report.result.httpStatus;
-        notification.lastResult = report.result.summary();
+        notification.lastResult.clear();
+        notification.lastResultCode = report.result.toStored();
         notification.nextAttemptAt = report.nextAttemptAt;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
@@ -253,7 +255,7 @@ QString DeliveriesModel::lastResultText(const NotificationRow& row) const
         return tr("Not attempted yet");
     }
     // The diagnostic names the HTTP status whenever there was one.
-    return row.lastResult;
+    return row.lastResultText();
 }
 
 QVariant DeliveriesModel::data(const QModelIndex& index, int role) const

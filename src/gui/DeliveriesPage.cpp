@@ -235,7 +235,7 @@ QString DeliveriesPage::detailsHtml(const QString& notificationId) const
         html += field(tr("URL:"), attempt.url);
         html += field(tr("Response status:"),
                       attempt.status > 0 ? QString::number(attempt.status) : tr("none (no HTTP answer)"));
-        html += field(tr("Diagnostic:"), attempt.diagnostic);
+        html += field(tr("Diagnostic:"), attempt.summary());
         html += block(tr("Request headers"), attempt.requestHeaders);
         html += block(tr("Request body"), attempt.requestBody);
         html += block(tr("Response headers"), attempt.responseHeaders);

@@ -273,6 +273,7 @@ void GeneralSettingsWidget::onTestFinished(const DeliveryResult& result)
     const bool hadFocus = m_ui->testCancelButton->hasFocus();
     m_test.clear();
     m_lastResult = result;
+    m_lastResult->isTest = true;
     showTestResult();
     updateButtons();
     if (hadFocus) {

@@ -3,6 +3,7 @@
 #include "DeliveryResult.h"
 #include "Outbox.h"
 #include "Settings.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "UserStore.h"
 #include "WebhookUrl.h"
@@ -10,8 +11,10 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <optional>
 
@@ -29,6 +32,8 @@ private slots:
     void retryNeedsOneTarget_data();
     void retryNeedsOneTarget();
     void showUnknown();
+    void ambiguousPrefix();
+    void showRendersInTheReadersLanguage();
     void listRejectsBadOptions_data();
     void listRejectsBadOptions();
     void flushNothingPending();
@@ -186,6 +191,67 @@ void TestCliDeliveries::retryNeedsOneTarget()
     const auto result = m_cli->run(QStringList { QStringLiteral("deliveries"), QStringLiteral("retry") } + arguments);
     CLI_VERIFY_EXIT(result, 2);
     QCOMPARE(result.errLines().value(0), QStringLiteral("Give either a notification id or --failed."));
+}
+
+void TestCliDeliveries::ambiguousPrefix()
+{
+    {
+        Database database(m_cli->databasePath());
+        QVERIFY(database.open());
+        QSqlQuery query(database.connection());
+        for (int i = 0; i < 7; ++i) {
+            const auto id = TestFixtures::createNotifiedUser(&database, QStringLiteral("u%1@example.com").arg(i));
+            QVERIFY(query.exec(QStringLiteral("UPDATE notifications SET id = 'abc%1' WHERE id = '%2'").arg(i).arg(id)));
+        }
+    }
+    for (const auto& action : { QStringLiteral("show"), QStringLiteral("retry") }) {
+        const auto result = m_cli->run({ QStringLiteral("deliveries"), action, QStringLiteral("abc") });
+        CLI_VERIFY_EXIT(result, 1);
+        QCOMPARE(result.out, QString());
+        QCOMPARE(result.errLines(),
+                 (QStringList { QStringLiteral("\"abc\" is ambiguous: it begins the ids of several notifications. Give "
+                                               "more characters, for example one of:"),
+                                QStringLiteral("  abc0"), QStringLiteral("  abc1"), QStringLiteral("  abc2"),
+                                QStringLiteral("  abc3"), QStringLiteral("  abc4"), QStringLiteral("  …") }));
+    }
+    const auto unique = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), QStringLiteral("abc6") });
+    CLI_VERIFY_EXIT(unique, 0);
+    QCOMPARE(unique.outLines().value(0), QStringLiteral("Notification: abc6"));
+
+    // None at all, with the echo capped.
+    const auto none =
+        m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), QString(100, QLatin1Char('z')) });
+    CLI_VERIFY_EXIT(none, 1);
+    QCOMPARE(none.err,
+             QStringLiteral("No notification matches \"%1\"; give its id or a unique beginning of it.\n")
+                 .arg(QString(59, QLatin1Char('z')) + QChar(0x2026)));
+}
+
+void TestCliDeliveries::showRendersInTheReadersLanguage()
+{
+    // The attempt is recorded by a process running in English...
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(404);
+    setWebhook(receiver.url(SecretPath).toString());
+    const auto id = addUser(QStringLiteral("Ann"));
+    QVERIFY(!id.isEmpty());
+
+    // ...and shown by one running in French, attempt and list alike.
+    QTranslator catalogue;
+    QVERIFY(catalogue.load(QStringLiteral(":/i18n/crochet_fr.qm")));
+    const auto french = catalogue.translate(
+        "DeliveryResult",
+        "HTTP 404: this webhook does not exist, or no longer does. Check the URL or create a new webhook.");
+    QVERIFY(french.startsWith(QLatin1String("HTTP 404")) && french.contains(QStringLiteral("créez")));
+    const auto show = m_cli->run(
+        { QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("deliveries"), QStringLiteral("show"), id });
+    CLI_VERIFY_EXIT(show, 0);
+    QVERIFY2(show.outLines().constLast().endsWith(french), qPrintable(show.out));
+    const auto list = m_cli->run(
+        { QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("deliveries"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(list, 0);
+    QVERIFY2(list.outLines().value(0).endsWith(QLatin1Char('\t') + french), qPrintable(list.out));
 }
 
 void TestCliDeliveries::showUnknown()

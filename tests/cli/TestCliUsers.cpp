@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 #include "DeliveryResult.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "UserRules.h"
 
@@ -32,6 +33,7 @@ private slots:
     void list();
     void importCsv();
     void importUnreadableFile();
+    void invalidEmailIsEchoedCapped();
 
 private:
     void setWebhook(const TestReceiver& receiver);
@@ -361,6 +363,26 @@ void TestCliUsers::importCsv()
     QCOMPARE(result.err, QStringLiteral("Line 3: ") + messageFor(bad, true) + QLatin1Char('\n'));
     QCOMPARE(userLines().size(), 2);
     QCOMPARE(receiver.count(), 2);
+}
+
+void TestCliUsers::invalidEmailIsEchoedCapped()
+{
+    // At most 60 characters of what was typed come back, whatever its size (one argument is limited to 128 KiB).
+    const auto echoed =
+        QStringLiteral("\"%1\" is not a valid email address.").arg(QString(59, QLatin1Char('a')) + QChar(0x2026));
+    const auto added =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ann"),
+                     QStringLiteral("--email"), QString(100000, QLatin1Char('a')) });
+    CLI_VERIFY_EXIT(added, 1);
+    QCOMPARE(added.err, echoed + QStringLiteral("\nThe account was not created.\n"));
+
+    // A CSV holds no such limit: a 1 MB email is echoed capped too.
+    const auto path = m_dir->filePath(QStringLiteral("huge.csv"));
+    QVERIFY(TestFixtures::writeFile(path, "name,email,password,role\nAnn," + QByteArray(1024 * 1024, 'a') + ",,\n"));
+    const auto imported = m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), path });
+    CLI_VERIFY_EXIT(imported, 0);
+    QCOMPARE(imported.err, QStringLiteral("Line 2: ") + echoed + QLatin1Char('\n'));
+    QCOMPARE(userLines(), QStringList());
 }
 
 void TestCliUsers::importUnreadableFile()

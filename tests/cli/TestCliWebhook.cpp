@@ -50,6 +50,9 @@ private slots:
     void headerSetAndRemove();
     void headerRefusesBadInput_data();
     void headerRefusesBadInput();
+    void headerValueFromStandardInput();
+    void urlFromStandardInput();
+    void secretFromStandardInput();
 
     void frenchOutput();
 
@@ -107,9 +110,9 @@ void TestCliWebhook::versionAndHelp()
     const auto help = m_cli->run({ QStringLiteral("--help") });
     CLI_VERIFY_EXIT(help, 0);
     QVERIFY(help.out.startsWith(QLatin1String("Usage: crochet-cli [global options] <command>")));
-    for (const auto* expected : { "--database <path>", "--lang <language>", "webhook set URL",
-                                  "webhook secret generate", "webhook header set NAME VALUE", "user add",
-                                  "user import FILE.csv", "deliveries retry [ID]", "deliveries flush" }) {
+    for (const auto* expected : { "--database <path>", "--lang <language>", "webhook set [URL]",
+                                  "webhook secret generate", "webhook secret set", "webhook header set NAME [VALUE]",
+                                  "user add", "user import FILE.csv", "deliveries retry [ID]", "deliveries flush" }) {
         QVERIFY2(help.out.contains(QLatin1String(expected)), expected);
     }
     QCOMPARE(help.err, QString());
@@ -125,7 +128,8 @@ void TestCliWebhook::actionHelp()
     const auto help = m_cli->run({ QStringLiteral("webhook"), QStringLiteral("set"), QStringLiteral("--help") });
     CLI_VERIFY_EXIT(help, 0);
     const auto lines = help.outLines();
-    QCOMPARE(lines.value(0), QStringLiteral("Usage: crochet-cli webhook set [options] URL"));
+    QCOMPARE(lines.value(0), QStringLiteral("Usage: crochet-cli webhook set [options] [URL]"));
+    QVERIFY(help.out.contains(QLatin1String("--url-stdin")));
     QVERIFY(help.out.contains(QLatin1String("--format <format>")));
     QVERIFY(help.out.contains(QLatin1String("auto|discord|slack|google-chat|teams|json|text")));
     QVERIFY(help.out.contains(QLatin1String("--timeout <seconds>")));
@@ -158,7 +162,7 @@ void TestCliWebhook::usageErrors_data()
         << QStringList { QStringLiteral("webhook"), QStringLiteral("show"), QStringLiteral("--frob") }
         << QStringLiteral("Unknown option 'frob'.");
     QTest::newRow("missing argument") << QStringList { QStringLiteral("webhook"), QStringLiteral("set") }
-                                      << QStringLiteral("Missing argument URL.");
+                                      << QStringLiteral("Missing argument URL (or --url-stdin).");
     QTest::newRow("extra argument") << QStringList { QStringLiteral("webhook"), QStringLiteral("clear"),
                                                      QStringLiteral("now") }
                                     << QStringLiteral("Unexpected argument \"now\".");
@@ -515,6 +519,21 @@ void TestCliWebhook::headerRefusesBadInput_data()
                                         << QStringLiteral("A header value must not contain line breaks.");
     QTest::newRow("carriage return in value") << QStringLiteral("X-Team") << QStringLiteral("a\rb")
                                               << QStringLiteral("A header value must not contain line breaks.");
+    QTest::newRow("control byte in value")
+        << QStringLiteral("X-Team") << QStringLiteral("a\x01")
+        << QStringLiteral("A header value must not contain control characters (here U+0001).");
+    QTest::newRow("DEL in value") << QStringLiteral("X-Team") << QStringLiteral("a\x7f")
+                                  << QStringLiteral(
+                                         "A header value must not contain control characters (here U+007F).");
+    QTest::newRow("framing header") << QStringLiteral("Content-Encoding") << QStringLiteral("gzip")
+                                    << QStringLiteral("Content-Encoding describes how the body is sent, which Crochet "
+                                                      "sets from the payload; a custom value would make the receiver "
+                                                      "misread the request.");
+    QTest::newRow("hop-by-hop header") << QStringLiteral("Connection") << QStringLiteral("close")
+                                       << QStringLiteral("Connection governs the connection itself, which Crochet and "
+                                                         "Qt manage; it cannot be set as a custom header.");
+    QTest::newRow("Host") << QStringLiteral("Host") << QStringLiteral("evil.example")
+                          << QStringLiteral("The Host header comes from the webhook URL; change the URL instead.");
     QTest::newRow("reserved") << QStringLiteral("Webhook-Signature") << QStringLiteral("v1,forged")
                               << QStringLiteral("Crochet sets the Webhook-Signature header itself; it cannot be "
                                                 "replaced.");
@@ -530,6 +549,104 @@ void TestCliWebhook::headerRefusesBadInput()
     CLI_VERIFY_EXIT(result, 2);
     QCOMPARE(result.err, message + QLatin1Char('\n'));
     QCOMPARE(showLines().constLast(), QStringLiteral("Custom headers: none"));
+}
+
+void TestCliWebhook::headerValueFromStandardInput()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("webhook"), QStringLiteral("set"), receiver.url().toString() }), 0);
+    const QStringList setAuthorization { QStringLiteral("webhook"), QStringLiteral("header"), QStringLiteral("set"),
+                                         QStringLiteral("Authorization"), QStringLiteral("--value-stdin") };
+
+    // Refused: nothing saved, exit 2, and the value never echoed.
+    const auto control = m_cli->run(setAuthorization, QByteArrayLiteral("Bearer \x1b]0;owned\x07\n"));
+    CLI_VERIFY_EXIT(control, 2);
+    QCOMPARE(control.err, QStringLiteral("A header value must not contain control characters (here U+001B).\n"));
+    const auto invalidUtf8 = m_cli->run(setAuthorization, QByteArrayLiteral("Bearer \xff\xfe\n"));
+    CLI_VERIFY_EXIT(invalidUtf8, 2);
+    QCOMPARE(invalidUtf8.err, QStringLiteral("The first line of standard input is not valid UTF-8.\n"));
+    const auto empty = m_cli->run(setAuthorization, QByteArray());
+    CLI_VERIFY_EXIT(empty, 2);
+    QCOMPARE(empty.err, QStringLiteral("Standard input is empty: give the value on its first line.\n"));
+    const auto both = m_cli->run({ QStringLiteral("webhook"), QStringLiteral("header"), QStringLiteral("set"),
+                                   QStringLiteral("Authorization"), QStringLiteral("Bearer argument"),
+                                   QStringLiteral("--value-stdin") },
+                                 QByteArrayLiteral("Bearer input\n"));
+    CLI_VERIFY_EXIT(both, 2);
+    QCOMPARE(both.errLines().value(0), QStringLiteral("Give either VALUE or --value-stdin, not both."));
+    const auto neither = m_cli->run({ QStringLiteral("webhook"), QStringLiteral("header"), QStringLiteral("set"),
+                                      QStringLiteral("Authorization") });
+    CLI_VERIFY_EXIT(neither, 2);
+    QCOMPARE(neither.errLines().value(0), QStringLiteral("Missing argument VALUE (or --value-stdin)."));
+    QCOMPARE(showLines().constLast(), QStringLiteral("Custom headers: none"));
+
+    // Accepted: only the first line, without its line break (CRLF too), and never printed.
+    const auto set = m_cli->run(setAuthorization, QByteArrayLiteral("Bearer from-stdin-123\r\nsecond line\n"));
+    CLI_VERIFY_EXIT(set, 0);
+    QCOMPARE(set.out, QStringLiteral("Header saved: Authorization: ••••\n"));
+    QVERIFY(
+        showLines({ QStringLiteral("--reveal") }).contains(QStringLiteral("  Authorization: Bearer from-stdin-123")));
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("webhook"), QStringLiteral("test") }), 0);
+    QCOMPARE(receiver.requests().constFirst().header("Authorization"), QByteArrayLiteral("Bearer from-stdin-123"));
+}
+
+void TestCliWebhook::urlFromStandardInput()
+{
+    const auto saved = QStringLiteral("https://example.com/hooks/first");
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("webhook"), QStringLiteral("set"), saved }), 0);
+    const QStringList setFromInput { QStringLiteral("webhook"), QStringLiteral("set"), QStringLiteral("--url-stdin"),
+                                     QStringLiteral("--timeout"), QStringLiteral("3") };
+
+    // Refused: exit 2, with the scheme suggested, and nothing saved (neither the URL nor the timeout).
+    const auto noScheme = m_cli->run(setFromInput, QByteArrayLiteral("localhost:18001\n"));
+    CLI_VERIFY_EXIT(noScheme, 2);
+    QCOMPARE(noScheme.err,
+             QStringLiteral("The URL must start with https:// or http://: did you mean "
+                            "http://localhost:18001?\n"));
+    const auto both =
+        m_cli->run({ QStringLiteral("webhook"), QStringLiteral("set"), saved, QStringLiteral("--url-stdin") },
+                   QByteArrayLiteral("https://example.com/hooks/other\n"));
+    CLI_VERIFY_EXIT(both, 2);
+    QCOMPARE(both.errLines().value(0), QStringLiteral("Give either URL or --url-stdin, not both."));
+    auto lines = showLines({ QStringLiteral("--reveal") });
+    QCOMPARE(lines.value(0), QStringLiteral("URL: ") + saved);
+    QCOMPARE(lines.value(3), QStringLiteral("Timeout: 10 s"));
+
+    // Accepted: the token stays out of the output.
+    const auto set = m_cli->run(setFromInput, QByteArrayLiteral("https://example.com/hooks/tok-S3CR3T-xyz\n"));
+    CLI_VERIFY_EXIT(set, 0);
+    QVERIFY2(!set.out.contains(QLatin1String("S3CR3T")), qPrintable(set.out));
+    lines = showLines({ QStringLiteral("--reveal") });
+    QCOMPARE(lines.value(0), QStringLiteral("URL: https://example.com/hooks/tok-S3CR3T-xyz"));
+    QCOMPARE(lines.value(3), QStringLiteral("Timeout: 3 s"));
+}
+
+void TestCliWebhook::secretFromStandardInput()
+{
+    const QStringList setSecret { QStringLiteral("webhook"), QStringLiteral("secret"), QStringLiteral("set") };
+    const auto refused = m_cli->run(setSecret, QByteArrayLiteral("whsec_tooshort\n"));
+    CLI_VERIFY_EXIT(refused, 2);
+    QVERIFY2(refused.err.startsWith(QLatin1String("This is not a signing secret: ")), qPrintable(refused.err));
+    QVERIFY(refused.err.endsWith(QLatin1String("Nothing was saved.\n")));
+    QVERIFY(!refused.err.contains(QLatin1String("tooshort")));
+    QVERIFY(showLines().contains(QStringLiteral("Signing: off")));
+
+    const auto secret = Signature::generateSecret();
+    const auto set = m_cli->run(setSecret, secret.toLatin1() + '\n');
+    CLI_VERIFY_EXIT(set, 0);
+    QCOMPARE(set.out, QStringLiteral("Signing secret saved: requests are signed with it from now on.\n"));
+    QVERIFY(showLines({ QStringLiteral("--reveal") }).contains(QStringLiteral("Signing secret: ") + secret));
+
+    // A second one rotates: the first keeps signing for a day.
+    const auto next = Signature::generateSecret();
+    const auto rotated = m_cli->run(setSecret, next.toLatin1() + '\n');
+    CLI_VERIFY_EXIT(rotated, 0);
+    QVERIFY(
+        rotated.outLines().value(1).startsWith(QLatin1String("The previous secret keeps signing alongside it until ")));
+    const auto lines = showLines({ QStringLiteral("--reveal") });
+    QVERIFY(lines.contains(QStringLiteral("Signing secret: ") + next));
+    QVERIFY(lines.contains(QStringLiteral("Previous signing secret: ") + secret));
 }
 
 void TestCliWebhook::frenchOutput()

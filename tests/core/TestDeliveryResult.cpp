@@ -1,9 +1,12 @@
 #include "DeliveryResult.h"
 #include "RetryPolicy.h"
+#include "Translations.h"
 
 #include <QTest>
 
 using namespace std::chrono_literals;
+
+Q_DECLARE_METATYPE(DeliveryResult)
 
 class TestDeliveryResult : public QObject
 {
@@ -17,7 +20,12 @@ private slots:
     void schedule();
     void retryAfterIsHonoured();
     void givesUpAfterTenAttempts();
+    void summariesSayWhatToDo_data();
     void summariesSayWhatToDo();
+    void rateLimitShowsLocalTimeWithZone();
+    void delays_data();
+    void delays();
+    void storedResultsRenderInTheReadersLanguage();
 };
 
 void TestDeliveryResult::classification_data()
@@ -114,19 +122,164 @@ void TestDeliveryResult::givesUpAfterTenAttempts()
     QCOMPARE(RetryPolicy::nextAttempt(DeliveryResult::fromHttpStatus(503), 10, now), std::nullopt);
 }
 
+void TestDeliveryResult::summariesSayWhatToDo_data()
+{
+    QTest::addColumn<DeliveryResult>("result");
+    QTest::addColumn<QString>("summary");
+    using O = DeliveryResult::Outcome;
+    const auto make = [](O outcome, int status = 0) {
+        DeliveryResult result;
+        result.outcome = outcome;
+        result.httpStatus = status;
+        result.host = QStringLiteral("hooks.example");
+        return result;
+    };
+
+    auto delivered = make(O::Delivered, 204);
+    delivered.durationMs = 42;
+    QTest::newRow("delivered") << delivered << QStringLiteral("Delivered: HTTP 204 in 42 ms.");
+    QTest::newRow("500") << make(O::ServerError, 500)
+                         << QStringLiteral("HTTP 500: the receiver failed while handling the request. Check the "
+                                           "receiver's logs or the service's status page; if it fails only for "
+                                           "Crochet, check that the payload format suits this URL.");
+    QTest::newRow("503") << make(O::ServerError, 503)
+                         << QStringLiteral("HTTP 503: the receiver, or a gateway in front of it, is unavailable or "
+                                           "overloaded. Check that the receiver is running, or the service's status "
+                                           "page.");
+    auto timeout = make(O::Timeout);
+    timeout.timeoutSeconds = 10;
+    QTest::newRow("timeout") << timeout
+                             << QStringLiteral("No answer within 10 s: the receiver is down or too slow. If it is only "
+                                               "slow, raise the Timeout on the General settings page, or run "
+                                               "\"crochet-cli webhook set URL --timeout SECONDS\".");
+    QTest::newRow("410 delivering") << make(O::Gone, 410)
+                                    << QStringLiteral("HTTP 410: the webhook was deleted on the service, so Crochet "
+                                                      "stops sending to this URL. Create a new webhook there and save "
+                                                      "its URL.");
+    auto goneTest = make(O::Gone, 410);
+    goneTest.isTest = true;
+    QTest::newRow("410 testing a URL") << goneTest
+                                       << QStringLiteral("HTTP 410: this webhook was deleted on the service. Create a "
+                                                         "new webhook there and use its URL.");
+    auto settingsProxy = make(O::ProxyFailure);
+    settingsProxy.proxy = QStringLiteral("proxy.example:3128");
+    settingsProxy.proxySource = DeliveryResult::ProxySource::Settings;
+    settingsProxy.detail = QStringLiteral("Connection refused");
+    QTest::newRow("proxy from the settings")
+        << settingsProxy
+        << QStringLiteral("The proxy proxy.example:3128 set in Settings → Network failed: Connection refused. Check it "
+                          "there, or clear it to use the system's proxy.");
+    auto environmentProxy = settingsProxy;
+    environmentProxy.proxySource = DeliveryResult::ProxySource::Environment;
+    QTest::newRow("proxy from the environment")
+        << environmentProxy
+        << QStringLiteral("The proxy proxy.example:3128 given by the environment (HTTPS_PROXY, HTTP_PROXY or "
+                          "ALL_PROXY) failed: Connection refused. Correct or unset that variable, add the host to "
+                          "NO_PROXY, or set a proxy in Settings → Network.");
+    auto blocked = make(O::Blocked);
+    blocked.detail = QStringLiteral("public addresses only, and 127.0.0.1 is a private, loopback or reserved address");
+    QTest::newRow("policy, one final stop")
+        << blocked
+        << QStringLiteral("Blocked by the allowed-hosts policy: public addresses only, and 127.0.0.1 is a private, "
+                          "loopback or reserved address. If this host is trusted, change the policy in Settings → "
+                          "Network.");
+    auto network = make(O::NetworkFailure);
+    network.detail = QStringLiteral("Network unreachable.");
+    QTest::newRow("detail ending a sentence") << network << QStringLiteral("Network error: Network unreachable.");
+    QTest::newRow("429 without Retry-After") << make(O::RateLimited, 429)
+                                             << QStringLiteral("HTTP 429: the service is limiting requests; try again "
+                                                               "later.");
+}
+
 void TestDeliveryResult::summariesSayWhatToDo()
 {
-    auto result = DeliveryResult::fromHttpStatus(204);
-    result.durationMs = 42;
-    QCOMPARE(result.summary(), QStringLiteral("Delivered: HTTP 204 in 42 ms."));
+    QFETCH(DeliveryResult, result);
+    QFETCH(QString, summary);
+    QCOMPARE(result.summary(), summary);
+    // Stored and read back, the result says the same.
+    const auto stored = DeliveryResult::fromStored(result.toStored());
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->summary(), result.isTest ? stored->summary() : summary);
     QVERIFY(DeliveryResult::fromHttpStatus(403).summary().contains(QLatin1String("revoked")));
-    auto redirect = DeliveryResult::fromHttpStatus(301);
-    redirect.detail = QStringLiteral("https://new.example/hook");
-    QVERIFY(redirect.summary().contains(QLatin1String("https://new.example/hook")));
-    DeliveryResult timeout;
-    timeout.outcome = DeliveryResult::Outcome::Timeout;
-    timeout.timeoutSeconds = 10;
-    QCOMPARE(timeout.summary(), QStringLiteral("No answer within 10 s: the receiver is down or too slow."));
+}
+
+void TestDeliveryResult::rateLimitShowsLocalTimeWithZone()
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    auto limited = DeliveryResult::fromHttpStatus(429);
+    limited.retryAfter = DeliveryResult::parseRetryAfter(QByteArrayLiteral("120"), now);
+    const auto local = limited.retryAfter.toLocalTime();
+    const auto zone = local.timeZoneAbbreviation();
+    QVERIFY(!zone.isEmpty());
+    const auto summary = limited.summary();
+    QVERIFY2(summary.startsWith(QLatin1String("HTTP 429: the service is limiting requests and asks to wait: in ")),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("in 2 min (")), qPrintable(summary));
+    QVERIFY2(summary.endsWith(QLatin1Char(' ') + zone + QStringLiteral(").")), qPrintable(summary));
+    QVERIFY2(summary.contains(QLocale().toString(local.time(), QLocale::ShortFormat))
+                 || summary.contains(QLocale().toString(local, QLocale::ShortFormat)),
+             qPrintable(summary));
+
+    // A Retry-After of years is capped at the day RetryPolicy waits at most, and so is what the summary shows.
+    const auto far = DeliveryResult::parseRetryAfter(QByteArrayLiteral("999999999"), now);
+    QCOMPARE(far, now.addSecs(DeliveryResult::MaxRetryAfterSeconds));
+    QCOMPARE(DeliveryResult::parseRetryAfter(QByteArrayLiteral("Fri, 31 Dec 9999 23:59:59 GMT"), now),
+             now.addSecs(DeliveryResult::MaxRetryAfterSeconds));
+    limited.retryAfter = far;
+    QVERIFY2(limited.summary().contains(QLatin1String("in 24 h (")), qPrintable(limited.summary()));
+
+    // Read later, a time already past is not "in" anything.
+    limited.retryAfter = now.addSecs(-60);
+    QVERIFY2(limited.summary().startsWith(
+                 QLatin1String("HTTP 429: the service is limiting requests and asked to wait until ")),
+             qPrintable(limited.summary()));
+}
+
+void TestDeliveryResult::delays_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("seconds") << qint64(45) << QStringLiteral("45 s");
+    QTest::newRow("a minute and a bit") << qint64(61) << QStringLiteral("2 min");
+    QTest::newRow("hours") << qint64(3 * 3600) << QStringLiteral("3 h");
+    QTest::newRow("hours and minutes") << qint64(5400) << QStringLiteral("1 h 30 min");
+}
+
+void TestDeliveryResult::delays()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(DeliveryResult::formatDelay(seconds), text);
+}
+
+void TestDeliveryResult::storedResultsRenderInTheReadersLanguage()
+{
+    // Recorded by an English process...
+    auto notFound = DeliveryResult::fromHttpStatus(404);
+    notFound.durationMs = 12;
+    const auto stored = notFound.toStored();
+    QVERIFY(!stored.contains(QLatin1String("HTTP 404: this webhook")));
+    auto delivered = DeliveryResult::fromHttpStatus(204);
+    delivered.durationMs = 7;
+    const auto storedDelivered = delivered.toStored();
+
+    // ...read by a French one.
+    QCOMPARE(Translations::install(QStringLiteral("fr")), QStringLiteral("fr"));
+    const auto french = DeliveryResult::storedSummary(stored, QString());
+    Translations::install(QStringLiteral("en"));
+    QCOMPARE(french,
+             QStringLiteral("HTTP 404\u00a0: ce webhook n’existe pas ou plus. Vérifiez l’URL ou créez un "
+                            "nouveau webhook."));
+    QCOMPARE(Translations::install(QStringLiteral("fr")), QStringLiteral("fr"));
+    const auto frenchDelivered = DeliveryResult::storedSummary(storedDelivered, QString());
+    Translations::install(QStringLiteral("en"));
+    QCOMPARE(frenchDelivered, QStringLiteral("Livrée en 7\u00a0ms (HTTP 204)."));
+
+    // What versions before schema 4 stored (text only) is shown as it was written.
+    const auto legacy = QStringLiteral("HTTP 500 : le service est en panne de son côté.");
+    QCOMPARE(DeliveryResult::storedSummary(QString(), legacy), legacy);
+    QCOMPARE(DeliveryResult::storedSummary(QStringLiteral("{\"code\":\"no-such-outcome\"}"), legacy), legacy);
+    QCOMPARE(DeliveryResult::storedSummary(QStringLiteral("not json"), legacy), legacy);
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryResult)

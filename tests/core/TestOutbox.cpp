@@ -1,6 +1,7 @@
 #include "Database.h"
 #include "Outbox.h"
 #include "TestFixtures.h"
+#include "Translations.h"
 #include "UserStore.h"
 
 #include <QSqlQuery>
@@ -19,6 +20,8 @@ private slots:
     void recordStoresAttemptAndState();
     void retryAndRetryFailed();
     void findByPrefix();
+    void resultsRenderInTheReadersLanguage();
+    void schemaThreeAttemptsKeepTheirText();
     void purgeKeepsPending();
 
 private:
@@ -136,6 +139,84 @@ void TestOutbox::findByPrefix()
     QCOMPARE(outbox.find(id.left(8))->id, id);
     QVERIFY(!outbox.find(QStringLiteral("%")).has_value());
     QVERIFY(!outbox.find(QString()).has_value());
+
+    // Two ids share their empty prefix and (forced) their first characters: find refuses, idsStartingWith lists.
+    const auto other = createUser(QStringLiteral("b@example.com"));
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("UPDATE notifications SET id = 'abc1' WHERE id = '%1'").arg(id)));
+    QVERIFY(query.exec(QStringLiteral("UPDATE notifications SET id = 'abc2' WHERE id = '%1'").arg(other)));
+    QVERIFY(!outbox.find(QStringLiteral("abc")).has_value());
+    QCOMPARE(outbox.idsStartingWith(QStringLiteral("abc"), 5),
+             (QStringList { QStringLiteral("abc1"), QStringLiteral("abc2") }));
+    QCOMPARE(outbox.idsStartingWith(QStringLiteral("abc"), 1), QStringList { QStringLiteral("abc1") });
+    QCOMPARE(outbox.idsStartingWith(QStringLiteral("abc2"), 5), QStringList { QStringLiteral("abc2") });
+    QCOMPARE(outbox.idsStartingWith(QStringLiteral("ab%"), 5), QStringList());
+    QCOMPARE(outbox.idsStartingWith(QString(), 5), QStringList());
+}
+
+void TestOutbox::resultsRenderInTheReadersLanguage()
+{
+    const auto id = createUser(QStringLiteral("ada@example.com"));
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000).size(), 1);
+    Outbox::Outcome outcome;
+    outcome.attempt.notificationId = id;
+    outcome.attempt.number = 1;
+    outcome.attempt.startedAt = QDateTime::currentDateTimeUtc();
+    outcome.attempt.url = QStringLiteral("https://example.com/…abcd");
+    outcome.attempt.requestHeaders = QStringLiteral("webhook-id: x");
+    outcome.attempt.requestBody = QStringLiteral("{}");
+    // Recorded by a process running in English...
+    QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en"));
+    outcome.attempt.setResult(DeliveryResult::fromHttpStatus(404));
+    outcome.state = Outbox::State::Failed;
+    QVERIFY(outbox.record({ outcome }));
+    QCOMPARE(outbox.attempts(id).value(0).outcome, QStringLiteral("not-found"));
+    QCOMPARE(outbox.attempts(id).value(0).status, 404);
+
+    // ...shown by one running in French: the attempt and the notification's last result.
+    QCOMPARE(Translations::install(QStringLiteral("fr")), QStringLiteral("fr"));
+    const auto attemptText = outbox.attempts(id).value(0).summary();
+    const auto lastText = outbox.find(id)->lastResultText();
+    Translations::install(QStringLiteral("en"));
+    const auto french = QStringLiteral("HTTP 404\u00a0: ce webhook n’existe pas ou plus. Vérifiez l’URL ou créez un "
+                                       "nouveau webhook.");
+    QCOMPARE(attemptText, french);
+    QCOMPARE(lastText, french);
+    QCOMPARE(outbox.attempts(id).value(0).summary(), DeliveryResult::fromHttpStatus(404).summary());
+    QCOMPARE(outbox.list(std::nullopt, 10).value(0).lastResultText(), DeliveryResult::fromHttpStatus(404).summary());
+}
+
+void TestOutbox::schemaThreeAttemptsKeepTheirText()
+{
+    // A database as version 3 left it: an attempt with its diagnostic as text and no stored result.
+    const auto id = createUser(QStringLiteral("ada@example.com"));
+    const auto path = m_database->path();
+    {
+        QSqlQuery query(m_database->connection());
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE attempts DROP COLUMN result")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE notifications DROP COLUMN last_result_code")));
+        QVERIFY(query.exec(
+            QStringLiteral("INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, "
+                           "request_headers, request_body, status, outcome, diagnostic) VALUES ('%1', 1, 0, 5, "
+                           "'https://example.com/…abcd', '', '{}', 500, 'server-error', "
+                           "'HTTP 500 : le service est en panne de son côté.')")
+                .arg(id)));
+        QVERIFY(query.exec(QStringLiteral("UPDATE notifications SET attempts = 1, last_status = 500, last_result = "
+                                          "'HTTP 500 : le service est en panne de son côté.' WHERE id = '%1'")
+                               .arg(id)));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 3")));
+    }
+    m_database.reset();
+
+    m_database = std::make_unique<Database>(path);
+    QString error;
+    QVERIFY2(m_database->open(&error), qPrintable(error));
+    QCOMPARE(m_database->schemaVersion(), 4);
+    const Outbox outbox(m_database.get());
+    const auto legacy = QStringLiteral("HTTP 500 : le service est en panne de son côté.");
+    QCOMPARE(outbox.attempts(id).value(0).summary(), legacy);
+    QCOMPARE(outbox.find(id)->lastResultText(), legacy);
 }
 
 void TestOutbox::purgeKeepsPending()

@@ -29,6 +29,7 @@ private slots:
     void emailKeyIsCaseInsensitive();
     void rolesIgnoreCaseAndSpaces_data();
     void rolesIgnoreCaseAndSpaces();
+    void invalidInputIsEchoedCapped();
 };
 
 void TestUserRules::rules_data()
@@ -164,6 +165,23 @@ void TestUserRules::rolesIgnoreCaseAndSpaces()
     user.password.clear();
     user.confirmation.clear();
     QCOMPARE(UserRules::validate(user, true).isEmpty(), role == QLatin1String("pending"));
+}
+
+void TestUserRules::invalidInputIsEchoedCapped()
+{
+    NewUser user;
+    user.name = QStringLiteral("Ada");
+    user.email = QString(1024 * 1024, QLatin1Char('a'));
+    user.role = QString(1000, QLatin1Char('r'));
+    user.password = QStringLiteral("correct horse");
+    user.confirmation = user.password;
+    const auto problems = UserRules::validate(user, false);
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.at(0).message,
+             QStringLiteral("\"%1\" is not a valid email address.").arg(QString(59, QLatin1Char('a')) + QChar(0x2026)));
+    QCOMPARE(problems.at(1).message,
+             QStringLiteral("Unknown role \"%1\": use user, admin or pending.")
+                 .arg(QString(59, QLatin1Char('r')) + QChar(0x2026)));
 }
 
 QTEST_GUILESS_MAIN(TestUserRules)

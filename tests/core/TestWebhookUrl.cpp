@@ -13,6 +13,8 @@ private slots:
     void validate_data();
     void validate();
     void reasons();
+    void suggestsScheme_data();
+    void suggestsScheme();
     void environmentTakesPrecedence();
     void mask_data();
     void mask();
@@ -70,6 +72,38 @@ void TestWebhookUrl::validate()
         QVERIFY(check.url.isValid());
         QVERIFY(!check.url.host().isEmpty());
     }
+}
+
+void TestWebhookUrl::suggestsScheme_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("message");
+    const auto didYouMean = [](const QString& suggestion) {
+        return QStringLiteral("The URL must start with https:// or http://: did you mean %1?").arg(suggestion);
+    };
+    QTest::newRow("localhost and port") << QStringLiteral("localhost:18001")
+                                        << didYouMean(QStringLiteral("http://localhost:18001"));
+    QTest::newRow("address and path") << QStringLiteral("10.0.0.5/hook")
+                                      << didYouMean(QStringLiteral("http://10.0.0.5/hook"));
+    QTest::newRow("public name") << QStringLiteral("discord.com/api/webhooks/1/a")
+                                 << didYouMean(QStringLiteral("https://discord.com/api/webhooks/1/a"));
+    QTest::newRow("long, capped") << QStringLiteral("hooks.example.com/") + QString(100, QLatin1Char('a'))
+                                  << didYouMean(QStringLiteral("https://hooks.example.com/")
+                                                + QString(33, QLatin1Char('a')) + QChar(0x2026));
+    // While "https://" is being typed, no odd suggestion.
+    QTest::newRow("typing https:") << QStringLiteral("https:")
+                                   << QStringLiteral("The URL must name a host, as in https://example.com/hook.");
+    QTest::newRow("mailto") << QStringLiteral("mailto:ada@example.com")
+                            << QStringLiteral("Only http and https URLs are supported, not \"mailto\".");
+}
+
+void TestWebhookUrl::suggestsScheme()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, message);
+    const auto check = WebhookUrl::validate(url);
+    QCOMPARE(int(check.verdict), int(WebhookUrl::Verdict::Invalid));
+    QCOMPARE(check.message, message);
 }
 
 void TestWebhookUrl::environmentTakesPrecedence()

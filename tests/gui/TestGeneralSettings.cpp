@@ -39,6 +39,7 @@ private slots:
     void autoFormatNamesTheDetectedFormat();
     void testButtonPostsUnsavedUrl();
     void testButtonReportsRefusedConnection();
+    void testButtonGoneOnUnsavedUrl();
     void testCanBeCancelled();
     void environmentUrlIsReadOnly();
     void invalidEnvironmentUrlIsShown();
@@ -225,6 +226,22 @@ void TestGeneralSettings::testButtonPostsUnsavedUrl()
     QVERIFY2(result->text().startsWith(QStringLiteral("Delivered: HTTP 204 in ")), qPrintable(result->text()));
     QCOMPARE(result->property("feedback").toString(), QStringLiteral("success"));
     // The test used the field's value; nothing was saved.
+    QCOMPARE(Settings(m_database->get()).string(Settings::Key::WebhookUrl), QString());
+}
+
+void TestGeneralSettings::testButtonGoneOnUnsavedUrl()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(410);
+    auto window = openWindow();
+    typeUrl(window.get(), receiver.url(QStringLiteral("/hook")).toString());
+    auto* result = child<QLabel>(window.get(), "testResultLabel");
+    QTest::mouseClick(child<QPushButton>(window.get(), "testButton"), Qt::LeftButton);
+    // The URL was never saved: nothing is said about Crochet no longer sending to it.
+    QTRY_COMPARE(result->text(),
+                 QStringLiteral("HTTP 410: this webhook was deleted on the service. Create a new "
+                                "webhook there and use its URL."));
     QCOMPARE(Settings(m_database->get()).string(Settings::Key::WebhookUrl), QString());
 }
 

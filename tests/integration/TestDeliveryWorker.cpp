@@ -314,7 +314,7 @@ void TestDeliveryWorker::invalidEnvironmentUrlFailsWithAnAttempt()
     const auto attempts = outbox.attempts(id);
     QCOMPARE(attempts.size(), 1);
     QCOMPARE(attempts.first().outcome, QStringLiteral("invalid-url"));
-    QCOMPARE(attempts.first().diagnostic,
+    QCOMPARE(attempts.first().summary(),
              QStringLiteral("The webhook URL is invalid: The URL must not contain control characters."));
     QCOMPARE(m_receiver->count(), 0);
 }
@@ -399,7 +399,7 @@ void TestDeliveryWorker::hugeHeadersFailTheAttempt()
     QCOMPARE(attempts.first().outcome, QStringLiteral("headers-too-large"));
     QCOMPARE(attempts.first().status, 200);
     QVERIFY(attempts.first().responseHeaders.isEmpty());
-    QVERIFY(attempts.first().diagnostic.contains(QLatin1String("64 KiB")));
+    QVERIFY(attempts.first().summary().contains(QLatin1String("64 KiB")));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryWorker)

@@ -41,6 +41,7 @@ private slots:
     void policyConnectsToTheCheckedAddress();
     void policyKeepsVerifyingTheName();
     void deadlineRunsOnlyOnTheWire();
+    void environmentProxyFailure();
 
 private:
     DeliveryResult send(const DeliveryRequest& request);
@@ -172,7 +173,10 @@ void TestWebhookSender::timesOut()
     const auto result = send(request(m_receiver->url(), 1));
     QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::Timeout));
     QVERIFY2(result.durationMs >= 900 && result.durationMs < 5000, qPrintable(QString::number(result.durationMs)));
-    QCOMPARE(result.summary(), QStringLiteral("No answer within 1 s: the receiver is down or too slow."));
+    QCOMPARE(result.summary(),
+             QStringLiteral("No answer within 1 s: the receiver is down or too slow. If it is only slow, raise the "
+                            "Timeout on the General settings page, or run \"crochet-cli webhook set URL --timeout "
+                            "SECONDS\"."));
 }
 
 void TestWebhookSender::resetMidResponse()
@@ -214,24 +218,42 @@ void TestWebhookSender::cancel()
 void TestWebhookSender::publicOnlyBlocksLoopback_data()
 {
     QTest::addColumn<QString>("host");
-    QTest::newRow("address") << QStringLiteral("127.0.0.1");
-    QTest::newRow("name resolving to loopback") << QStringLiteral("localhost");
-    QTest::newRow("decimal notation") << QStringLiteral("2130706433");
-    QTest::newRow("IPv4-mapped") << QStringLiteral("::ffff:127.0.0.1");
-    QTest::newRow("NAT64") << QStringLiteral("64:ff9b::7f00:1");
-    QTest::newRow("6to4") << QStringLiteral("2002:7f00:1::1");
+    QTest::addColumn<QString>("reason");
+    // An address is not said to "be" itself; a name is said to resolve to an address.
+    QTest::newRow("address") << QStringLiteral("127.0.0.1")
+                             << QStringLiteral("public addresses only, and 127.0.0.1 is a private, loopback or "
+                                               "reserved address.");
+    QTest::newRow("name resolving to loopback")
+        << QStringLiteral("localhost") << QStringLiteral("public addresses only, and localhost resolves to ");
+    QTest::newRow("decimal notation") << QStringLiteral("2130706433")
+                                      << QStringLiteral("public addresses only, and 127.0.0.1 is a private, loopback or "
+                                                        "reserved address.");
+    QTest::newRow("IPv4-mapped") << QStringLiteral("::ffff:127.0.0.1")
+                                 << QStringLiteral("public addresses only, and ::ffff:127.0.0.1 is a private, loopback "
+                                                   "or reserved address.");
+    QTest::newRow("NAT64") << QStringLiteral("64:ff9b::7f00:1")
+                           << QStringLiteral("public addresses only, and 64:ff9b::7f00:1 is a private, loopback or "
+                                             "reserved address.");
+    QTest::newRow("6to4") << QStringLiteral("2002:7f00:1::1")
+                          << QStringLiteral("public addresses only, and 2002:7f00:1::1 is a private, loopback or "
+                                            "reserved address.");
 }
 
 void TestWebhookSender::publicOnlyBlocksLoopback()
 {
     QFETCH(QString, host);
+    QFETCH(QString, reason);
     auto url = m_receiver->url();
     url.setHost(host);
     auto sent = request(url);
     sent.network.hostPolicy = NetworkOptions::HostPolicy::PublicOnly;
     const auto result = send(sent);
     QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::Blocked));
-    QVERIFY2(result.summary().contains(QLatin1String("public addresses only")), qPrintable(result.summary()));
+    const auto summary = result.summary();
+    QVERIFY2(summary.startsWith(QStringLiteral("Blocked by the allowed-hosts policy: ") + reason), qPrintable(summary));
+    QVERIFY2(summary.endsWith(QStringLiteral("reserved address. If this host is trusted, change the policy in "
+                                             "Settings → Network.")),
+             qPrintable(summary));
     QCOMPARE(m_receiver->count(), 0);
 }
 
@@ -295,7 +317,33 @@ void TestWebhookSender::proxyFailure()
     sent.network.proxyUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
     const auto result = send(sent);
     QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::ProxyFailure));
-    QVERIFY(result.summary().startsWith(QLatin1String("The proxy failed")));
+    // The proxy comes from the Network settings: the diagnostic points there.
+    QCOMPARE(result.proxy, QStringLiteral("127.0.0.1:%1").arg(port));
+    QCOMPARE(int(result.proxySource), int(DeliveryResult::ProxySource::Settings));
+    QVERIFY2(result.summary().startsWith(
+                 QStringLiteral("The proxy 127.0.0.1:%1 set in Settings → Network failed: ").arg(port)),
+             qPrintable(result.summary()));
+    QVERIFY(result.summary().endsWith(QStringLiteral("Check it there, or clear it to use the system's proxy.")));
+}
+
+void TestWebhookSender::environmentProxyFailure()
+{
+    const auto port = m_receiver->port();
+    m_receiver->close();
+    qputenv("HTTP_PROXY", QStringLiteral("http://127.0.0.1:%1").arg(port).toLatin1());
+    const auto result = send(request(QUrl(QStringLiteral("http://hooks.crochet.invalid/env"))));
+    qunsetenv("HTTP_PROXY");
+    QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::ProxyFailure));
+    QCOMPARE(int(result.proxySource), int(DeliveryResult::ProxySource::Environment));
+    // The proxy comes from the environment: the diagnostic names the variables, and Settings → Network as a way out.
+    QVERIFY2(
+        result.summary().startsWith(
+            QStringLiteral("The proxy 127.0.0.1:%1 given by the environment (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) "
+                           "failed: ")
+                .arg(port)),
+        qPrintable(result.summary()));
+    QVERIFY(result.summary().endsWith(QStringLiteral(
+        "Correct or unset that variable, add the host to NO_PROXY, or set a proxy in Settings → Network.")));
 }
 
 void TestWebhookSender::proxyAuthentication()
