@@ -1,0 +1,135 @@
+#include "Database.h"
+#include "UserRules.h"
+#include "UserStore.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// Accounts are stored and compared in NFC: one address typed two ways is one account, old databases included.
+class TestUserStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void storesNamesAndEmailsInNfc();
+    void sameAddressTypedTwoWaysIsOneAccount_data();
+    void sameAddressTypedTwoWaysIsOneAccount();
+    void migrationRecomputesOldEmailKeys();
+
+private:
+    static NewUser pending(const QString& name, const QString& email);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_database;
+};
+
+NewUser TestUserStore::pending(const QString& name, const QString& email)
+{
+    NewUser user;
+    user.name = name;
+    user.email = email;
+    user.role = QStringLiteral("pending");
+    return user;
+}
+
+void TestUserStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("u.sqlite")));
+    QVERIFY(m_database->open());
+}
+
+void TestUserStore::cleanup()
+{
+    m_database.reset();
+    m_dir.reset();
+}
+
+void TestUserStore::storesNamesAndEmailsInNfc()
+{
+    UserStore store(m_database.get());
+    const auto created =
+        store.create(pending(QStringLiteral(" Zoe\u0301 "), QStringLiteral("zoe\u0301@example.fr")), {}, false);
+    QVERIFY2(created.ok, qPrintable(created.error));
+    QCOMPARE(created.user.name, QStringLiteral("Zo\u00E9"));
+    QCOMPARE(created.user.email, QStringLiteral("zo\u00E9@example.fr"));
+    const auto users = store.list();
+    QCOMPARE(users.size(), 1);
+    QCOMPARE(users.at(0).name, QStringLiteral("Zo\u00E9"));
+    QCOMPARE(users.at(0).email, QStringLiteral("zo\u00E9@example.fr"));
+}
+
+void TestUserStore::sameAddressTypedTwoWaysIsOneAccount_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::newRow("precomposed, then decomposed")
+        << QStringLiteral("zo\u00E9@example.fr") << QStringLiteral("zoe\u0301@example.fr");
+    QTest::newRow("decomposed, then precomposed")
+        << QStringLiteral("zoe\u0301@example.fr") << QStringLiteral("zo\u00E9@example.fr");
+    QTest::newRow("decomposed capitals") << QStringLiteral("zo\u00E9@example.fr")
+                                         << QStringLiteral("ZOE\u0301@Example.FR");
+}
+
+void TestUserStore::sameAddressTypedTwoWaysIsOneAccount()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    UserStore store(m_database.get());
+    QVERIFY(store.create(pending(QStringLiteral("Zoé"), first), {}, false).ok);
+    QVERIFY(store.emailInUse(second));
+    const auto again = store.create(pending(QStringLiteral("Zoé bis"), second), {}, false);
+    QVERIFY(!again.ok);
+    QVERIFY(again.duplicateEmail);
+    QCOMPARE(store.count(), 1);
+}
+
+void TestUserStore::migrationRecomputesOldEmailKeys()
+{
+    // A version-3 database, written when keys were only case-folded: a decomposed address kept a decomposed key.
+    {
+        QSqlQuery query(m_database->connection());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, created_at) VALUES "
+                                          "('a', 'Zoé', 'Zoe\u0301@example.fr', 'zoe\u0301@example.fr', 'pending', "
+                                          "'2026-01-01T00:00:00Z'), "
+                                          "('b', 'Ann', 'Ann@example.com', 'ann@example.com', 'pending', "
+                                          "'2026-01-01T00:00:00Z'), "
+                                          // Two accounts already exist for one address written two ways.
+                                          "('c', 'Léo', 'le\u0301o@example.fr', 'le\u0301o@example.fr', 'pending', "
+                                          "'2026-01-01T00:00:00Z'), "
+                                          "('d', 'Léo', 'l\u00E9o@example.fr', 'l\u00E9o@example.fr', 'pending', "
+                                          "'2026-01-01T00:00:00Z')")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 3")));
+    }
+    m_database.reset();
+    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("u.sqlite")));
+    QString error;
+    QVERIFY2(m_database->open(&error), qPrintable(error));
+    QCOMPARE(m_database->schemaVersion(), Database::CurrentSchemaVersion);
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT email_key FROM users ORDER BY id")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("zo\u00E9@example.fr"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("ann@example.com"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("le\u0301o@example.fr")); // kept: the other one has the key
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("l\u00E9o@example.fr"));
+    query.finish();
+
+    UserStore store(m_database.get());
+    const auto again = store.create(pending(QStringLiteral("Zoé"), QStringLiteral("zo\u00E9@example.fr")), {}, false);
+    QVERIFY(again.duplicateEmail);
+    const auto third = store.create(pending(QStringLiteral("Léo"), QStringLiteral("le\u0301o@example.fr")), {}, false);
+    QVERIFY(third.duplicateEmail);
+    QCOMPARE(store.count(), 4);
+}
+
+QTEST_GUILESS_MAIN(TestUserStore)
+#include "TestUserStore.moc"
