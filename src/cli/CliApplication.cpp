@@ -6,6 +6,7 @@
 #include "DeliveriesCommand.h"
 #include "HelpText.h"
 #include "InputEcho.h"
+#include "SafeText.h"
 #include "Translations.h"
 #include "UserCommand.h"
 #include "Version.h"
@@ -72,8 +73,18 @@ CliCommand* CliApplication::command(const QString& name)
     return nullptr;
 }
 
-int CliApplication::run(const QStringList& arguments)
+int CliApplication::run(const QList<QByteArray>& rawArguments)
 {
+    QStringList arguments;
+    qsizetype invalidArgument = 0;
+    for (qsizetype i = 0; i < rawArguments.size(); ++i) {
+        const auto decoded = SafeText::fromUtf8(rawArguments.at(i));
+        if (!decoded && i > 0 && invalidArgument == 0) {
+            invalidArgument = i;
+        }
+        arguments << decoded.value_or(QString::fromUtf8(rawArguments.at(i)));
+    }
+
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addOptions(globalOptions());
@@ -85,6 +96,12 @@ int CliApplication::run(const QStringList& arguments)
     Translations::install(knownLanguage ? language : QString());
     m_context = std::make_unique<CliContext>(parser.isSet(DatabaseOption) ? parser.value(DatabaseOption)
                                                                           : Database::defaultPath());
+    if (invalidArgument > 0) {
+        // Not echoed: it may be a secret (a header value, a URL with its token).
+        return usageError(tr("Argument %1 on the command line is not valid UTF-8; nothing was done. Check that the "
+                             "terminal or the script passes UTF-8 text.")
+                              .arg(invalidArgument));
+    }
     if (!parsed) {
         // Parse again with the translations installed, for a translated message.
         QCommandLineParser translated;

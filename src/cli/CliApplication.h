@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QCommandLineOption>
 #include <QList>
 #include <QObject>
@@ -20,8 +21,9 @@ public:
     explicit CliApplication(QObject* parent = nullptr);
     ~CliApplication() override;
 
-    // Parses the arguments (the program first) and runs the command; returns the process's exit code.
-    int run(const QStringList& arguments);
+    // Parses the arguments (the program first, as bytes from main's argv) and runs the command; returns the process's
+    // exit code. An argument that is not valid UTF-8 is a usage error.
+    int run(const QList<QByteArray>& rawArguments);
 
 private:
     static QList<QCommandLineOption> globalOptions();

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 
 #include "Database.h"
+#include "SafeText.h"
 #include "Settings.h"
 
 #include <QFile>
@@ -23,14 +24,14 @@ CliContext::~CliContext()
 
 void CliContext::print(const QString& line)
 {
-    m_out << line << '\n';
+    m_out << SafeText::printable(line, SafeText::Lines::Keep) << '\n';
     m_out.flush();
 }
 
 void CliContext::error(const QString& line)
 {
     m_out.flush();
-    m_err << line << '\n';
+    m_err << SafeText::printable(line, SafeText::Lines::Keep) << '\n';
     m_err.flush();
 }
 

@@ -28,7 +28,8 @@ public:
     ~CliContext();
     Q_DISABLE_COPY_MOVE(CliContext)
 
-    // One line to stdout or stderr, flushed at once so that a killed process has shown everything it said.
+    // One line to stdout or stderr, flushed at once so that a killed process has shown everything it said. Whatever
+    // the caller forgot, no control character other than a line break or a tab reaches the terminal (SafeText).
     void print(const QString& line = {});
     void error(const QString& line);
 

@@ -5,6 +5,7 @@
 #include "DeliveryWaiter.h"
 #include "InputEcho.h"
 #include "Outbox.h"
+#include "SafeText.h"
 #include "Settings.h"
 #include "WebhookUrl.h"
 
@@ -20,15 +21,11 @@ constexpr int DefaultWaitSeconds = 60;
 // Candidates listed for an ambiguous id prefix.
 constexpr int ListedCandidates = 5;
 
-// One field of a tab-separated line: no tab or line break may split it.
-QString field(QString text)
+// One field of a tab-separated line, or text that came from outside on a line of its own: no tab or line break may
+// split it, no escape sequence reaches the terminal.
+QString field(const QString& text)
 {
-    for (auto& ch : text) {
-        if (ch == QLatin1Char('\t') || ch == QLatin1Char('\n') || ch == QLatin1Char('\r')) {
-            ch = QLatin1Char(' ');
-        }
-    }
-    return text;
+    return SafeText::printable(text);
 }
 
 std::optional<int> nonNegative(const QString& text)
@@ -115,8 +112,8 @@ int DeliveriesCommand::list(const QCommandLineParser& parser)
     }
     const auto rows = Outbox(m_context->database()).list(state, *limit);
     for (const auto& row : rows) {
-        m_context->print(QStringList { row.id, row.event, field(row.userName), row.state, QString::number(row.attempts),
-                                       field(row.lastResultText()) }
+        m_context->print(QStringList { row.id, field(row.event), field(row.userName), row.state,
+                                       QString::number(row.attempts), field(row.lastResultText()) }
                              .join(QLatin1Char('\t')));
     }
     return CliContext::Success;
@@ -130,9 +127,9 @@ int DeliveriesCommand::show(const QString& id)
         return CliContext::Failure;
     }
     m_context->print(tr("Notification: %1").arg(row->id));
-    m_context->print(tr("Event: %1").arg(row->event));
+    m_context->print(tr("Event: %1").arg(field(row->event)));
     if (!row->userName.isEmpty()) {
-        m_context->print(tr("Account: %1").arg(row->userName));
+        m_context->print(tr("Account: %1").arg(field(row->userName)));
     }
     m_context->print(tr("State: %1").arg(Outbox::stateDisplayName(row->state)));
     m_context->print(tr("Created: %1").arg(CliContext::formatTime(row->createdAt)));
@@ -149,16 +146,16 @@ int DeliveriesCommand::show(const QString& id)
                              .arg(attempt.number)
                              .arg(CliContext::formatTime(attempt.startedAt))
                              .arg(attempt.durationMs));
-        m_context->print(QStringLiteral("  ") + tr("URL: %1").arg(attempt.url));
+        m_context->print(QStringLiteral("  ") + tr("URL: %1").arg(field(attempt.url)));
         m_context->print(QStringLiteral("  ") + tr("Request headers:"));
         const auto headers = attempt.requestHeaders.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (const auto& header : headers) {
-            m_context->print(QStringLiteral("    ") + header);
+            m_context->print(QStringLiteral("    ") + field(header));
         }
         m_context->print(
             QStringLiteral("  ")
             + tr("Status: %1").arg(attempt.status > 0 ? QString::number(attempt.status) : tr("no HTTP answer")));
-        m_context->print(QStringLiteral("  ") + tr("Result: %1").arg(attempt.summary()));
+        m_context->print(QStringLiteral("  ") + tr("Result: %1").arg(field(attempt.summary())));
     }
     return CliContext::Success;
 }
@@ -236,8 +233,8 @@ int DeliveriesCommand::flush(const QCommandLineParser& parser)
         }
     });
     connect(m_waiter->service(), &DeliveryService::webhookGone, this, [this](const QString& maskedUrl) {
-        m_context->error(
-            tr("The webhook %1 answered 410 Gone: it was deleted on the service. Set a new URL.").arg(maskedUrl));
+        m_context->error(tr("The webhook %1 answered 410 Gone: it was deleted on the service. Set a new URL.")
+                             .arg(field(maskedUrl)));
     });
     connect(m_waiter, &DeliveryWaiter::finished, this, [this] {
         reportFlush();

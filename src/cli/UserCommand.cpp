@@ -4,6 +4,7 @@
 #include "DeliveryService.h"
 #include "DeliveryWaiter.h"
 #include "Outbox.h"
+#include "SafeText.h"
 #include "Settings.h"
 #include "UserRules.h"
 #include "WebhookConfig.h"
@@ -12,6 +13,7 @@
 #include <QFutureWatcher>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -25,17 +27,18 @@ constexpr auto ImportDeliveryWait = std::chrono::seconds(10);
 // Beyond the request's own timeout, time to claim the notification and record the attempt.
 constexpr int FirstAttemptMarginSeconds = 5;
 
-QString readPasswordLine()
+// nullopt when the line is not valid UTF-8: a password is never hashed with replacement characters in it.
+std::optional<QString> readPasswordLine()
 {
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly)) {
-        return {};
+        return QString();
     }
     auto line = input.readLine();
     while (line.endsWith('\n') || line.endsWith('\r')) {
         line.chop(1);
     }
-    const auto password = QString::fromUtf8(line);
+    auto password = SafeText::fromUtf8(line);
     line.fill('\0');
     return password;
 }
@@ -106,7 +109,13 @@ int UserCommand::add(const QCommandLineParser& parser)
     user.email = parser.value(EmailOption);
     const bool withPassword = parser.isSet(PasswordStdinOption);
     if (withPassword) {
-        user.password = readPasswordLine();
+        const auto password = readPasswordLine();
+        if (!password) {
+            m_context->error(tr("The password read from standard input is not valid UTF-8."));
+            m_context->error(tr("The account was not created."));
+            return CliContext::Failure;
+        }
+        user.password = *password;
         user.confirmation = user.password;
     }
     user.role = parser.isSet(RoleOption) ? UserRules::canonicalRole(parser.value(RoleOption))
@@ -151,7 +160,9 @@ void UserCommand::onCreated(const UserStore::Created& created)
         return;
     }
     const auto& user = created.user;
-    m_context->print(tr("Account created: %1 <%2>, role %3, id %4").arg(user.name, user.email, user.role, user.id));
+    m_context->print(tr("Account created: %1 <%2>, role %3, id %4")
+                         .arg(SafeText::printable(user.name), SafeText::printable(user.email),
+                              SafeText::printable(user.role), user.id));
     if (!created.notification) {
         m_context->print(tr("No webhook is configured: no notification to send."));
         finish(CliContext::Success);
@@ -200,6 +211,8 @@ void UserCommand::reportFirstAttempt(const QString& notificationId, bool attempt
         nextAttemptAt = row ? row->nextAttemptAt : QDateTime();
     }
 
+    // The summary may quote the receiver (a redirect's Location, an error text).
+    summary = SafeText::printable(summary);
     if (state == Outbox::stateKey(Outbox::State::Delivered)) {
         m_context->print(tr("Webhook notified: %1").arg(summary));
     } else {
@@ -221,9 +234,9 @@ int UserCommand::list()
 {
     const auto users = UserStore(m_context->database()).list();
     for (const auto& user : users) {
-        m_context->print(
-            QStringList { user.id, user.name, user.email, user.role, user.createdAt.toUTC().toString(Qt::ISODate) }
-                .join(QLatin1Char('\t')));
+        m_context->print(QStringList { user.id, SafeText::printable(user.name), SafeText::printable(user.email),
+                                       SafeText::printable(user.role), user.createdAt.toUTC().toString(Qt::ISODate) }
+                             .join(QLatin1Char('\t')));
     }
     return CliContext::Success;
 }
@@ -244,7 +257,7 @@ void UserCommand::onImported(const UserImporter::Summary& summary)
     m_context->print(tr("Accounts created: %1").arg(summary.created));
     m_context->print(tr("Rows refused: %1").arg(summary.refused.size()));
     for (const auto& refused : summary.refused) {
-        m_context->error(tr("Line %1: %2").arg(refused.line).arg(refused.reason));
+        m_context->error(tr("Line %1: %2").arg(refused.line).arg(SafeText::printable(refused.reason)));
     }
     if (!summary.error.isEmpty()) {
         m_context->error(summary.error);

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "InputEcho.h"
 #include "PayloadFormat.h"
+#include "SafeText.h"
 #include "Settings.h"
 #include "Signature.h"
 #include "WebhookConfig.h"
@@ -143,16 +144,17 @@ int WebhookCommand::show(bool reveal)
     const auto& url = config.url.url;
     const bool configured = config.url.source != WebhookUrl::Source::None;
 
-    m_context->print(tr("URL: %1").arg(configured ? (reveal ? url : WebhookUrl::mask(url)) : tr("none")));
+    m_context->print(
+        tr("URL: %1").arg(configured ? SafeText::printable(reveal ? url : WebhookUrl::mask(url)) : tr("none")));
     m_context->print(tr("Source: %1").arg(WebhookUrl::sourceName(config.url.source)));
     if (const auto check = WebhookUrl::validate(url); configured && !check.isValid()) {
         m_context->print(tr("Not valid, nothing can be sent: %1").arg(check.message));
     }
     const auto saved = settings.string(Settings::Key::WebhookUrl);
     if (config.url.source == WebhookUrl::Source::Environment && !saved.isEmpty()) {
-        m_context->print(
-            tr("Saved URL, unused while %1 is set: %2")
-                .arg(QLatin1String(WebhookUrl::EnvironmentVariable), reveal ? saved : WebhookUrl::mask(saved)));
+        m_context->print(tr("Saved URL, unused while %1 is set: %2")
+                             .arg(QLatin1String(WebhookUrl::EnvironmentVariable),
+                                  SafeText::printable(reveal ? saved : WebhookUrl::mask(saved))));
     }
 
     const auto formatName = PayloadFormat::displayName(config.format);
@@ -185,8 +187,8 @@ int WebhookCommand::show(bool reveal)
         m_context->print(tr("Custom headers:"));
         for (const auto& [name, value] : config.customHeaders) {
             const auto shown = reveal ? value : WebhookConfig::maskValue(name, value);
-            m_context->print(QStringLiteral("  ") + QString::fromLatin1(name) + QStringLiteral(": ")
-                             + QString::fromUtf8(shown));
+            m_context->print(QStringLiteral("  ") + SafeText::printable(QString::fromLatin1(name))
+                             + QStringLiteral(": ") + SafeText::printable(QString::fromUtf8(shown)));
         }
     }
     return CliContext::Success;
@@ -276,7 +278,7 @@ int WebhookCommand::test()
         DeliveryResult invalid;
         invalid.outcome = DeliveryResult::Outcome::InvalidUrl;
         invalid.detail = check.message;
-        m_context->error(invalid.summary());
+        m_context->error(SafeText::printable(invalid.summary()));
         return CliContext::Failure;
     }
 
@@ -288,11 +290,13 @@ int WebhookCommand::test()
     auto* pending = sender->send(config.request(Notification::test(), check.url));
     connect(pending, &PendingDelivery::finished, this, [this](DeliveryResult result) {
         result.isTest = true;
+        // The summary may quote the receiver (a redirect's Location, an error text).
+        const auto summary = SafeText::printable(result.summary());
         if (result.isSuccess()) {
-            m_context->print(result.summary());
+            m_context->print(summary);
             finish(CliContext::Success);
         } else {
-            m_context->error(result.summary());
+            m_context->error(summary);
             finish(CliContext::Failure);
         }
     });

@@ -10,6 +10,11 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Crochet"));
     QCoreApplication::setApplicationName(QStringLiteral("Crochet"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CROCHET_VERSION));
+    // The bytes as given: QCoreApplication::arguments() has already replaced invalid UTF-8 with U+FFFD.
+    QList<QByteArray> arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QByteArray(argv[i]));
+    }
     CliApplication cli;
-    return cli.run(QCoreApplication::arguments());
+    return cli.run(arguments);
 }

@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "Log.h"
+#include "UserRules.h"
 
 #include <QDir>
 #include <QFile>
@@ -72,6 +73,8 @@ const char* const Migrations[] = {
     // language; the text columns keep what older versions wrote
     "ALTER TABLE attempts ADD COLUMN result TEXT;"
     "ALTER TABLE notifications ADD COLUMN last_result_code TEXT;",
+    // 4 -> 5: email keys in NFC; recomputeEmailKeys() does it, SQLite cannot normalise
+    "",
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 
@@ -94,6 +97,47 @@ quint64 threadKey()
     static std::atomic<quint64> next { 1 };
     thread_local const quint64 key = next++;
     return key;
+}
+
+constexpr int EmailKeysInNfcVersion = 5;
+
+// An address stored before keys were in NFC may be written decomposed: give it the key UserRules::emailKey gives now,
+// so that the same address typed precomposed is seen as a duplicate.
+bool recomputeEmailKeys(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery select(db);
+    if (!select.exec(QStringLiteral("SELECT rowid, email, email_key FROM users ORDER BY rowid"))) {
+        *error = select.lastError().text();
+        return false;
+    }
+    QList<QPair<qint64, QString>> changed;
+    while (select.next()) {
+        const auto key = UserRules::emailKey(select.value(1).toString());
+        if (key != select.value(2).toString()) {
+            changed.append({ select.value(0).toLongLong(), key });
+        }
+    }
+    select.finish();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE users SET email_key = ? WHERE rowid = ?"));
+    int kept = 0;
+    for (const auto& [rowid, key] : std::as_const(changed)) {
+        update.addBindValue(key);
+        update.addBindValue(rowid);
+        if (!update.exec()) {
+            if (!update.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
+                *error = update.lastError().text();
+                return false;
+            }
+            // Two accounts already exist for one address written two ways: neither can be dropped here, and the
+            // other one holds the key, which is enough to refuse a third.
+            ++kept;
+        }
+    }
+    if (kept > 0) {
+        qCWarning(lcDatabase) << kept << "accounts share their email address with another, written differently";
+    }
+    return true;
 }
 
 bool execAll(QSqlDatabase& db, const QString& script, QString* error)
@@ -430,7 +474,8 @@ bool Database::migrate(QSqlDatabase& db, QString* error)
     }
     for (int step = version; step < CurrentSchemaVersion; ++step) {
         QString stepError;
-        if (!execAll(db, QString::fromLatin1(Migrations[step]), &stepError)) {
+        if (!execAll(db, QString::fromLatin1(Migrations[step]), &stepError)
+            || (step + 1 == EmailKeysInNfcVersion && !recomputeEmailKeys(db, &stepError))) {
             if (error) {
                 *error = tr("Cannot upgrade the database to schema %1: %2").arg(step + 1).arg(stepError);
             }

@@ -1,13 +1,15 @@
 #include "InputEcho.h"
 
+#include "SafeText.h"
+
 QString InputEcho::capped(const QString& text, qsizetype maximum)
 {
     if (text.size() <= maximum) {
-        return text;
+        return SafeText::printable(text);
     }
     auto length = qMax<qsizetype>(maximum - 1, 0);
     if (length > 0 && text.at(length - 1).isHighSurrogate()) {
         --length;
     }
-    return text.left(length) + QChar(0x2026);
+    return SafeText::printable(text.left(length)) + QChar(0x2026);
 }

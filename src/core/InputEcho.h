@@ -9,6 +9,6 @@ public:
     static constexpr qsizetype DefaultLength = 60;
 
     // text itself when it is at most maximum characters long, else its beginning and an ellipsis (…), never cutting
-    // a surrogate pair.
+    // a surrogate pair; control and invisible characters shown as escapes (SafeText::printable).
     static QString capped(const QString& text, qsizetype maximum = DefaultLength);
 };

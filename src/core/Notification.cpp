@@ -1,5 +1,7 @@
 #include "Notification.h"
 
+#include "SafeText.h"
+
 #include <QUuid>
 
 namespace {
@@ -39,7 +41,9 @@ QString Notification::message(QString (*escape)(const QString&)) const
     if (!user) {
         return text;
     }
-    return text.arg(escape ? escape(user->name) : user->name);
+    // Names may hold text-direction or invisible characters (and older ones control characters): sent visible.
+    const auto name = SafeText::printable(user->name);
+    return text.arg(escape ? escape(name) : name);
 }
 
 QJsonObject Notification::toJson() const

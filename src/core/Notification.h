@@ -29,7 +29,8 @@ public:
     static Notification test();
 
     QString action() const;
-    // The text with the account's name passed through escape (identity for JSON and plain text).
+    // The text with the account's name made printable (SafeText), then passed through escape (identity for JSON and
+    // plain text).
     QString message(QString (*escape)(const QString&) = nullptr) const;
     QJsonObject toJson() const;
     static Notification fromJson(const QJsonObject& object);

@@ -1,5 +1,7 @@
 #include "PayloadBuilder.h"
 
+#include "SafeText.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -12,11 +14,22 @@ QByteArray toJson(const QJsonObject& object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+// Account data as sent: text-direction, invisible and control characters shown as escapes (\u202e), so that a name
+// can neither reorder nor hide the text of a message, whatever the receiver renders.
+UserRecord sentUser(const UserRecord& user)
+{
+    auto sent = user;
+    sent.name = SafeText::printable(user.name);
+    sent.email = SafeText::printable(user.email);
+    sent.role = SafeText::printable(user.role);
+    return sent;
+}
+
 QList<QPair<QString, QString>> facts(const Notification& notification)
 {
     QList<QPair<QString, QString>> list;
     if (notification.user) {
-        const auto& user = *notification.user;
+        const auto user = sentUser(*notification.user);
         list.append({ PayloadBuilder::tr("Name"), user.name });
         list.append({ PayloadBuilder::tr("Email"), user.email });
         list.append({ PayloadBuilder::tr("Role"), user.role });
@@ -161,7 +174,7 @@ Payload PayloadBuilder::build(const Notification& notification, PayloadFormat::S
         { QStringLiteral("message"), notification.message() },
     };
     if (notification.user) {
-        object.insert(QStringLiteral("user"), notification.user->toJson());
+        object.insert(QStringLiteral("user"), sentUser(*notification.user).toJson());
     }
     return { JsonType, toJson(object) };
 }

@@ -13,7 +13,8 @@ struct Payload
 };
 
 // Turns a notification into the body a service expects. Account data is escaped for each chat service so that a
-// name can neither ping anyone nor inject markup; JSON is always built with QJsonDocument.
+// name can neither ping anyone nor inject markup, and made printable (SafeText) in every format so that it can neither
+// reorder nor hide text; JSON is always built with QJsonDocument.
 class PayloadBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(PayloadBuilder)

@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "Log.h"
 #include "PasswordHasher.h"
+#include "SafeText.h"
 #include "UserRules.h"
 #include "UserStore.h"
 
@@ -22,12 +23,14 @@ struct Row
 {
     int line = 0;
     QStringList fields;
+    int invalidColumn = -1; // the first field that is not valid UTF-8 (0-based), -1 when all are
 };
 
 struct ParseState
 {
     QList<Row> rows;
     QStringList fields;
+    int invalidColumn = -1;
     int recordStartLine = 1;
     int currentLine = 1;
 };
@@ -35,13 +38,19 @@ struct ParseState
 void onField(void* data, size_t length, void* context)
 {
     auto* state = static_cast<ParseState*>(context);
-    state->fields.append(QString::fromUtf8(static_cast<const char*>(data), static_cast<qsizetype>(length)));
+    // Never replaced with U+FFFD: a field that is not UTF-8 refuses its whole line.
+    auto text = SafeText::fromUtf8(QByteArrayView(static_cast<const char*>(data), static_cast<qsizetype>(length)));
+    if (!text && state->invalidColumn < 0) {
+        state->invalidColumn = static_cast<int>(state->fields.size());
+    }
+    state->fields.append(text.value_or(QString()));
 }
 
 void onRecordEnd(int, void* context)
 {
     auto* state = static_cast<ParseState*>(context);
-    state->rows.append({ state->recordStartLine, std::exchange(state->fields, {}) });
+    state->rows.append(
+        { state->recordStartLine, std::exchange(state->fields, {}), std::exchange(state->invalidColumn, -1) });
     state->recordStartLine = state->currentLine + 1;
 }
 
@@ -176,6 +185,10 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
     for (int i = 0; i < header.fields.size(); ++i) {
         columns.insert(header.fields.at(i).trimmed().toLower(), i);
     }
+    if (header.invalidColumn >= 0) {
+        summary.error = tr("Line %1: the header row is not valid UTF-8; save the file as UTF-8.").arg(header.line);
+        return summary;
+    }
     if (!columns.contains(QStringLiteral("name")) || !columns.contains(QStringLiteral("email"))) {
         summary.error = tr("Line %1: the header row must name the columns name,email,password,role.").arg(header.line);
         return summary;
@@ -204,6 +217,14 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
                     { row.line, tr("Expected %1 fields, found %2.").arg(header.fields.size()).arg(row.fields.size()) });
                 continue;
             }
+            if (row.invalidColumn >= 0) {
+                //: %1 is a column number, %2 its name from the header row
+                summary.refused.append({ row.line,
+                                         tr("Column %1 (%2) is not valid UTF-8; save the file as UTF-8.")
+                                             .arg(row.invalidColumn + 1)
+                                             .arg(SafeText::printable(header.fields.value(row.invalidColumn))) });
+                continue;
+            }
             Candidate candidate;
             candidate.line = row.line;
             candidate.user.name = field(row, QStringLiteral("name"));
@@ -225,8 +246,9 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             }
             const auto key = UserRules::emailKey(candidate.user.email);
             if (seenEmails.contains(key)) {
-                summary.refused.append(
-                    { row.line, tr("The email address %1 appears earlier in the file.").arg(candidate.user.email) });
+                summary.refused.append({ row.line,
+                                         tr("The email address %1 appears earlier in the file.")
+                                             .arg(SafeText::printable(SafeText::normalized(candidate.user.email))) });
                 continue;
             }
             seenEmails.insert(key);

@@ -1,6 +1,7 @@
 #include "UserRules.h"
 
 #include "InputEcho.h"
+#include "SafeText.h"
 
 #include <QUrl>
 
@@ -53,12 +54,17 @@ QString UserRules::roleDisplayName(const QString& role)
 
 QString UserRules::emailKey(const QString& email)
 {
-    return email.trimmed().toCaseFolded();
+    // Unicode's canonical caseless match: é typed precomposed or as e and a combining accent, in any case, is one key.
+    return email.trimmed()
+        .normalized(QString::NormalizationForm_D)
+        .toCaseFolded()
+        .normalized(QString::NormalizationForm_C);
 }
 
 QString UserRules::duplicateEmailMessage(const QString& email)
 {
-    return tr("The email address %1 is already used by another account.").arg(InputEcho::capped(email.trimmed()));
+    return tr("The email address %1 is already used by another account.")
+        .arg(InputEcho::capped(SafeText::normalized(email)));
 }
 
 bool UserRules::isValidEmail(const QString& email)
@@ -69,6 +75,9 @@ bool UserRules::isValidEmail(const QString& email)
     }
     const auto local = email.left(at);
     const auto domain = email.mid(at + 1);
+    if (!QStringView(email).isValidUtf16() || !SafeText::firstInvisible(email).isEmpty()) {
+        return false;
+    }
     for (const auto ch : email) {
         if (ch.isSpace() || ch.category() == QChar::Other_Control) {
             return false;
@@ -90,25 +99,37 @@ bool UserRules::isValidEmail(const QString& email)
 QList<UserRules::Problem> UserRules::validate(const NewUser& user, bool allowEmptyPassword)
 {
     QList<Problem> problems;
-    const auto name = user.name.trimmed();
+    // What is checked is what gets stored: trimmed and in NFC.
+    const auto name = SafeText::normalized(user.name);
     if (name.isEmpty()) {
         problems.append({ Field::Name, tr("Enter a name.") });
+    } else if (!QStringView(name).isValidUtf16()) {
+        problems.append({ Field::Name, tr("The name contains a character that is not valid Unicode; type it again.") });
     } else if (codePoints(name) > MaximumNameLength) {
         problems.append({ Field::Name, tr("The name is too long (%1 characters at most).").arg(MaximumNameLength) });
     } else if (hasControlCharacters(name)) {
         problems.append({ Field::Name, tr("The name must not contain line breaks or control characters.") });
     }
 
-    const auto email = user.email.trimmed();
+    const auto email = SafeText::normalized(user.email);
     if (email.isEmpty()) {
         problems.append({ Field::Email, tr("Enter an email address.") });
+    } else if (!QStringView(email).isValidUtf16()) {
+        problems.append(
+            { Field::Email, tr("The email address contains a character that is not valid Unicode; type it again.") });
+    } else if (const auto invisible = SafeText::firstInvisible(email); !invisible.isEmpty()) {
+        //: %1 is a Unicode code point such as U+202E
+        problems.append(
+            { Field::Email,
+              tr("The email address must not contain invisible or text-direction characters (%1).").arg(invisible) });
     } else if (!isValidEmail(email)) {
         problems.append({ Field::Email, tr("\"%1\" is not a valid email address.").arg(InputEcho::capped(email)) });
     }
 
     const auto role = canonicalRole(user.role);
     if (!roles().contains(role)) {
-        problems.append({ Field::Role, tr("Unknown role \"%1\": use user, admin or pending.").arg(InputEcho::capped(role)) });
+        problems.append(
+            { Field::Role, tr("Unknown role \"%1\": use user, admin or pending.").arg(InputEcho::capped(role)) });
     }
 
     if (user.password.isEmpty()) {
@@ -117,6 +138,9 @@ QList<UserRules::Problem> UserRules::validate(const NewUser& user, bool allowEmp
         } else if (role != QLatin1String("pending")) {
             problems.append({ Field::Password, tr("An account without a password must have the pending role.") });
         }
+    } else if (!QStringView(user.password).isValidUtf16()) {
+        problems.append(
+            { Field::Password, tr("The password contains a character that is not valid Unicode; type it again.") });
     } else if (codePoints(user.password) < MinimumPasswordLength) {
         problems.append(
             { Field::Password, tr("The password must have at least %1 characters.").arg(MinimumPasswordLength) });

@@ -31,6 +31,8 @@ public:
     static constexpr int MaximumNameLength = 256;
 
     // An empty password is accepted only when allowEmptyPassword is set (pending accounts without a password).
+    // Names and emails are checked as they are stored: trimmed and in NFC (SafeText::normalized). Invisible and
+    // text-direction characters are refused in emails; in names they are kept and neutralised wherever shown or sent.
     static QList<Problem> validate(const NewUser& user, bool allowEmptyPassword = false);
     static bool isValidEmail(const QString& email);
     static QStringList roles();
@@ -38,6 +40,7 @@ public:
     // ("Admin " is admin). A value that names no role comes back trimmed, for validate() to refuse.
     static QString canonicalRole(const QString& role);
     static QString roleDisplayName(const QString& role);
+    // What makes two addresses one account (the UNIQUE email_key column): trimmed, NFC and case-folded.
     static QString emailKey(const QString& email);
     static QString duplicateEmailMessage(const QString& email);
 };

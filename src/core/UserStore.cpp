@@ -4,6 +4,7 @@
 #include "Log.h"
 #include "Outbox.h"
 #include "PasswordHasher.h"
+#include "SafeText.h"
 #include "UserRules.h"
 
 #include <QSqlError>
@@ -59,8 +60,8 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
     Created created;
     UserRecord user;
     user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    user.name = input.name.trimmed();
-    user.email = input.email.trimmed();
+    user.name = SafeText::normalized(input.name);
+    user.email = SafeText::normalized(input.email);
     user.role = UserRules::canonicalRole(input.role);
     const auto now = QDateTime::currentDateTimeUtc();
     user.createdAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);

@@ -1,6 +1,7 @@
 #include "DeliveriesModel.h"
 
 #include "DeliveryService.h"
+#include "SafeText.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -254,8 +255,8 @@ QString DeliveriesModel::lastResultText(const NotificationRow& row) const
     if (row.attempts == 0) {
         return tr("Not attempted yet");
     }
-    // The diagnostic names the HTTP status whenever there was one.
-    return row.lastResultText();
+    // The diagnostic names the HTTP status whenever there was one; it may quote the receiver.
+    return SafeText::printable(row.lastResultText());
 }
 
 QVariant DeliveriesModel::data(const QModelIndex& index, int role) const
@@ -276,9 +277,9 @@ QVariant DeliveriesModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case EventColumn:
-            return row.event;
+            return SafeText::printable(row.event);
         case AccountColumn:
-            return row.userName;
+            return SafeText::printable(row.userName);
         case StateColumn:
             return Outbox::stateDisplayName(row.state);
         case AttemptsColumn:

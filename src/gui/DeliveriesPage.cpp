@@ -2,6 +2,7 @@
 
 #include "DeliveriesModel.h"
 #include "DeliveryService.h"
+#include "SafeText.h"
 #include "ui_DeliveriesPage.h"
 
 #include <QEvent>
@@ -13,9 +14,11 @@
 
 namespace {
 
+// Values come from account data and receivers: escaped for HTML, and their control and text-direction characters
+// shown as visible escapes.
 QString field(const QString& label, const QString& value)
 {
-    return QStringLiteral("<p><b>%1</b> %2</p>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    return QStringLiteral("<p><b>%1</b> %2</p>").arg(label.toHtmlEscaped(), SafeText::printable(value).toHtmlEscaped());
 }
 
 QString block(const QString& title, const QString& text)
@@ -24,7 +27,7 @@ QString block(const QString& title, const QString& text)
         return {};
     }
     return QStringLiteral("<p><b>%1</b></p><pre style=\"white-space: pre-wrap\">%2</pre>")
-        .arg(title.toHtmlEscaped(), text.toHtmlEscaped());
+        .arg(title.toHtmlEscaped(), SafeText::printable(text, SafeText::Lines::Keep).toHtmlEscaped());
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "Feedback.h"
 
+#include "SafeText.h"
+
 #include <QLabel>
 
 QString Feedback::kindName(Kind kind)
@@ -19,9 +21,10 @@ QString Feedback::kindName(Kind kind)
 
 void Feedback::show(QLabel* label, const QString& text, Kind kind)
 {
-    // Messages may quote account data: never interpret them as rich text.
+    // Messages may quote account data or a receiver's answer: never interpret them as rich text, and show control and
+    // text-direction characters as visible escapes.
     label->setTextFormat(Qt::PlainText);
-    label->setText(text);
+    label->setText(SafeText::printable(text, SafeText::Lines::Keep));
     label->setProperty("feedback", kindName(kind));
     // Mid-tone colours that stay readable on light and dark palettes.
     switch (kind) {

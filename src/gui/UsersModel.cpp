@@ -1,5 +1,6 @@
 #include "UsersModel.h"
 
+#include "SafeText.h"
 #include "UserRules.h"
 #include "UserStore.h"
 
@@ -70,9 +71,9 @@ QVariant UsersModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case NameColumn:
-            return user.name;
+            return SafeText::printable(user.name);
         case EmailColumn:
-            return user.email;
+            return SafeText::printable(user.email);
         case RoleColumn:
             return UserRules::roleDisplayName(user.role);
         case CreatedColumn:

@@ -3,6 +3,7 @@
 #include "DeliveryService.h"
 #include "Feedback.h"
 #include "Outbox.h"
+#include "SafeText.h"
 #include "Settings.h"
 #include "UsersModel.h"
 #include "WebhookUrl.h"
@@ -376,7 +377,7 @@ void UsersPage::onImportFinished(const UserImporter::Summary& summary)
         auto* line = new QTableWidgetItem;
         line->setData(Qt::DisplayRole, refused.line);
         report->setItem(row, 0, line);
-        report->setItem(row, 1, new QTableWidgetItem(refused.reason));
+        report->setItem(row, 1, new QTableWidgetItem(SafeText::printable(refused.reason)));
     }
     report->setVisible(!summary.refused.isEmpty());
     updateImportControls();

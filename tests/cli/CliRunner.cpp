@@ -12,6 +12,23 @@ QStringList CliResult::errLines() const
     return err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
+QStringList CliResult::unsafeCharacters() const
+{
+    QStringList found;
+    for (const auto& [stream, text] :
+         { std::pair { QStringLiteral("stdout"), out }, { QStringLiteral("stderr"), err } }) {
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const auto code = text.at(i).unicode();
+            const bool control = (code < 0x20 && code != '\n' && code != '\t') || (code >= 0x7f && code <= 0x9f);
+            const bool invisible = text.at(i).category() == QChar::Other_Format;
+            if (control || invisible) {
+                found << QStringLiteral("%1 U+%2 at %3").arg(stream).arg(code, 4, 16, QLatin1Char('0')).arg(i);
+            }
+        }
+    }
+    return found;
+}
+
 QByteArray CliResult::describe() const
 {
     return QStringLiteral("exit %1%2\n--- stdout:\n%3--- stderr:\n%4")

@@ -24,6 +24,9 @@ struct CliResult
     QString err;
 
     QStringList outLines() const;
+    // Each control character (C0 other than the line feed and tab, DEL, C1) and each text-direction or invisible
+    // character found in stdout or stderr, as "stdout U+001B at 12"; empty when the output is safe for a terminal.
+    QStringList unsafeCharacters() const;
     QStringList errLines() const;
     // Everything the process said, for failure messages.
     QByteArray describe() const;

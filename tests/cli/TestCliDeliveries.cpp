@@ -34,6 +34,7 @@ private slots:
     void showUnknown();
     void ambiguousPrefix();
     void showRendersInTheReadersLanguage();
+    void receiverTextIsShownVisibly();
     void listRejectsBadOptions_data();
     void listRejectsBadOptions();
     void flushNothingPending();
@@ -252,6 +253,54 @@ void TestCliDeliveries::showRendersInTheReadersLanguage()
         { QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("deliveries"), QStringLiteral("list") });
     CLI_VERIFY_EXIT(list, 0);
     QVERIFY2(list.outLines().value(0).endsWith(QLatin1Char('\t') + french), qPrintable(list.out));
+}
+
+void TestCliDeliveries::receiverTextIsShownVisibly()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    auto response = TestReceiver::status(302, QByteArrayLiteral("\x1b[2J\x1b]0;pwned\x07 moved"));
+    response.headers = { { QByteArrayLiteral("Location"), QByteArrayLiteral("http://x/\x1b[31mred") } };
+    receiver.setResponses({ response });
+    setWebhook(receiver.url(SecretPath).toString());
+
+    // user add reports the first attempt, with the receiver's Location; the name reorders text.
+    const auto added = m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                                    QStringLiteral("Eve\u202Egnp.exe"), QStringLiteral("--email"),
+                                    QStringLiteral("eve@example.com") });
+    CLI_VERIFY_EXIT(added, 0);
+    QCOMPARE(receiver.count(), 1);
+    QVERIFY2(added.unsafeCharacters().isEmpty(), added.describe().constData());
+    QVERIFY2(added.err.contains(QLatin1String("http://x/\\x1b[31mred")), added.describe().constData());
+
+    Database database(m_cli->databasePath());
+    QVERIFY(database.open());
+    const auto rows = Outbox(&database).list(std::nullopt, 1);
+    QCOMPARE(rows.size(), 1);
+    const auto id = rows.constFirst().id;
+    // Stored as received; neutralised where shown.
+    QVERIFY(Outbox(&database).attempts(id).value(0).summary().contains(QLatin1String("http://x/\x1b[31mred")));
+
+    const auto list = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(list, 0);
+    QVERIFY2(list.unsafeCharacters().isEmpty(), list.describe().constData());
+    const auto fields = list.outLines().value(0).split(QLatin1Char('\t'));
+    QCOMPARE(fields.size(), 6);
+    QCOMPARE(fields.at(2), QStringLiteral("Eve\\u202egnp.exe"));
+    QVERIFY2(fields.at(5).contains(QLatin1String("http://x/\\x1b[31mred")), qPrintable(fields.at(5)));
+
+    const auto show = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), id });
+    CLI_VERIFY_EXIT(show, 0);
+    QVERIFY2(show.unsafeCharacters().isEmpty(), show.describe().constData());
+    const auto lines = show.outLines();
+    QVERIFY2(lines.contains(QStringLiteral("Account: Eve\\u202egnp.exe")), show.describe().constData());
+    QVERIFY2(show.out.contains(QLatin1String("http://x/\\x1b[31mred")), show.describe().constData());
+
+    // An id typed with an escape sequence is echoed inert.
+    const auto unknown =
+        m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), QStringLiteral("\x1b[31mz") });
+    CLI_VERIFY_EXIT(unknown, 1);
+    QVERIFY2(unknown.unsafeCharacters().isEmpty(), unknown.describe().constData());
 }
 
 void TestCliDeliveries::showUnknown()

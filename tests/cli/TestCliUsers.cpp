@@ -1,12 +1,15 @@
 #include "CliRunner.h"
+#include "Database.h"
 #include "DeliveryResult.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "UserRules.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +37,12 @@ private slots:
     void importCsv();
     void importUnreadableFile();
     void invalidEmailIsEchoedCapped();
+
+    void passwordNotUtf8IsRefused();
+    void argumentNotUtf8IsRefused();
+    void sameAddressTypedTwoWays();
+    void hostileTextIsShownVisibly();
+    void importReportsInvalidUtf8();
 
 private:
     void setWebhook(const TestReceiver& receiver);
@@ -391,6 +400,123 @@ void TestCliUsers::importUnreadableFile()
     const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), path });
     CLI_VERIFY_EXIT(result, 1);
     QVERIFY2(result.err.startsWith(QStringLiteral("Cannot read ") + path), qPrintable(result.err));
+}
+
+void TestCliUsers::passwordNotUtf8IsRefused()
+{
+    // Never hashed as "secret\uFFFDpassword".
+    const auto result =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ada"),
+                     QStringLiteral("--email"), QStringLiteral("ada@example.com"), QStringLiteral("--password-stdin") },
+                   QByteArrayLiteral("secret\xffpassword\n"));
+    CLI_VERIFY_EXIT(result, 1);
+    QCOMPARE(result.out, QString());
+    QCOMPARE(result.errLines(),
+             (QStringList { QStringLiteral("The password read from standard input is not valid UTF-8."),
+                            QStringLiteral("The account was not created.") }));
+    QCOMPARE(userLines(), QStringList());
+}
+
+void TestCliUsers::argumentNotUtf8IsRefused()
+{
+    // QProcess can only pass text: a shell passes the raw byte (Latin-1 é).
+    QProcess process;
+    process.setProgram(QStringLiteral("/bin/sh"));
+    process.setArguments(
+        { QStringLiteral("-c"),
+          QStringLiteral("exec \"$CROCHET_CLI\" --database \"$0\" user add --name \"$(printf 'Zo\\351')\" "
+                         "--email zoe@example.com"),
+          m_cli->databasePath() });
+    process.start();
+    const auto result = CliRunner::finish(&process);
+    CLI_VERIFY_EXIT(result, 2);
+    QCOMPARE(result.out, QString());
+    QCOMPARE(result.errLines().value(0),
+             QStringLiteral("Argument 6 on the command line is not valid UTF-8; nothing was done. Check that the "
+                            "terminal or the script passes UTF-8 text."));
+    QVERIFY(!result.err.contains(QChar(QChar::ReplacementCharacter)));
+    QCOMPARE(userLines(), QStringList());
+}
+
+void TestCliUsers::sameAddressTypedTwoWays()
+{
+    const auto add = [this](const QString& email) {
+        return m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                            QStringLiteral("Zoe\u0301"), QStringLiteral("--email"), email });
+    };
+    CLI_VERIFY_EXIT(add(QStringLiteral("zo\u00E9@example.fr")), 0);
+    const auto again = add(QStringLiteral("ZOE\u0301@example.fr"));
+    CLI_VERIFY_EXIT(again, 1);
+    QCOMPARE(again.errLines(),
+             (QStringList { QStringLiteral("The email address ZO\u00C9@example.fr is already used by another account."),
+                            QStringLiteral("The account was not created.") }));
+    const auto lines = userLines();
+    QCOMPARE(lines.size(), 1);
+    // Stored in NFC.
+    QCOMPARE(lines.at(0).split(QLatin1Char('\t')).mid(1, 2),
+             (QStringList { QStringLiteral("Zo\u00E9"), QStringLiteral("zo\u00E9@example.fr") }));
+
+    const auto hidden = add(QStringLiteral("zo\u00E9\u200B@example.fr"));
+    CLI_VERIFY_EXIT(hidden, 1);
+    QCOMPARE(hidden.errLines().value(0),
+             QStringLiteral("The email address must not contain invisible or text-direction characters (U+200B)."));
+}
+
+void TestCliUsers::hostileTextIsShownVisibly()
+{
+    // A name that reorders text is accepted, and shown escaped.
+    const auto added = m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                                    QStringLiteral("Ada\u202Egnp.exe"), QStringLiteral("--email"),
+                                    QStringLiteral("ada@example.com") });
+    CLI_VERIFY_EXIT(added, 0);
+    QVERIFY2(added.unsafeCharacters().isEmpty(), added.describe().constData());
+    QVERIFY2(added.out.startsWith(QLatin1String("Account created: Ada\\u202egnp.exe <ada@example.com>")),
+             added.describe().constData());
+
+    // Refused input is echoed escaped too.
+    const auto refused =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Eve"),
+                     QStringLiteral("--email"), QStringLiteral("\x1b[2J\x1b]0;pwned\x07"), QStringLiteral("--role"),
+                     QStringLiteral("root\x1b[31m") });
+    CLI_VERIFY_EXIT(refused, 1);
+    QVERIFY2(refused.unsafeCharacters().isEmpty(), refused.describe().constData());
+    QVERIFY2(refused.err.contains(QLatin1String("\"\\x1b[2J\\x1b]0;pwned\\x07\" is not a valid email address.")),
+             refused.describe().constData());
+    QVERIFY2(refused.err.contains(QLatin1String("Unknown role \"root\\x1b[31m\"")), refused.describe().constData());
+
+    // A name stored before control characters were refused.
+    {
+        Database database(m_cli->databasePath());
+        QVERIFY(database.open());
+        QSqlQuery query(database.connection());
+        QVERIFY(query.exec(QStringLiteral("UPDATE users SET name = 'Old\x1b[31m\u0085name'")));
+    }
+    const auto list = m_cli->run({ QStringLiteral("user"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(list, 0);
+    QVERIFY2(list.unsafeCharacters().isEmpty(), list.describe().constData());
+    QCOMPARE(list.outLines().value(0).split(QLatin1Char('\t')).value(1), QStringLiteral("Old\\x1b[31m\\x85name"));
+}
+
+void TestCliUsers::importReportsInvalidUtf8()
+{
+    const auto path = m_dir->filePath(QStringLiteral("users.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name,email,password,role\n"
+               "Ada,ada@example.com,,pending\n"
+               "Bob,bob@example.com,secret\xffpassword,user\n"
+               "Eve,\x1b[31meve@example.com,,pending\n"
+               "Dora,dora@example.com,,pending\n");
+    file.close();
+    const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), path });
+    CLI_VERIFY_EXIT(result, 0);
+    QVERIFY2(result.unsafeCharacters().isEmpty(), result.describe().constData());
+    QCOMPARE(result.outLines(),
+             (QStringList { QStringLiteral("Accounts created: 2"), QStringLiteral("Rows refused: 2") }));
+    QCOMPARE(result.errLines(),
+             (QStringList { QStringLiteral("Line 3: Column 3 (password) is not valid UTF-8; save the file as UTF-8."),
+                            QStringLiteral("Line 4: \"\\x1b[31meve@example.com\" is not a valid email address.") }));
+    QCOMPARE(userLines().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliUsers)

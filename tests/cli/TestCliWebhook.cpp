@@ -45,6 +45,7 @@ private slots:
     void testServerError();
     void testConnectionRefused();
     void testWithoutUrl();
+    void testShowsReceiverTextVisibly();
 
     void secretGenerateAndClear();
     void headerSetAndRemove();
@@ -395,6 +396,23 @@ void TestCliWebhook::testConnectionRefused()
     refused.outcome = DeliveryResult::Outcome::ConnectionRefused;
     refused.host = QStringLiteral("127.0.0.1");
     QCOMPARE(result.err, refused.summary() + QLatin1Char('\n'));
+}
+
+void TestCliWebhook::testShowsReceiverTextVisibly()
+{
+    // A receiver that tries to colour the terminal, clear it and set its title through its answer.
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    auto response = TestReceiver::status(302, QByteArrayLiteral("\x1b[2J\x1b]0;pwned\x07 moved \xc2\x9b"));
+    response.headers = { { QByteArrayLiteral("Location"), QByteArrayLiteral("http://x/\x1b[31mred\x1b[0m") } };
+    receiver.setResponses({ response });
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("webhook"), QStringLiteral("set"), receiver.url().toString() }), 0);
+
+    const auto result = m_cli->run({ QStringLiteral("webhook"), QStringLiteral("test") });
+    CLI_VERIFY_EXIT(result, 1);
+    QCOMPARE(receiver.count(), 1);
+    QVERIFY2(result.unsafeCharacters().isEmpty(), result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("http://x/\\x1b[31mred\\x1b[0m")), result.describe().constData());
 }
 
 void TestCliWebhook::testWithoutUrl()

@@ -384,25 +384,28 @@ void TestDatabase::writeProtectedDatabaseOpensReadOnly()
 
 void TestDatabase::earlyDatabaseGetsTheApplicationId()
 {
+    // Written by Crochet 0.1 (schema 3), before the application id existed: recognised by its tables and upgraded.
     QTemporaryDir dir;
     const auto path = dir.filePath(QStringLiteral("crochet.sqlite"));
-    QVERIFY(makeDatabase(path));
-    {
-        Database database(path);
-        QVERIFY(database.open());
-        QSqlQuery query(database.connection());
-        QVERIFY(query.exec(QStringLiteral("PRAGMA application_id")) && query.next());
-        QCOMPARE(query.value(0).toInt(), Database::ApplicationId);
-        // As written before the application id existed.
-        QVERIFY(query.exec(QStringLiteral("PRAGMA application_id = 0")));
-    }
+    QVERIFY(QFile::copy(QFINDTESTDATA("../data/schema3.sqlite"), path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
     Database database(path);
     QString error;
     QVERIFY2(database.open(&error), qPrintable(error));
+    QCOMPARE(database.schemaVersion(), Database::CurrentSchemaVersion);
     QSqlQuery query(database.connection());
     QVERIFY(query.exec(QStringLiteral("PRAGMA application_id")) && query.next());
     QCOMPARE(query.value(0).toInt(), Database::ApplicationId);
-    QCOMPARE(UserStore(&database).count(), 1);
+    QCOMPARE(UserStore(&database).count(), 3);
+    // Its history reads as before: two delivered, one pending after a refused connection, with 0.1's texts.
+    const Outbox outbox(&database);
+    QCOMPARE(outbox.count(Outbox::State::Delivered), 2);
+    const auto pending = outbox.list(Outbox::State::Pending, 10);
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().userName, QStringLiteral("Bob"));
+    QVERIFY2(pending.first().lastResultText().startsWith(QStringLiteral("Connexion refusée par 127.0.0.1")),
+             qPrintable(pending.first().lastResultText()));
+    QCOMPARE(outbox.attempts(pending.first().id).size(), 1);
 }
 
 void TestDatabase::emptySqliteFileBecomesACrochetDatabase()

@@ -212,7 +212,7 @@ void TestOutbox::schemaThreeAttemptsKeepTheirText()
     m_database = std::make_unique<Database>(path);
     QString error;
     QVERIFY2(m_database->open(&error), qPrintable(error));
-    QCOMPARE(m_database->schemaVersion(), 4);
+    QCOMPARE(m_database->schemaVersion(), Database::CurrentSchemaVersion);
     const Outbox outbox(m_database.get());
     const auto legacy = QStringLiteral("HTTP 500 : le service est en panne de son côté.");
     QCOMPARE(outbox.attempts(id).value(0).summary(), legacy);

@@ -41,6 +41,8 @@ class TestPayloadBuilder : public QObject
 private slots:
     void jsonKeepsNamesExactly_data();
     void jsonKeepsNamesExactly();
+    void hostileNameInEveryShape_data();
+    void hostileNameInEveryShape();
     void jsonShape();
     void plainText();
     void neverContainsPasswords();
@@ -56,25 +58,64 @@ private slots:
 void TestPayloadBuilder::jsonKeepsNamesExactly_data()
 {
     QTest::addColumn<QString>("name");
-    QTest::newRow("quotes") << QStringLiteral("Ada \"The Countess\" O'Neil");
-    QTest::newRow("backslashes") << QStringLiteral("C:\\Users\\ada\\");
-    QTest::newRow("newlines") << QStringLiteral("line1\nline2\r\n}");
-    QTest::newRow("emoji") << QStringLiteral("Ada 👩‍💻🧶");
-    QTest::newRow("rtl") << QStringLiteral("مرحبا Ada \u202Eevil");
-    QTest::newRow("json injection") << QStringLiteral("\",\"role\":\"admin");
-    QTest::newRow("10000 characters") << QString(10000, QLatin1Char('x'));
+    QTest::addColumn<QString>("sent");
+    QTest::newRow("quotes") << QStringLiteral("Ada \"The Countess\" O'Neil")
+                            << QStringLiteral("Ada \"The Countess\" O'Neil");
+    QTest::newRow("backslashes") << QStringLiteral("C:\\Users\\ada\\") << QStringLiteral("C:\\Users\\ada\\");
+    QTest::newRow("emoji") << QStringLiteral("Ada 👩‍💻🧶") << QStringLiteral("Ada 👩‍💻🧶");
+    QTest::newRow("rtl letters") << QStringLiteral("مرحبا Ada") << QStringLiteral("مرحبا Ada");
+    QTest::newRow("json injection") << QStringLiteral("\",\"role\":\"admin") << QStringLiteral("\",\"role\":\"admin");
+    QTest::newRow("10000 characters") << QString(10000, QLatin1Char('x')) << QString(10000, QLatin1Char('x'));
+    // Names stored before control characters were refused, and characters that reorder or hide text: sent visible.
+    QTest::newRow("newlines") << QStringLiteral("line1\nline2\r\n}") << QStringLiteral("line1\\x0aline2\\x0d\\x0a}");
+    QTest::newRow("override") << QStringLiteral("مرحبا Ada \u202Eevil") << QStringLiteral("مرحبا Ada \\u202eevil");
 }
 
 void TestPayloadBuilder::jsonKeepsNamesExactly()
 {
     QFETCH(QString, name);
+    QFETCH(QString, sent);
     const auto payload = PayloadBuilder::build(signup(name), PayloadFormat::Shape::Json);
     QCOMPARE(payload.contentType, QByteArrayLiteral("application/json"));
     const auto object = parse(payload);
-    QCOMPARE(object.value(QStringLiteral("user")).toObject().value(QStringLiteral("name")).toString(), name);
-    QCOMPARE(object.value(QStringLiteral("message")).toString(), QStringLiteral("New user signed up: ") + name);
+    QCOMPARE(object.value(QStringLiteral("user")).toObject().value(QStringLiteral("name")).toString(), sent);
+    QCOMPARE(object.value(QStringLiteral("message")).toString(), QStringLiteral("New user signed up: ") + sent);
     QCOMPARE(object.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(),
              QStringLiteral("user"));
+}
+
+void TestPayloadBuilder::hostileNameInEveryShape_data()
+{
+    QTest::addColumn<int>("shape");
+    QTest::newRow("json") << int(PayloadFormat::Shape::Json);
+    QTest::newRow("plain text") << int(PayloadFormat::Shape::PlainText);
+    QTest::newRow("discord") << int(PayloadFormat::Shape::Discord);
+    QTest::newRow("slack") << int(PayloadFormat::Shape::Slack);
+    QTest::newRow("google chat") << int(PayloadFormat::Shape::GoogleChat);
+    QTest::newRow("teams workflow") << int(PayloadFormat::Shape::TeamsWorkflow);
+    QTest::newRow("teams connector") << int(PayloadFormat::Shape::TeamsConnector);
+}
+
+void TestPayloadBuilder::hostileNameInEveryShape()
+{
+    QFETCH(int, shape);
+    // Shown raw, the override would turn "Ada…exe.png" into "Ada…gnp.exe"; the others hide or colour text.
+    const auto hostile = QStringLiteral("Ada\u202Egnp.exe\u2066\u200B\uFEFF\u061C\x1b[31m\u009b");
+    auto notification = signup(hostile);
+    notification.user->email = QStringLiteral("ada\u202E@example.com"); // stored before emails were checked for it
+    const auto payload = PayloadBuilder::build(notification, PayloadFormat::Shape(shape));
+    const auto body = QString::fromUtf8(payload.body);
+    for (const auto codePoint : { 0x202E, 0x2066, 0x200B, 0xFEFF, 0x061C, 0x1B, 0x9B }) {
+        QVERIFY2(!body.contains(QChar(codePoint)),
+                 qPrintable(QStringLiteral("U+%1 in %2").arg(codePoint, 4, 16).arg(body)));
+    }
+    QVERIFY2(body.contains(QLatin1String("u202egnp.exe")), qPrintable(body));
+    if (PayloadFormat::Shape(shape) == PayloadFormat::Shape::Json) {
+        const auto user = parse(payload).value(QStringLiteral("user")).toObject();
+        QCOMPARE(user.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Ada\\u202egnp.exe\\u2066\\u200b\\ufeff\\u061c\\x1b[31m\\x9b"));
+        QCOMPARE(user.value(QStringLiteral("email")).toString(), QStringLiteral("ada\\u202e@example.com"));
+    }
 }
 
 void TestPayloadBuilder::jsonShape()

@@ -95,6 +95,9 @@ private slots:
     void importsGoodRowsAndReportsBadOnes();
     void quotedFieldsKeepLineNumbers();
     void malformedQuotingKeepsEarlierRows();
+    void invalidUtf8RefusesItsLineOnly();
+    void invalidUtf8Header();
+    void nfcDuplicatesInTheFile();
     void headerIsRequired();
     void unreadableFile();
     void cancelKeepsCommittedBatches();
@@ -204,6 +207,67 @@ void TestUserImporter::malformedQuotingKeepsEarlierRows()
     QCOMPARE(summary.refused.size(), 1);
     QCOMPARE(summary.refused.first().line, 3);
     QVERIFY(summary.refused.first().reason.startsWith(QLatin1String("Malformed quoting")));
+}
+
+void TestUserImporter::invalidUtf8RefusesItsLineOnly()
+{
+    const auto path = write("name,email,password,role\n"
+                            "Ada,ada@example.com,correct horse,user\n"
+                            "Zo\xe9,zoe@example.fr,,pending\n" // Latin-1, not UTF-8
+                            "Bob,bob@example.com,secret\xffpassword,user\n"
+                            "\"Multi\nLine \xc3\",multi@example.com,,pending\n" // cut sequence, the record starts on 5
+                            "Carl,carl@ex\xc0\xaf"
+                            "ample.com,,pending\n" // overlong
+                            "Dora,dora@example.com,,pending\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    QCOMPARE(summary.error, QString());
+    QCOMPARE(summary.created, 2);
+    QCOMPARE(summary.refused.size(), 4);
+    const QList<QPair<int, QString>> expected {
+        { 3, QStringLiteral("Column 1 (name) is not valid UTF-8; save the file as UTF-8.") },
+        { 4, QStringLiteral("Column 3 (password) is not valid UTF-8; save the file as UTF-8.") },
+        { 5, QStringLiteral("Column 1 (name) is not valid UTF-8; save the file as UTF-8.") },
+        { 7, QStringLiteral("Column 2 (email) is not valid UTF-8; save the file as UTF-8.") },
+    };
+    for (int i = 0; i < expected.size(); ++i) {
+        QCOMPARE(summary.refused.at(i).line, expected.at(i).first);
+        QCOMPARE(summary.refused.at(i).reason, expected.at(i).second);
+    }
+    const auto users = UserStore(m_database.get()).list();
+    QCOMPARE(users.size(), 2);
+    QCOMPARE(users.at(0).name, QStringLiteral("Ada"));
+    QCOMPARE(users.at(1).name, QStringLiteral("Dora"));
+    for (const auto& user : users) {
+        QVERIFY(!user.name.contains(QChar(QChar::ReplacementCharacter)));
+    }
+}
+
+void TestUserImporter::invalidUtf8Header()
+{
+    const auto path = write("name,e\xffmail,password,role\nAda,ada@example.com,,pending\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    QCOMPARE(summary.error, QStringLiteral("Line 1: the header row is not valid UTF-8; save the file as UTF-8."));
+    QCOMPARE(summary.created, 0);
+    QCOMPARE(UserStore(m_database.get()).count(), 0);
+}
+
+void TestUserImporter::nfcDuplicatesInTheFile()
+{
+    // One address typed precomposed, then decomposed and in capitals: one account.
+    const auto path = write("name,email,password,role\n"
+                            "Zoe\xcc\x81,zo\xc3\xa9@example.fr,,pending\n"
+                            "Zo\xc3\xa9 again,ZOE\xcc\x81@example.fr,,pending\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    QCOMPARE(summary.created, 1);
+    QCOMPARE(summary.refused.size(), 1);
+    QCOMPARE(summary.refused.at(0).line, 3);
+    QCOMPARE(summary.refused.at(0).reason,
+             QStringLiteral("The email address ZO\u00C9@example.fr appears earlier in the file."));
+    const auto users = UserStore(m_database.get()).list();
+    QCOMPARE(users.at(0).name, QStringLiteral("Zo\u00E9")); // stored in NFC
 }
 
 void TestUserImporter::headerIsRequired()

@@ -30,6 +30,9 @@ private slots:
     void rolesIgnoreCaseAndSpaces_data();
     void rolesIgnoreCaseAndSpaces();
     void invalidInputIsEchoedCapped();
+    void emailKeyIsNormalized_data();
+    void emailKeyIsNormalized();
+    void messagesShowHostileTextVisibly();
 };
 
 void TestUserRules::rules_data()
@@ -66,6 +69,37 @@ void TestUserRules::rules_data()
         << QStringLiteral("password+confirmation+pending") << QString() << true << QList<int> {};
     QTest::newRow("no password, user role")
         << QStringLiteral("password+confirmation") << QString() << true << QList<int> { int(F::Password) };
+
+    // Unicode: what the window can hold that UTF-8 cannot carry, and characters that hide or reorder text.
+    const auto loneSurrogate = QString(QChar(0xD83E));
+    QTest::newRow("lone surrogate in name")
+        << QStringLiteral("name") << QStringLiteral("Ada") + loneSurrogate << false << QList<int> { int(F::Name) };
+    QTest::newRow("lone surrogate in email")
+        << QStringLiteral("email") << QStringLiteral("ada@example.com") + loneSurrogate << false
+        << QList<int> { int(F::Email) };
+    QTest::newRow("lone surrogate in password")
+        << QStringLiteral("password+confirmation") << QStringLiteral("correct horse") + loneSurrogate << false
+        << QList<int> { int(F::Password) };
+    QTest::newRow("override in name is kept")
+        << QStringLiteral("name") << QStringLiteral("Ada\u202Egnp.exe") << false << QList<int> {};
+    QTest::newRow("zero-width joiner in name is kept")
+        << QStringLiteral("name") << QStringLiteral("👩\u200D💻 Ada") << false << QList<int> {};
+    QTest::newRow("ESC in name") << QStringLiteral("name") << QStringLiteral("Ada\x1b[31m") << false
+                                 << QList<int> { int(F::Name) };
+    QTest::newRow("C1 in name") << QStringLiteral("name") << QStringLiteral("Ada\u009b31m") << false
+                                << QList<int> { int(F::Name) };
+    for (const auto codePoint : { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E,
+                                  0x200F, 0x061C, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF }) {
+        const auto row = QStringLiteral("U+%1 in email").arg(codePoint, 4, 16, QLatin1Char('0')).toUpper();
+        QTest::newRow(qPrintable(row)) << QStringLiteral("email")
+                                       << QStringLiteral("ada") + QChar(codePoint) + QStringLiteral("@example.com")
+                                       << false << QList<int> { int(F::Email) };
+    }
+    QTest::newRow("decomposed accents in email")
+        << QStringLiteral("email") << QStringLiteral("zoe\u0301@example.fr") << false << QList<int> {};
+    // 256 characters once composed, 512 as typed.
+    QTest::newRow("name length counted in NFC")
+        << QStringLiteral("name") << QStringLiteral("e\u0301").repeated(256) << false << QList<int> {};
 }
 
 void TestUserRules::rules()
@@ -182,6 +216,48 @@ void TestUserRules::invalidInputIsEchoedCapped()
     QCOMPARE(problems.at(1).message,
              QStringLiteral("Unknown role \"%1\": use user, admin or pending.")
                  .arg(QString(59, QLatin1Char('r')) + QChar(0x2026)));
+}
+
+void TestUserRules::emailKeyIsNormalized_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("other");
+    QTest::newRow("precomposed and combining acute")
+        << QStringLiteral("zo\u00E9@example.fr") << QStringLiteral("zoe\u0301@example.fr");
+    QTest::newRow("upper case, decomposed")
+        << QStringLiteral("ZOE\u0301@EXAMPLE.FR") << QStringLiteral("zo\u00E9@example.fr");
+    QTest::newRow("angstrom sign and ring")
+        << QStringLiteral("\u212Bngstr\u00F6m@example.se") << QStringLiteral("a\u030Angstro\u0308m@example.se");
+    QTest::newRow("kelvin sign") << QStringLiteral("\u212Aelvin@example.com") << QStringLiteral("kelvin@example.com");
+}
+
+void TestUserRules::emailKeyIsNormalized()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, other);
+    QCOMPARE(UserRules::emailKey(typed), UserRules::emailKey(other));
+    QCOMPARE(UserRules::emailKey(typed), UserRules::emailKey(typed).normalized(QString::NormalizationForm_C));
+}
+
+void TestUserRules::messagesShowHostileTextVisibly()
+{
+    auto user = valid();
+    user.email = QStringLiteral("\x1b[2J\x1b]0;pwned\x07");
+    user.role = QStringLiteral("root\u202E");
+    const auto problems = UserRules::validate(user);
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.at(0).message, QStringLiteral("\"\\x1b[2J\\x1b]0;pwned\\x07\" is not a valid email address."));
+    QCOMPARE(problems.at(1).message, QStringLiteral("Unknown role \"root\\u202e\": use user, admin or pending."));
+    const auto hidden = UserRules::validate([] {
+        auto withOverride = valid();
+        withOverride.email = QStringLiteral("ada\u202E@example.com");
+        return withOverride;
+    }());
+    QCOMPARE(hidden.size(), 1);
+    QCOMPARE(hidden.at(0).message,
+             QStringLiteral("The email address must not contain invisible or text-direction characters (U+202E)."));
+    QCOMPARE(UserRules::duplicateEmailMessage(QStringLiteral("zoe\u0301\u200B@example.fr")),
+             QStringLiteral("The email address zo\u00E9\\u200b@example.fr is already used by another account."));
 }
 
 QTEST_GUILESS_MAIN(TestUserRules)

@@ -178,6 +178,7 @@ private slots:
     void languageChangeRetranslates();
     void refreshReconcilesWithDatabase();
     void lazyLoadingOverManyRows();
+    void hostileTextShownVisibly();
 };
 
 void TestDeliveriesPage::initTestCase()
@@ -535,6 +536,38 @@ void TestDeliveriesPage::lazyLoadingOverManyRows()
     QCOMPARE(h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text(),
              QStringLiteral("Total: %1 · Pending: %2 · Failed: %3")
                  .arg(QLocale().toString(Rows), QLocale().toString(33334), QLocale().toString(33333)));
+}
+
+void TestDeliveriesPage::hostileTextShownVisibly()
+{
+    Harness h;
+    QVERIFY(h.open());
+    auto response = TestReceiver::status(302, QByteArrayLiteral("\x1b[2J\x1b]0;pwned\x07 moved"));
+    response.headers = { { QByteArrayLiteral("Location"), QByteArrayLiteral("http://x/\x1b[31mred") } };
+    h.receiver.setResponses({ response });
+    const auto id = h.createAccount(QStringLiteral("Eve\u202Egnp.exe"));
+    QVERIFY(!id.isEmpty());
+    h.showPage();
+    h.service.start();
+    QTRY_COMPARE(h.state(id), Failed);
+
+    QCOMPARE(h.value(id, DeliveriesModel::AccountColumn).toString(), QStringLiteral("Eve\\u202egnp.exe"));
+    const auto lastResult = h.value(id, DeliveriesModel::LastResultColumn).toString();
+    QVERIFY2(lastResult.contains(QLatin1String("http://x/\\x1b[31mred")), qPrintable(lastResult));
+    QVERIFY(!lastResult.contains(QChar(0x1b)));
+
+    h.select(id);
+    QTRY_VERIFY(h.details()->toPlainText().contains(QLatin1String("Diagnostic:")));
+    const auto details = h.details()->toPlainText();
+    QVERIFY2(details.contains(QLatin1String("Account: Eve\\u202egnp.exe")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("http://x/\\x1b[31mred")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("\\x1b[2J\\x1b]0;pwned\\x07 moved")), qPrintable(details));
+    for (const auto ch : details) {
+        QVERIFY2(ch == QLatin1Char('\n') || ch == QLatin1Char('\t') || ch == QChar::ParagraphSeparator
+                     || ch == QChar::LineSeparator || ch == QChar::Nbsp
+                     || (ch.category() != QChar::Other_Control && ch.category() != QChar::Other_Format),
+                 qPrintable(QStringLiteral("U+%1").arg(ch.unicode(), 4, 16, QLatin1Char('0'))));
+    }
 }
 
 QTEST_MAIN(TestDeliveriesPage)

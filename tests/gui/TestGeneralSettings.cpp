@@ -40,6 +40,7 @@ private slots:
     void testButtonPostsUnsavedUrl();
     void testButtonReportsRefusedConnection();
     void testButtonGoneOnUnsavedUrl();
+    void testResultShowsReceiverTextVisibly();
     void testCanBeCancelled();
     void environmentUrlIsReadOnly();
     void invalidEnvironmentUrlIsShown();
@@ -264,6 +265,24 @@ void TestGeneralSettings::testButtonReportsRefusedConnection()
     QTRY_COMPARE(result->text(), expected.summary());
     QCOMPARE(result->property("feedback").toString(), QStringLiteral("error"));
     QVERIFY(child<QPushButton>(window.get(), "testButton")->isEnabled());
+}
+
+void TestGeneralSettings::testResultShowsReceiverTextVisibly()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    auto response = TestReceiver::status(302);
+    response.headers = { { QByteArrayLiteral("Location"), QByteArrayLiteral("http://x/\x1b[31mred\xe2\x80\xae") } };
+    receiver.setResponses({ response });
+    auto window = openWindow();
+    typeUrl(window.get(), receiver.url().toString());
+    auto* result = child<QLabel>(window.get(), "testResultLabel");
+    QTest::mouseClick(child<QPushButton>(window.get(), "testButton"), Qt::LeftButton);
+
+    QTRY_VERIFY2(result->text().contains(QLatin1String("http://x/\\x1b[31mred\\u202e")), qPrintable(result->text()));
+    QVERIFY(!result->text().contains(QChar(0x1b)));
+    QVERIFY(!result->text().contains(QChar(0x202e)));
+    QCOMPARE(result->property("feedback").toString(), QStringLiteral("error"));
 }
 
 void TestGeneralSettings::testCanBeCancelled()

@@ -226,8 +226,9 @@ void TestWebhookSender::publicOnlyBlocksLoopback_data()
     QTest::newRow("name resolving to loopback")
         << QStringLiteral("localhost") << QStringLiteral("public addresses only, and localhost resolves to ");
     QTest::newRow("decimal notation") << QStringLiteral("2130706433")
-                                      << QStringLiteral("public addresses only, and 127.0.0.1 is a private, loopback or "
-                                                        "reserved address.");
+                                      << QStringLiteral(
+                                             "public addresses only, and 127.0.0.1 is a private, loopback or "
+                                             "reserved address.");
     QTest::newRow("IPv4-mapped") << QStringLiteral("::ffff:127.0.0.1")
                                  << QStringLiteral("public addresses only, and ::ffff:127.0.0.1 is a private, loopback "
                                                    "or reserved address.");
