@@ -1,6 +1,7 @@
 #include "UserCommand.h"
 
 #include "CliContext.h"
+#include "DeliveryHold.h"
 #include "DeliveryService.h"
 #include "DeliveryWaiter.h"
 #include "Outbox.h"
@@ -148,6 +149,13 @@ void UserCommand::onCreated(const UserStore::Created& created)
     m_context->print(tr("Account created: %1 <%2>, role %3, id %4").arg(user.name, user.email, user.role, user.id));
     if (!created.notification) {
         m_context->print(tr("No webhook is configured: no notification to send."));
+        finish(CliContext::Success);
+        return;
+    }
+
+    // Nothing will be sent (the webhook answered 410 Gone): say why rather than wait for an attempt.
+    if (const auto hold = DeliveryHold::current(*m_context->settings())) {
+        m_context->error(hold->message());
         finish(CliContext::Success);
         return;
     }

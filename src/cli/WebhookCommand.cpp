@@ -1,6 +1,7 @@
 #include "WebhookCommand.h"
 
 #include "CliContext.h"
+#include "DeliveryHold.h"
 #include "PayloadFormat.h"
 #include "Settings.h"
 #include "Signature.h"
@@ -249,8 +250,10 @@ int WebhookCommand::test()
     m_context->print(tr("Sending a test notification to %1 (%2)…")
                          .arg(WebhookUrl::mask(config.url.url), WebhookUrl::sourceName(config.url.source)));
     auto* pending = sender->send(config.request(Notification::test(), check.url));
-    connect(pending, &PendingDelivery::finished, this, [this](const DeliveryResult& result) {
+    connect(pending, &PendingDelivery::finished, this, [this, url = config.url.url](const DeliveryResult& result) {
         if (result.isSuccess()) {
+            // The webhook answers again: whatever a 410 said before, it exists.
+            DeliveryHold::clearGone(*m_context->settings(), url);
             m_context->print(result.summary());
             finish(CliContext::Success);
         } else {
