@@ -20,7 +20,7 @@ QDateTime fromMs(const QVariant& value)
 }
 
 const QString RowColumns = QStringLiteral(
-    "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at");
+    "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at, rowid");
 
 NotificationRow readRow(const QSqlQuery& query)
 {
@@ -35,6 +35,7 @@ NotificationRow readRow(const QSqlQuery& query)
     row.nextAttemptAt = fromMs(query.value(7));
     row.createdAt = fromMs(query.value(8));
     row.updatedAt = fromMs(query.value(9));
+    row.sequence = query.value(10).toLongLong();
     return row;
 }
 
@@ -211,8 +212,9 @@ bool Outbox::record(const QList<Outcome>& outcomes)
 QList<NotificationRow> Outbox::list(std::optional<State> state, int limit, int offset) const
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT %1 FROM notifications %2 ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-                      .arg(RowColumns, state ? QStringLiteral("WHERE state = ?") : QString()));
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM notifications %2 ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?")
+            .arg(RowColumns, state ? QStringLiteral("WHERE state = ?") : QString()));
     if (state) {
         query.addBindValue(stateKey(*state));
     }

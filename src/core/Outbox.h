@@ -41,6 +41,7 @@ struct NotificationRow
     QDateTime nextAttemptAt;
     QDateTime createdAt;
     QDateTime updatedAt;
+    qint64 sequence = 0; // insertion order: rows recorded in the same millisecond keep it
 };
 
 struct ClaimedNotification
