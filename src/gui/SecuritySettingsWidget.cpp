@@ -27,6 +27,11 @@ SecuritySettingsWidget::SecuritySettingsWidget(Settings* settings, QWidget* pare
 {
     m_ui->setupUi(this);
     m_ui->headersTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // As tall as its headers, and at least three rows: the page then fits an 800×600 window without scrolling.
+    m_ui->headersTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_ui->headersTable->setMinimumHeight(m_ui->headersTable->horizontalHeader()->sizeHint().height()
+                                         + m_ui->headersTable->verticalHeader()->defaultSectionSize() * 3
+                                         + m_ui->headersTable->frameWidth() * 2);
 
     connect(m_ui->showSecretButton, &QPushButton::toggled, this, [this](bool shown) {
         m_ui->signingSecretEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);

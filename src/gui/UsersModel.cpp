@@ -1,5 +1,6 @@
 #include "UsersModel.h"
 
+#include "TimeFormat.h"
 #include "UserRules.h"
 #include "UserStore.h"
 
@@ -76,7 +77,7 @@ QVariant UsersModel::data(const QModelIndex& index, int role) const
         case RoleColumn:
             return UserRules::roleDisplayName(user.role);
         case CreatedColumn:
-            return QLocale().toString(user.createdAt.toLocalTime(), QLocale::ShortFormat);
+            return TimeFormat::dateTime(user.createdAt);
         default:
             break;
         }
