@@ -3,6 +3,7 @@
 #include "Feedback.h"
 #include "Settings.h"
 #include "Signature.h"
+#include "TimeFormat.h"
 #include "WebhookConfig.h"
 #include "ui_SecuritySettingsWidget.h"
 
@@ -10,7 +11,6 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QGuiApplication>
-#include <QLocale>
 
 namespace {
 
@@ -238,8 +238,7 @@ void SecuritySettingsWidget::updateSecretStatus()
             QDateTime::fromString(m_settings->string(Settings::Key::PreviousSecretExpiresAt), Qt::ISODate);
         if (!previous.isEmpty() && expiresAt.isValid() && expiresAt > QDateTime::currentDateTimeUtc()) {
             text += QLatin1Char(' ')
-                + tr("The previous secret keeps signing alongside it until %1.")
-                      .arg(QLocale().toString(expiresAt.toLocalTime(), QLocale::ShortFormat));
+                + tr("The previous secret keeps signing alongside it until %1.").arg(TimeFormat::dateTime(expiresAt));
         }
     }
     Feedback::show(m_ui->secretStatusLabel, text, Feedback::Kind::Info);

@@ -4,8 +4,6 @@
 #include "UserRules.h"
 #include "UserStore.h"
 
-#include <QLocale>
-
 UsersModel::UsersModel(Database* database, QObject* parent)
     : QAbstractTableModel(parent)
     , m_database(database)

@@ -4,8 +4,10 @@
 #include "DeliveryService.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
+#include "Outbox.h"
 #include "Settings.h"
 #include "SettingsPage.h"
+#include "TimeFormat.h"
 #include "Translations.h"
 #include "UserStore.h"
 #include "UsersPage.h"
@@ -19,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -81,6 +84,7 @@ private slots:
     void fieldsHaveLabelsAndAccessibleNames();
     void summaryAndStatusBarAgree();
     void aboutQtIsInFrench();
+    void oneDateFormatEverywhere();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -364,6 +368,38 @@ void TestMainWindow::fieldsHaveLabelsAndAccessibleNames()
         }
         QVERIFY2(buddies.contains(field), qPrintable(field->objectName() + QStringLiteral(" has no label")));
     }
+}
+
+// Every date the window shows follows the interface language's short format, in local time, through one helper.
+void TestMainWindow::oneDateFormatEverywhere()
+{
+    const auto instant = QDateTime(QDate(2026, 11, 26), QTime(9, 30, 5), Qt::UTC);
+    QCOMPARE(TimeFormat::dateTime(QDateTime()), QString());
+    QCOMPARE(Translations::install(QStringLiteral("fr")), QStringLiteral("fr"));
+    const auto french = TimeFormat::dateTime(instant);
+    QCOMPARE(french, QLocale(QStringLiteral("fr")).toString(instant.toLocalTime(), QLocale::ShortFormat));
+    Translations::install(QStringLiteral("en"));
+    QCOMPARE(TimeFormat::dateTime(instant),
+             QLocale(QStringLiteral("en")).toString(instant.toLocalTime(), QLocale::ShortFormat));
+    QVERIFY(TimeFormat::dateTime(instant) != french);
+
+    Translations::install(QStringLiteral("fr"));
+    QVERIFY(Settings(m_database->get()).set(Settings::Key::WebhookUrl, QStringLiteral("http://127.0.0.1:9/hook")));
+    NewUser user;
+    user.name = QStringLiteral("Ann");
+    user.email = QStringLiteral("ann@example.com");
+    const auto created = UserStore(m_database->get()).create(user, {}, true);
+    QVERIFY(created.ok && created.notification);
+    auto window = openWindow();
+    auto* users = child<QTableView>(window.get(), "usersView");
+    QCOMPARE(users->model()->index(0, 3).data().toString(), TimeFormat::dateTime(created.user.createdAt));
+    auto* deliveries = window->deliveriesPage()->model();
+    const auto row = Outbox(m_database->get()).find(created.notification->id);
+    QVERIFY(row.has_value());
+    QCOMPARE(deliveries->index(0, DeliveriesModel::CreatedColumn).data().toString(),
+             TimeFormat::dateTime(row->createdAt));
+    QCOMPARE(deliveries->index(0, DeliveriesModel::NextAttemptColumn).data().toString(),
+             TimeFormat::dateTime(row->nextAttemptAt));
 }
 
 QTEST_MAIN(TestMainWindow)
