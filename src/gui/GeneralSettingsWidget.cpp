@@ -27,6 +27,7 @@ GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, QWidget* parent
         auto policy = label->sizePolicy();
         policy.setRetainSizeWhenHidden(true);
         label->setSizePolicy(policy);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     }
     reserveMessageSpace();
     fillFormatCombo();
