@@ -1,9 +1,11 @@
 #include "DeliveriesCommand.h"
 
 #include "CliContext.h"
+#include "DeliveryHold.h"
 #include "DeliveryService.h"
 #include "DeliveryWaiter.h"
 #include "InputEcho.h"
+#include "Notification.h"
 #include "Outbox.h"
 #include "SafeText.h"
 #include "Settings.h"
@@ -111,9 +113,13 @@ int DeliveriesCommand::list(const QCommandLineParser& parser)
         return usageError(tr("The limit must be a whole number above 0."), actions().at(0));
     }
     const auto rows = Outbox(m_context->database()).list(state, *limit);
+    const auto hold = DeliveryHold::current(*m_context->settings());
     for (const auto& row : rows) {
+        // A notification that nothing will send says why it waits.
+        const bool held = hold && row.state == Outbox::stateKey(Outbox::State::Pending);
+        const auto lastResult = held && row.attempts == 0 ? hold->message() : row.lastResultText();
         m_context->print(QStringList { row.id, field(row.event), field(row.userName), row.state,
-                                       QString::number(row.attempts), field(row.lastResultText()) }
+                                       QString::number(row.attempts), field(lastResult) }
                              .join(QLatin1Char('\t')));
     }
     return CliContext::Success;
@@ -127,13 +133,16 @@ int DeliveriesCommand::show(const QString& id)
         return CliContext::Failure;
     }
     m_context->print(tr("Notification: %1").arg(row->id));
-    m_context->print(tr("Event: %1").arg(field(row->event)));
+    m_context->print(tr("Event: %1 (%2)").arg(Notification::eventDisplayName(row->event), field(row->event)));
     if (!row->userName.isEmpty()) {
         m_context->print(tr("Account: %1").arg(field(row->userName)));
     }
     m_context->print(tr("State: %1").arg(Outbox::stateDisplayName(row->state)));
     m_context->print(tr("Created: %1").arg(CliContext::formatTime(row->createdAt)));
-    if (row->state == Outbox::stateKey(Outbox::State::Pending) && row->nextAttemptAt.isValid()) {
+    const auto hold = DeliveryHold::current(*m_context->settings());
+    if (row->state == Outbox::stateKey(Outbox::State::Pending) && hold) {
+        m_context->print(hold->message());
+    } else if (row->state == Outbox::stateKey(Outbox::State::Pending) && row->nextAttemptAt.isValid()) {
         m_context->print(tr("Next attempt: %1").arg(CliContext::formatTime(row->nextAttemptAt)));
     }
     const auto attempts = outbox.attempts(row->id);

@@ -1,6 +1,7 @@
 #include "UserCommand.h"
 
 #include "CliContext.h"
+#include "DeliveryHold.h"
 #include "DeliveryService.h"
 #include "DeliveryWaiter.h"
 #include "Outbox.h"
@@ -165,6 +166,13 @@ void UserCommand::onCreated(const UserStore::Created& created)
                               SafeText::printable(user.role), user.id));
     if (!created.notification) {
         m_context->print(tr("No webhook is configured: no notification to send."));
+        finish(CliContext::Success);
+        return;
+    }
+
+    // Nothing will be sent (the webhook answered 410 Gone): say why rather than wait for an attempt.
+    if (const auto hold = DeliveryHold::current(*m_context->settings())) {
+        m_context->error(hold->message());
         finish(CliContext::Success);
         return;
     }

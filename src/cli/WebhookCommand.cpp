@@ -1,6 +1,7 @@
 #include "WebhookCommand.h"
 
 #include "CliContext.h"
+#include "DeliveryHold.h"
 #include "InputEcho.h"
 #include "PayloadFormat.h"
 #include "SafeText.h"
@@ -288,11 +289,13 @@ int WebhookCommand::test()
     m_context->print(tr("Sending a test notification to %1 (%2)…")
                          .arg(WebhookUrl::mask(config.url.url), WebhookUrl::sourceName(config.url.source)));
     auto* pending = sender->send(config.request(Notification::test(), check.url));
-    connect(pending, &PendingDelivery::finished, this, [this](DeliveryResult result) {
+    connect(pending, &PendingDelivery::finished, this, [this, url = config.url.url](DeliveryResult result) {
         result.isTest = true;
         // The summary may quote the receiver (a redirect's Location, an error text).
         const auto summary = SafeText::printable(result.summary());
         if (result.isSuccess()) {
+            // The webhook answers again: whatever a 410 said before, it exists.
+            DeliveryHold::clearGone(*m_context->settings(), url);
             m_context->print(summary);
             finish(CliContext::Success);
         } else {

@@ -1,6 +1,7 @@
 #include "DeliveryWorker.h"
 
 #include "Database.h"
+#include "DeliveryHold.h"
 #include "Log.h"
 #include "RetryPolicy.h"
 #include "Settings.h"
@@ -139,6 +140,8 @@ void DeliveryWorker::pump(const QString& onlyId, bool reloadSettings)
     // results, reuse them rather than query the database a dozen times a batch.
     if (reloadSettings || !m_config) {
         m_config = WebhookConfig::load(*m_settings);
+        // A 410 Gone is kept in the database: every process stops sending to that URL until it changes.
+        m_goneUrl = DeliveryHold::isGone(*m_settings, m_config->url.url) ? m_config->url.url : QString();
     }
     const auto& config = *m_config;
     if (config.url.source == WebhookUrl::Source::None || config.url.url == m_goneUrl) {
@@ -223,6 +226,7 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
                 }
                 if (result.outcome == DeliveryResult::Outcome::Gone && m_goneUrl != url) {
                     m_goneUrl = url;
+                    DeliveryHold::markGone(*m_settings, url, QDateTime::currentDateTimeUtc());
                     emit webhookGone(WebhookUrl::mask(url));
                 }
                 finishAttempt(outcome, report);

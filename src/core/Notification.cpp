@@ -31,6 +31,19 @@ Notification Notification::test()
     return makeNotification(WebhookTest, tr("Test notification from Crochet: the webhook works."));
 }
 
+QString Notification::eventDisplayName(const QString& event)
+{
+    if (event == QLatin1String(UserCreated)) {
+        //: Deliveries: the event of a notification sent when an account is created (user.created)
+        return tr("Account created");
+    }
+    if (event == QLatin1String(WebhookTest)) {
+        //: Deliveries: the event of a test notification (webhook.test)
+        return tr("Test notification");
+    }
+    return event;
+}
+
 QString Notification::action() const
 {
     return event == QLatin1String(UserCreated) ? QStringLiteral("signup") : QStringLiteral("test");

@@ -28,6 +28,9 @@ public:
     static Notification userCreated(const UserRecord& user);
     static Notification test();
 
+    // The event as a person reads it ("Account created"); unknown events are shown as stored.
+    static QString eventDisplayName(const QString& event);
+
     QString action() const;
     // The text with the account's name made printable (SafeText), then passed through escape (identity for JSON and
     // plain text).

@@ -21,7 +21,7 @@ QDateTime fromMs(const QVariant& value)
 
 const QString RowColumns = QStringLiteral(
     "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at, "
-    "last_result_code");
+    "last_result_code, rowid");
 
 NotificationRow readRow(const QSqlQuery& query)
 {
@@ -37,6 +37,7 @@ NotificationRow readRow(const QSqlQuery& query)
     row.createdAt = fromMs(query.value(8));
     row.updatedAt = fromMs(query.value(9));
     row.lastResultCode = query.value(10).toString();
+    row.sequence = query.value(11).toLongLong();
     return row;
 }
 
@@ -249,8 +250,9 @@ int Outbox::release(const QString& owner)
 QList<NotificationRow> Outbox::list(std::optional<State> state, int limit, int offset) const
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT %1 FROM notifications %2 ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-                      .arg(RowColumns, state ? QStringLiteral("WHERE state = ?") : QString()));
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM notifications %2 ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?")
+            .arg(RowColumns, state ? QStringLiteral("WHERE state = ?") : QString()));
     if (state) {
         query.addBindValue(stateKey(*state));
     }

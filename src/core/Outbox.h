@@ -47,6 +47,7 @@ struct NotificationRow
     QDateTime nextAttemptAt;
     QDateTime createdAt;
     QDateTime updatedAt;
+    qint64 sequence = 0; // insertion order: rows recorded in the same millisecond keep it
 
     // The last attempt's summary in the current language.
     QString lastResultText() const { return DeliveryResult::storedSummary(lastResultCode, lastResult); }

@@ -30,6 +30,7 @@ const QHash<Settings::Key, KeyInfo>& keyTable()
         { Settings::Key::HostPolicy, { "network/host_policy", QStringLiteral("any") } },
         { Settings::Key::AllowedHosts, { "network/allowed_hosts", QString() } },
         { Settings::Key::HistoryRetentionDays, { "history/retention_days", 30 } },
+        { Settings::Key::GoneWebhook, { "delivery/gone_webhook", QString() } },
     };
     return table;
 }

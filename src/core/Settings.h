@@ -30,6 +30,7 @@ public:
         HostPolicy,
         AllowedHosts,
         HistoryRetentionDays,
+        GoneWebhook, // the URL that answered 410 Gone (its hash), see DeliveryHold
     };
     Q_ENUM(Key)
 

@@ -1,8 +1,14 @@
 #include "DeliveriesModel.h"
 
 #include "DeliveryService.h"
+#include "Feedback.h"
+#include "Icons.h"
+#include "Notification.h"
 #include "SafeText.h"
+#include "Settings.h"
+#include "TimeFormat.h"
 
+#include <QColor>
 #include <QElapsedTimer>
 #include <QSet>
 
@@ -11,12 +17,12 @@ namespace {
 // When rows were added at the top since the last page, a page may hold nothing new; look a little further.
 constexpr int MaximumPagesPerFetch = 3;
 
-// The order of Outbox::list: newest first, then by id.
+// The order of Outbox::list: newest first, then the last recorded first.
 bool sortsBefore(const NotificationRow& a, const NotificationRow& b)
 {
     const auto aCreated = a.createdAt.toMSecsSinceEpoch();
     const auto bCreated = b.createdAt.toMSecsSinceEpoch();
-    return aCreated != bCreated ? aCreated > bCreated : a.id < b.id;
+    return aCreated != bCreated ? aCreated > bCreated : a.sequence > b.sequence;
 }
 
 bool sameContent(const NotificationRow& a, const NotificationRow& b)
@@ -31,6 +37,7 @@ bool sameContent(const NotificationRow& a, const NotificationRow& b)
 
 DeliveriesModel::DeliveriesModel(Database* database, DeliveryService* deliveries, QObject* parent)
     : QAbstractTableModel(parent)
+    , m_database(database)
     , m_outbox(database)
     , m_refreshTimer(this)
 {
@@ -62,6 +69,7 @@ void DeliveriesModel::reload()
     m_rowById.clear();
     m_offset = 0;
     m_exhausted = false;
+    updateHold();
     endResetModel();
     fetchMore({});
 }
@@ -121,8 +129,15 @@ void DeliveriesModel::scheduleRefresh()
 void DeliveriesModel::refresh()
 {
     m_refreshTimer.stop();
+    emit refreshing();
     QElapsedTimer elapsed;
     elapsed.start();
+    const auto hold = m_hold;
+    updateHold();
+    if (!m_rows.isEmpty()
+        && (hold.has_value() != m_hold.has_value() || (hold && hold->message() != m_hold->message()))) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), { Qt::DisplayRole, Qt::ToolTipRole });
+    }
     const int window = qBound(PageSize, static_cast<int>(m_rows.size()), RefreshLimit);
     const auto rows = m_outbox.list(m_filter, window, 0);
     const bool complete = rows.size() < window;
@@ -245,15 +260,20 @@ void DeliveriesModel::retranslate()
     }
 }
 
-QString DeliveriesModel::formatTime(const QDateTime& time)
+void DeliveriesModel::updateHold()
 {
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+    m_hold = DeliveryHold::current(Settings(m_database));
+}
+
+bool DeliveriesModel::isHeld(const NotificationRow& row) const
+{
+    return m_hold && row.state == Outbox::stateKey(Outbox::State::Pending);
 }
 
 QString DeliveriesModel::lastResultText(const NotificationRow& row) const
 {
     if (row.attempts == 0) {
-        return tr("Not attempted yet");
+        return isHeld(row) ? m_hold->message() : tr("Not attempted yet");
     }
     // The diagnostic names the HTTP status whenever there was one; it may quote the receiver.
     return SafeText::printable(row.lastResultText());
@@ -277,7 +297,7 @@ QVariant DeliveriesModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case EventColumn:
-            return SafeText::printable(row.event);
+            return SafeText::printable(Notification::eventDisplayName(row.event));
         case AccountColumn:
             return SafeText::printable(row.userName);
         case StateColumn:
@@ -287,17 +307,34 @@ QVariant DeliveriesModel::data(const QModelIndex& index, int role) const
         case LastResultColumn:
             return lastResultText(row);
         case NextAttemptColumn:
-            return formatTime(data(index, NextAttemptRole).toDateTime());
+            //: Deliveries, Next attempt column: nothing is sent until the webhook URL is set or changed.
+            return isHeld(row) ? tr("On hold") : TimeFormat::dateTime(data(index, NextAttemptRole).toDateTime());
         case CreatedColumn:
-            return formatTime(row.createdAt);
+            return TimeFormat::dateTime(row.createdAt);
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == StateColumn) {
+            return Icons::deliveryState(row.state);
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == StateColumn) {
+            const auto state = Outbox::stateFromKey(row.state);
+            const auto colour = Feedback::colour(state == Outbox::State::Delivered    ? Feedback::Kind::Success
+                                                     : state == Outbox::State::Failed ? Feedback::Kind::Error
+                                                                                      : Feedback::Kind::None);
+            return colour.isValid() ? QVariant(colour) : QVariant();
         }
         break;
     case Qt::ToolTipRole:
         switch (index.column()) {
         case EventColumn:
-            return tr("Notification %1").arg(row.id);
+            return tr("Notification %1 (%2)").arg(row.id, row.event);
         case LastResultColumn:
             return lastResultText(row);
+        case NextAttemptColumn:
+            return isHeld(row) ? m_hold->message() : QVariant();
         }
         break;
     case Qt::TextAlignmentRole:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DeliveryHold.h"
 #include "Outbox.h"
 
 #include <QAbstractTableModel>
@@ -67,7 +68,8 @@ public:
     // Headers and display texts after a change of language.
     void retranslate();
 
-    static QString formatTime(const QDateTime& time);
+    // Why pending notifications are not sent at all (no webhook, or it answered 410), as of the last refresh.
+    const std::optional<DeliveryHold>& hold() const { return m_hold; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -77,7 +79,8 @@ public:
     void fetchMore(const QModelIndex& parent) override;
 
 signals:
-    // After every refresh, including the ones that changed nothing.
+    // Before a refresh changes rows, and after every refresh, including the ones that changed nothing.
+    void refreshing();
     void refreshed();
 
 private:
@@ -85,8 +88,12 @@ private:
     void merge(const QList<NotificationRow>& rows);
     void reindex();
     QString lastResultText(const NotificationRow& row) const;
+    bool isHeld(const NotificationRow& row) const;
+    void updateHold();
 
+    Database* m_database;
     Outbox m_outbox;
+    std::optional<DeliveryHold> m_hold;
     std::optional<Outbox::State> m_filter;
     QList<NotificationRow> m_rows;
     QHash<QString, int> m_rowById;

@@ -2,7 +2,9 @@
 
 #include "DeliveriesModel.h"
 #include "DeliveryService.h"
+#include "Notification.h"
 #include "SafeText.h"
+#include "TimeFormat.h"
 #include "ui_DeliveriesPage.h"
 
 #include <QEvent>
@@ -49,8 +51,18 @@ DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, 
     auto* view = m_ui->deliveriesView;
     view->setModel(m_model);
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->resizeColumnsToContents();
-    view->horizontalHeader()->setSectionResizeMode(DeliveriesModel::LastResultColumn, QHeaderView::Stretch);
+    // Pixels, so that rows inserted above the one being read can be compensated exactly.
+    view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Short columns fit their content and are never cut; the account name and the last result share what is left,
+    // and only they are elided.
+    auto* header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DeliveriesModel::AccountColumn, QHeaderView::Interactive);
+    header->resizeSection(DeliveriesModel::AccountColumn, view->fontMetrics().averageCharWidth() * 18);
+    header->setSectionResizeMode(DeliveriesModel::LastResultColumn, QHeaderView::Stretch);
+    view->setTextElideMode(Qt::ElideRight);
+    m_ui->attemptsText->setTabChangesFocus(true);
     m_ui->deliveriesSplitter->setStretchFactor(0, 3);
     m_ui->deliveriesSplitter->setStretchFactor(1, 2);
 
@@ -66,7 +78,9 @@ DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, 
         updateButtons();
         showDetails();
     });
+    connect(m_model, &DeliveriesModel::refreshing, this, &DeliveriesPage::rememberScrollAnchor);
     connect(m_model, &DeliveriesModel::refreshed, this, [this] {
+        restoreScrollAnchor();
         updateSummary();
         showDetails();
     });
@@ -157,13 +171,52 @@ void DeliveriesPage::retryFailed()
 
 void DeliveriesPage::updateSummary()
 {
-    const QLocale locale;
+    const int pending = m_outbox.count(Outbox::State::Pending);
     const int failed = m_outbox.count(Outbox::State::Failed);
-    m_ui->summaryLabel->setText(tr("Total: %1 · Pending: %2 · Failed: %3")
-                                    .arg(locale.toString(m_outbox.count(std::nullopt)),
-                                         locale.toString(m_outbox.count(Outbox::State::Pending)),
-                                         locale.toString(failed)));
+    showSummary(pending, failed);
+    emit countsChanged(pending, failed);
+}
+
+void DeliveriesPage::setCounts(int pending, int failed)
+{
+    showSummary(pending, failed);
+}
+
+void DeliveriesPage::showSummary(int pending, int failed)
+{
+    const QLocale locale;
+    m_ui->summaryLabel->setText(
+        tr("Total: %1 · Pending: %2 · Failed: %3")
+            .arg(locale.toString(m_outbox.count(std::nullopt)), locale.toString(pending), locale.toString(failed)));
     m_ui->retryFailedButton->setEnabled(failed > 0);
+}
+
+void DeliveriesPage::rememberScrollAnchor()
+{
+    // The notification being read, or else the first one in view once the list is scrolled: new notifications
+    // arrive at the top and must not push it away.
+    const auto* view = m_ui->deliveriesView;
+    m_anchorId = shownId();
+    int row = m_model->rowOf(m_anchorId);
+    if (row < 0 && view->verticalScrollBar()->value() > 0) {
+        row = view->rowAt(0);
+        m_anchorId = row >= 0 ? m_model->notification(row).id : QString();
+    }
+    m_anchorY = row >= 0 ? view->rowViewportPosition(row) : 0;
+}
+
+void DeliveriesPage::restoreScrollAnchor()
+{
+    const auto id = std::exchange(m_anchorId, QString());
+    const int row = m_model->rowOf(id);
+    if (row < 0) {
+        return;
+    }
+    auto* view = m_ui->deliveriesView;
+    // Lay the new rows out now, so that the scroll bar's range already includes them.
+    view->doItemsLayout();
+    auto* scrollBar = view->verticalScrollBar();
+    scrollBar->setValue(scrollBar->value() + view->rowViewportPosition(row) - m_anchorY);
 }
 
 void DeliveriesPage::updateButtons()
@@ -201,10 +254,11 @@ void DeliveriesPage::showDetails()
     if (html == m_detailsHtml) {
         return;
     }
-    // Live updates must not throw the reader back to the top.
+    // Live updates must not throw the reader back to the top; another notification starts at its top.
     auto* scrollBar = m_ui->attemptsText->verticalScrollBar();
-    const int position = scrollBar->value();
+    const int position = id == m_detailsId ? scrollBar->value() : 0;
     m_detailsHtml = html;
+    m_detailsId = id;
     m_ui->attemptsText->setHtml(html);
     scrollBar->setValue(position);
 }
@@ -216,11 +270,14 @@ QString DeliveriesPage::detailsHtml(const QString& notificationId) const
     if (row >= 0) {
         const auto& notification = m_model->notification(row);
         html += field(tr("Notification (webhook-id):"), notification.id);
-        html += field(tr("Event:"), notification.event);
+        html += field(tr("Event:"), Notification::eventDisplayName(notification.event));
         html += field(tr("Account:"), notification.userName);
         html += field(tr("State:"), Outbox::stateDisplayName(notification.state));
-        if (notification.state == Outbox::stateKey(Outbox::State::Pending) && notification.nextAttemptAt.isValid()) {
-            html += field(tr("Next attempt:"), DeliveriesModel::formatTime(notification.nextAttemptAt));
+        const bool pending = notification.state == Outbox::stateKey(Outbox::State::Pending);
+        if (pending && m_model->hold()) {
+            html += QStringLiteral("<p>%1</p>").arg(m_model->hold()->message().toHtmlEscaped());
+        } else if (pending && notification.nextAttemptAt.isValid()) {
+            html += field(tr("Next attempt:"), TimeFormat::dateTime(notification.nextAttemptAt));
         }
     }
 
@@ -233,7 +290,7 @@ QString DeliveriesPage::detailsHtml(const QString& notificationId) const
     for (auto it = attempts.crbegin(); it != attempts.crend(); ++it) {
         const auto& attempt = *it;
         html += QStringLiteral("<hr/><h3>%1</h3>").arg(tr("Attempt %1").arg(attempt.number).toHtmlEscaped());
-        html += field(tr("Started:"), DeliveriesModel::formatTime(attempt.startedAt));
+        html += field(tr("Started:"), TimeFormat::dateTime(attempt.startedAt));
         html += field(tr("Duration:"), tr("%1 ms").arg(attempt.durationMs));
         html += field(tr("URL:"), attempt.url);
         html += field(tr("Response status:"),

@@ -27,9 +27,14 @@ public:
 
     DeliveriesModel* model() const { return m_model; }
 
+    // Shows counts the delivery service published, so that the summary agrees with the window's status bar.
+    void setCounts(int pending, int failed);
+
 signals:
     // A short confirmation for the window's status bar.
     void statusMessage(const QString& text);
+    // The counts the summary shows after counting them itself.
+    void countsChanged(int pending, int failed);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -41,6 +46,9 @@ private:
     void redeliverSelected();
     void retryFailed();
     void updateSummary();
+    void showSummary(int pending, int failed);
+    void rememberScrollAnchor();
+    void restoreScrollAnchor();
     void updateButtons();
     void showDetails();
     QStringList selectedIds() const;
@@ -53,5 +61,9 @@ private:
     DeliveryService* m_deliveries;
     DeliveriesModel* m_model;
     QString m_detailsHtml;
+    QString m_detailsId;
+    // The row that stays in place while a refresh inserts rows above it, and where it was in the viewport.
+    QString m_anchorId;
+    int m_anchorY = 0;
     bool m_shown = false;
 };

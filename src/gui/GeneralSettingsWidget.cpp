@@ -1,5 +1,6 @@
 #include "GeneralSettingsWidget.h"
 
+#include "DeliveryHold.h"
 #include "Feedback.h"
 #include "Notification.h"
 #include "Settings.h"
@@ -20,6 +21,15 @@ GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, QWidget* parent
     , m_sender(new WebhookSender(m_network, this))
 {
     m_ui->setupUi(this);
+    // The messages under the URL and the format come and go as one types: their space stays, so that nothing
+    // below them moves.
+    for (auto* label : { m_ui->urlMessageLabel, m_ui->autoFormatLabel }) {
+        auto policy = label->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        label->setSizePolicy(policy);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    }
+    reserveMessageSpace();
     fillFormatCombo();
     retranslate();
     Feedback::clear(m_ui->testResultLabel);
@@ -27,6 +37,11 @@ GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, QWidget* parent
     connect(m_ui->webhookUrlEdit, &QLineEdit::textChanged, this, [this] {
         updateUrlFeedback();
         updateAutoFormat();
+        // A result belongs to the URL it was sent to.
+        if ((m_lastResult || isTestRunning()) && currentUrl() != m_testUrl) {
+            m_lastResult.reset();
+            Feedback::clear(m_ui->testResultLabel);
+        }
         updateButtons();
     });
     connect(m_ui->webhookUrlEdit, &QLineEdit::returnPressed, this, [this] {
@@ -135,6 +150,23 @@ bool GeneralSettingsWidget::isTestRunning() const
     return !m_test.isNull();
 }
 
+void GeneralSettingsWidget::focusUrl()
+{
+    if (urlFromEnvironment()) {
+        m_ui->testButton->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    m_ui->webhookUrlEdit->setFocus(Qt::OtherFocusReason);
+    m_ui->webhookUrlEdit->selectAll();
+}
+
+void GeneralSettingsWidget::reserveMessageSpace()
+{
+    const int twoLines = fontMetrics().lineSpacing() * 2;
+    m_ui->urlMessageLabel->setMinimumHeight(twoLines);
+    m_ui->autoFormatLabel->setMinimumHeight(twoLines);
+}
+
 QString GeneralSettingsWidget::currentUrl() const
 {
     return urlFromEnvironment() ? m_environmentUrl : m_ui->webhookUrlEdit->text().trimmed();
@@ -196,10 +228,11 @@ void GeneralSettingsWidget::updateAutoFormat()
     }
     const auto check = WebhookUrl::validate(currentUrl());
     if (check.isValid()) {
-        Feedback::show(
-            label,
-            tr("Auto sends this URL the %1 format.").arg(PayloadFormat::displayName(PayloadFormat::detect(check.url))),
-            Feedback::Kind::Info);
+        Feedback::show(label,
+                       //: %1 is a payload format, such as Discord or JSON.
+                       tr("Auto uses the %1 format for this URL.")
+                           .arg(PayloadFormat::displayName(PayloadFormat::detect(check.url))),
+                       Feedback::Kind::Info);
     } else {
         Feedback::show(label, tr("Auto chooses the format from the URL's host."), Feedback::Kind::Info);
     }
@@ -236,6 +269,7 @@ void GeneralSettingsWidget::sendTest()
     if (isTestRunning()) {
         return;
     }
+    m_testUrl = currentUrl();
     // The saved configuration (signing, headers) with the fields' current, possibly unsaved, values.
     auto config = WebhookConfig::load(*m_settings);
     if (!urlFromEnvironment()) {
@@ -272,9 +306,15 @@ void GeneralSettingsWidget::onTestFinished(const DeliveryResult& result)
 {
     const bool hadFocus = m_ui->testCancelButton->hasFocus();
     m_test.clear();
-    m_lastResult = result;
-    m_lastResult->isTest = true;
-    showTestResult();
+    if (result.isSuccess()) {
+        // The webhook answers again: whatever a 410 said before, it exists.
+        DeliveryHold::clearGone(*m_settings, m_testUrl);
+    }
+    if (currentUrl() == m_testUrl) {
+        m_lastResult = result;
+        m_lastResult->isTest = true;
+        showTestResult();
+    }
     updateButtons();
     if (hadFocus) {
         m_ui->testButton->setFocus();
@@ -311,6 +351,8 @@ void GeneralSettingsWidget::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         retranslate();
+    } else if (event->type() == QEvent::FontChange) {
+        reserveMessageSpace();
     }
     QWidget::changeEvent(event);
 }

@@ -33,6 +33,8 @@ public:
     bool saveSettings();
     bool hasUnsavedChanges() const;
     bool isTestRunning() const;
+    // Puts the focus in the URL field (or on the test button while the URL comes from the environment).
+    void focusUrl();
 
 public slots:
     void sendTest();
@@ -60,6 +62,7 @@ private:
     void showTestResult();
     void onTestFinished(const DeliveryResult& result);
     void retranslate();
+    void reserveMessageSpace();
 
     const std::unique_ptr<Ui::GeneralSettingsWidget> m_ui;
     Settings* m_settings;
@@ -67,6 +70,8 @@ private:
     WebhookSender* m_sender;
     QPointer<PendingDelivery> m_test;
     std::optional<DeliveryResult> m_lastResult;
+    // The URL the running or last test was sent to: a result is only shown beside that URL.
+    QString m_testUrl;
     QString m_environmentUrl;
     QString m_savedUrl;
     QString m_savedFormat;

@@ -1,5 +1,10 @@
 #include "Icons.h"
 
+#include "Outbox.h"
+
+#include <QApplication>
+#include <QStyle>
+
 void Icons::initResources()
 {
     static const bool initialised = [] {
@@ -18,4 +23,22 @@ QIcon Icons::application()
         icon.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/crochet.png").arg(size), QSize(size, size));
     }
     return icon;
+}
+
+QIcon Icons::deliveryState(const QString& stateKey)
+{
+    const auto state = Outbox::stateFromKey(stateKey);
+    if (!state) {
+        return {};
+    }
+    auto* style = QApplication::style();
+    switch (*state) {
+    case Outbox::State::Pending:
+        return style->standardIcon(QStyle::SP_BrowserReload);
+    case Outbox::State::Delivered:
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case Outbox::State::Failed:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    }
+    return {};
 }

@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "DeliveriesModel.h"
 #include "DeliveriesPage.h"
+#include "DeliveryHold.h"
 #include "DeliveryService.h"
 #include "Feedback.h"
 #include "GeneralSettingsWidget.h"
 #include "Icons.h"
 #include "Outbox.h"
+#include "Settings.h"
 #include "SettingsPage.h"
 #include "Translations.h"
 #include "UsersPage.h"
@@ -17,6 +20,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 namespace {
@@ -72,22 +76,37 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     m_pending = outbox.count(Outbox::State::Pending);
     m_failed = outbox.count(Outbox::State::Failed);
     if (m_deliveries) {
-        connect(m_deliveries, &DeliveryService::countsChanged, this, &MainWindow::updateCounts);
-        connect(m_deliveries, &DeliveryService::webhookGone, this, &MainWindow::onWebhookGone);
+        connect(m_deliveries, &DeliveryService::countsChanged, this, [this](int pending, int failed) {
+            updateCounts(pending, failed);
+            m_deliveriesPage->setCounts(pending, failed);
+        });
+        connect(m_deliveries, &DeliveryService::webhookGone, this, [this] {
+            showWebhookWarning();
+            m_deliveriesPage->model()->refresh();
+        });
     }
+    // Whichever counted last, the Deliveries summary and the status bar show the same numbers.
+    connect(m_deliveriesPage, &DeliveriesPage::countsChanged, this, &MainWindow::updateCounts);
     connect(m_deliveriesPage, &DeliveriesPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
-    connect(m_settings, &SettingsPage::saved, this, [this] { statusBar()->showMessage(tr("Settings saved."), 3000); });
     connect(m_settings, &SettingsPage::saveFailed, this,
             [this] { statusBar()->showMessage(tr("The settings were not saved."), 5000); });
-    connect(m_settings->general(), &GeneralSettingsWidget::saved, this, [this] {
-        m_goneUrl.clear();
+    connect(m_settings, &SettingsPage::saved, this, [this] {
+        statusBar()->showMessage(tr("Settings saved."), 3000);
         showWebhookWarning();
+        m_users->updateWebhookNotice();
     });
+    connect(m_settings->general(), &GeneralSettingsWidget::testFinished, this, &MainWindow::showWebhookWarning);
+    connect(m_users, &UsersPage::webhookSettingsRequested, this, &MainWindow::showWebhookSettings);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_ui->actionAboutQt, &QAction::triggered, this, &MainWindow::showAboutQt);
+    // Enter presses the focused button, as in dialogs.
+    const auto buttons = findChildren<QPushButton*>();
+    for (auto* button : buttons) {
+        button->setAutoDefault(true);
+    }
     setupLanguageMenu();
     retranslate();
     restoreWindowState();
@@ -150,22 +169,56 @@ void MainWindow::showCounts()
     m_countsLabel->setToolTip(tr("Notifications waiting to be delivered, and those Crochet gave up on"));
 }
 
-void MainWindow::onWebhookGone(const QString& maskedUrl)
-{
-    m_goneUrl = maskedUrl;
-    showWebhookWarning();
-}
-
 void MainWindow::showWebhookWarning()
 {
-    if (m_goneUrl.isEmpty()) {
+    const auto hold = DeliveryHold::current(Settings(m_database));
+    if (!hold || hold->reason != DeliveryHold::Reason::WebhookGone) {
         Feedback::clear(m_warningLabel);
         return;
     }
-    Feedback::show(
-        m_warningLabel,
-        tr("The webhook %1 no longer exists on the service (HTTP 410): set a new URL in Settings.").arg(m_goneUrl),
-        Feedback::Kind::Error);
+    Feedback::show(m_warningLabel,
+                   tr("The webhook %1 no longer exists on the service (HTTP 410): set a new URL in Settings.")
+                       .arg(hold->maskedUrl),
+                   Feedback::Kind::Error);
+}
+
+void MainWindow::showWebhookSettings()
+{
+    m_ui->mainTabs->setCurrentWidget(m_ui->settingsTab);
+    m_settings->showGeneral();
+    m_settings->general()->focusUrl();
+}
+
+QString MainWindow::aboutQtText()
+{
+    // Qt's catalogue (qtbase_fr) words the first line; the text of QMessageBox::aboutQt changed in Qt 6.4 and the
+    // catalogue Debian ships no longer matches it, so the rest is Crochet's to translate.
+    const auto caption =
+        QCoreApplication::translate("QMessageBox", "<h3>About Qt</h3><p>This program uses Qt version %1.</p>")
+            .arg(QString::fromLatin1(qVersion()));
+    return caption
+        + tr("<p>Qt is a C++ toolkit for cross-platform application development.</p>"
+             "<p>Qt is available under commercial licences and under the GNU LGPL and GPL; Crochet uses it under the "
+             "GNU LGPL version 3. See <a href=\"https://www.qt.io/licensing/\">qt.io/licensing</a> for an overview "
+             "of Qt licensing.</p>"
+             "<p>Copyright (C) The Qt Company Ltd and other contributors. Qt and the Qt logo are trademarks of The Qt "
+             "Company Ltd.</p>"
+             "<p>Qt is The Qt Company Ltd product developed as an open source project. See "
+             "<a href=\"https://www.qt.io/\">qt.io</a> for more information.</p>");
+}
+
+void MainWindow::showAboutQt()
+{
+    auto* box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutQtDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Qt"));
+    box->setIconPixmap(QPixmap(QStringLiteral(":/qt-project.org/qmessagebox/images/qtlogo-64.png")));
+    box->setTextFormat(Qt::RichText);
+    box->setText(aboutQtText());
+    box->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
 }
 
 void MainWindow::showAbout()

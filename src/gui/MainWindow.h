@@ -35,9 +35,14 @@ public:
     void setLanguage(const QString& language);
     // The language remembered in QSettings ("" for the system's).
     static QString savedLanguage();
+    // What the About Qt box says, in the interface language.
+    static QString aboutQtText();
 
 public slots:
     void showAbout();
+    void showAboutQt();
+    // Settings → General with the focus in the webhook URL field.
+    void showWebhookSettings();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -48,7 +53,6 @@ private:
     void updateLanguageActions();
     void updateCounts(int pending, int failed);
     void showCounts();
-    void onWebhookGone(const QString& maskedUrl);
     void showWebhookWarning();
     void saveWindowState();
     void restoreWindowState();
@@ -65,5 +69,4 @@ private:
     QLabel* m_warningLabel;
     int m_pending = 0;
     int m_failed = 0;
-    QString m_goneUrl;
 };

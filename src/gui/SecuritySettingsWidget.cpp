@@ -3,6 +3,7 @@
 #include "Feedback.h"
 #include "Settings.h"
 #include "Signature.h"
+#include "TimeFormat.h"
 #include "WebhookConfig.h"
 #include "ui_SecuritySettingsWidget.h"
 
@@ -10,7 +11,6 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QGuiApplication>
-#include <QLocale>
 
 namespace {
 
@@ -27,6 +27,11 @@ SecuritySettingsWidget::SecuritySettingsWidget(Settings* settings, QWidget* pare
 {
     m_ui->setupUi(this);
     m_ui->headersTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // As tall as its headers, and at least three rows: the page then fits an 800×600 window without scrolling.
+    m_ui->headersTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_ui->headersTable->setMinimumHeight(m_ui->headersTable->horizontalHeader()->sizeHint().height()
+                                         + m_ui->headersTable->verticalHeader()->defaultSectionSize() * 3
+                                         + m_ui->headersTable->frameWidth() * 2);
 
     connect(m_ui->showSecretButton, &QPushButton::toggled, this, [this](bool shown) {
         m_ui->signingSecretEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
@@ -247,8 +252,7 @@ void SecuritySettingsWidget::updateSecretStatus()
             QDateTime::fromString(m_settings->string(Settings::Key::PreviousSecretExpiresAt), Qt::ISODate);
         if (!previous.isEmpty() && expiresAt.isValid() && expiresAt > QDateTime::currentDateTimeUtc()) {
             text += QLatin1Char(' ')
-                + tr("The previous secret keeps signing alongside it until %1.")
-                      .arg(QLocale().toString(expiresAt.toLocalTime(), QLocale::ShortFormat));
+                + tr("The previous secret keeps signing alongside it until %1.").arg(TimeFormat::dateTime(expiresAt));
         }
     }
     Feedback::show(m_ui->secretStatusLabel, text, Feedback::Kind::Info);

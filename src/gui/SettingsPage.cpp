@@ -36,6 +36,11 @@ bool SettingsPage::hasUnsavedChanges() const
     return m_general->hasUnsavedChanges() || m_security->hasUnsavedChanges() || m_network->hasUnsavedChanges();
 }
 
+void SettingsPage::showGeneral()
+{
+    m_ui->settingsTabs->setCurrentWidget(m_ui->generalTab);
+}
+
 void SettingsPage::addPage(QWidget* tab, QWidget* page)
 {
     // Scrolls rather than clips when the window is small or the scale large.

@@ -28,6 +28,7 @@ public:
     SecuritySettingsWidget* security() const { return m_security; }
     NetworkSettingsWidget* network() const { return m_network; }
     bool hasUnsavedChanges() const;
+    void showGeneral();
 
 signals:
     void saved();

@@ -1,10 +1,9 @@
 #include "UsersModel.h"
 
 #include "SafeText.h"
+#include "TimeFormat.h"
 #include "UserRules.h"
 #include "UserStore.h"
-
-#include <QLocale>
 
 UsersModel::UsersModel(Database* database, QObject* parent)
     : QAbstractTableModel(parent)
@@ -77,7 +76,7 @@ QVariant UsersModel::data(const QModelIndex& index, int role) const
         case RoleColumn:
             return UserRules::roleDisplayName(user.role);
         case CreatedColumn:
-            return QLocale().toString(user.createdAt.toLocalTime(), QLocale::ShortFormat);
+            return TimeFormat::dateTime(user.createdAt);
         default:
             break;
         }

@@ -1,10 +1,12 @@
 #include "UsersPage.h"
 
+#include "DeliveryHold.h"
 #include "DeliveryService.h"
 #include "Feedback.h"
 #include "Outbox.h"
 #include "SafeText.h"
 #include "Settings.h"
+#include "TimeFormat.h"
 #include "UsersModel.h"
 #include "WebhookUrl.h"
 #include "ui_UsersPage.h"
@@ -13,11 +15,15 @@
 #include <QFileDialog>
 #include <QLocale>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QStandardPaths>
 
 namespace {
 
 constexpr int MaximumEarlyReports = 1000;
+// Fields stay wide enough to read an address, whatever the window's width: the list gives way first.
+constexpr int MinimumFieldCharacters = 24;
+const QString WebhookSettingsLink = QStringLiteral("crochet:settings/general");
 
 } // namespace
 
@@ -31,8 +37,17 @@ UsersPage::UsersPage(Database* database, DeliveryService* deliveries, QWidget* p
 {
     m_ui->setupUi(this);
     m_ui->usersView->setModel(m_model);
-    m_ui->usersView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->usersView->horizontalHeader()->setStretchLastSection(true);
+    // Role and date are short and never cut; name and email share the rest and are elided.
+    auto* header = m_ui->usersView->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(UsersModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(UsersModel::EmailColumn, QHeaderView::Stretch);
+    const int fieldWidth = fontMetrics().averageCharWidth() * MinimumFieldCharacters;
+    for (QWidget* field :
+         std::initializer_list<QWidget*> { m_ui->nameEdit, m_ui->emailEdit, m_ui->passwordEdit, m_ui->confirmEdit }) {
+        field->setMinimumWidth(fieldWidth);
+    }
     // Proportions only: the splitter scales them to the space it has.
     m_ui->usersSplitter->setSizes({ 3000, 2000 });
     m_ui->usersSplitter->setStretchFactor(0, 3);
@@ -52,7 +67,15 @@ UsersPage::UsersPage(Database* database, DeliveryService* deliveries, QWidget* p
     Feedback::clear(m_ui->importSummaryLabel);
     m_ui->importReportView->hide();
     updateImportControls();
+    updateWebhookNotice();
 
+    connect(m_ui->webhookSettingsButton, &QPushButton::clicked, this, &UsersPage::webhookSettingsRequested);
+    connect(m_ui->creationResultLabel, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == WebhookSettingsLink) {
+            emit webhookSettingsRequested();
+        }
+    });
+    connect(m_ui->importReportCloseButton, &QPushButton::clicked, this, &UsersPage::closeImportReport);
     connect(m_ui->createButton, &QPushButton::clicked, this, &UsersPage::createUser);
     connect(&m_creation, &QFutureWatcher<UserStore::Created>::finished, this, &UsersPage::onCreated);
     connect(m_ui->importButton, &QPushButton::clicked, this, &UsersPage::chooseImportFile);
@@ -85,6 +108,27 @@ bool UsersPage::webhookConfigured() const
 {
     Settings settings(m_database);
     return WebhookUrl::effective(settings).source != WebhookUrl::Source::None;
+}
+
+void UsersPage::updateWebhookNotice()
+{
+    const bool configured = webhookConfigured();
+    if (!configured) {
+        Feedback::show(m_ui->webhookNoticeLabel,
+                       tr("No webhook is configured: accounts are created without any notification. Set up the "
+                          "webhook to be told of every new account."),
+                       Feedback::Kind::Warning);
+    }
+    m_ui->webhookNotice->setVisible(!configured);
+}
+
+void UsersPage::showEvent(QShowEvent* event)
+{
+    // Another process, or WEBHOOK_URL, may have changed the webhook meanwhile.
+    if (!event->spontaneous()) {
+        updateWebhookNotice();
+    }
+    QWidget::showEvent(event);
 }
 
 NewUser UsersPage::formUser() const
@@ -218,6 +262,7 @@ void UsersPage::onCreated()
     m_result.name = created.user.name;
     if (created.notification) {
         m_result.notificationId = created.notification->id;
+        m_result.hold = DeliveryHold::current(Settings(m_database));
         const auto early = m_earlyReports.constFind(m_result.notificationId);
         if (early != m_earlyReports.constEnd()) {
             m_result.report = *early;
@@ -269,8 +314,14 @@ void UsersPage::showCreationResult()
     }
     const auto created = tr("Account “%1” created.").arg(m_result.name);
     if (m_result.notificationId.isEmpty()) {
-        Feedback::show(label, created + QLatin1Char(' ') + tr("No webhook is configured, so no notification was sent."),
-                       Feedback::Kind::Success);
+        Feedback::showWithLink(
+            label, created + QLatin1Char(' ') + tr("No webhook is configured, so no notification was sent."),
+            Feedback::Kind::Warning, WebhookSettingsLink, tr("Set up the webhook"));
+        return;
+    }
+    if (!m_result.report && m_result.hold) {
+        Feedback::showWithLink(label, created + QLatin1Char(' ') + m_result.hold->message(), Feedback::Kind::Warning,
+                               WebhookSettingsLink, tr("Open the webhook settings"));
         return;
     }
     if (!m_result.report) {
@@ -285,9 +336,7 @@ void UsersPage::showCreationResult()
     QString text = created + QLatin1Char(' ') + tr("Notification: %1").arg(report.result.summary());
     if (!report.result.isSuccess() && report.state == Outbox::stateKey(Outbox::State::Pending)
         && report.nextAttemptAt.isValid()) {
-        text += QLatin1Char(' ')
-            + tr("Crochet will try again at %1.")
-                  .arg(QLocale().toString(report.nextAttemptAt.toLocalTime().time(), QLocale::ShortFormat));
+        text += QLatin1Char(' ') + tr("Crochet will try again at %1.").arg(TimeFormat::dateTime(report.nextAttemptAt));
     }
     Feedback::show(label, text, report.result.isSuccess() ? Feedback::Kind::Success : Feedback::Kind::Error);
 }
@@ -355,6 +404,19 @@ void UsersPage::cancelImport()
     }
 }
 
+void UsersPage::closeImportReport()
+{
+    if (m_importer->isRunning()) {
+        return;
+    }
+    m_importSummary.reset();
+    m_ui->importReportView->setRowCount(0);
+    m_ui->importReportView->hide();
+    updateImportControls();
+    showImportSummary();
+    m_ui->importButton->setFocus();
+}
+
 void UsersPage::onImportProgress(int done, int total)
 {
     if (m_ui->importProgress->maximum() != total) {
@@ -420,8 +482,10 @@ void UsersPage::showImportSummary()
         parts << (m_importNotified ? tr("Their notifications are being delivered (see Deliveries).")
                                    : tr("No webhook is configured, so no notification was sent."));
     }
-    Feedback::show(label, parts.join(QLatin1Char(' ')),
-                   summary.refused.isEmpty() && !summary.cancelled ? Feedback::Kind::Success : Feedback::Kind::Info);
+    const auto kind = summary.created > 0 && !m_importNotified ? Feedback::Kind::Warning
+        : summary.refused.isEmpty() && !summary.cancelled      ? Feedback::Kind::Success
+                                                               : Feedback::Kind::Info;
+    Feedback::show(label, parts.join(QLatin1Char(' ')), kind);
 }
 
 void UsersPage::updateImportControls()
@@ -431,6 +495,7 @@ void UsersPage::updateImportControls()
     m_ui->importCancelButton->setVisible(running);
     m_ui->importCancelButton->setEnabled(running);
     m_ui->importProgress->setVisible(running || m_importSummary.has_value());
+    m_ui->importReportCloseButton->setVisible(!running && m_importSummary.has_value());
 }
 
 void UsersPage::fillRoleCombo()
@@ -456,6 +521,7 @@ void UsersPage::retranslate()
     }
     showCreationResult();
     showImportSummary();
+    updateWebhookNotice();
 }
 
 void UsersPage::changeEvent(QEvent* event)

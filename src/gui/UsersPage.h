@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DeliveryHold.h"
 #include "DeliveryWorker.h"
 #include "UserImporter.h"
 #include "UserRules.h"
@@ -45,14 +46,21 @@ public slots:
     // import is already running.
     bool importFile(const QString& path);
     void cancelImport();
+    // Hides the result of the last import.
+    void closeImportReport();
     void refresh();
+    // Shows or hides the notice that no webhook is configured, after the settings may have changed.
+    void updateWebhookNotice();
 
 signals:
     void userCreated(const UserStore::Created& created);
     void importFinished(const UserImporter::Summary& summary);
+    // The user asked for the webhook settings (Settings → General).
+    void webhookSettingsRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     struct CreationResult
@@ -69,6 +77,8 @@ private:
         QString error;
         QString notificationId;
         std::optional<AttemptReport> report;
+        // Why its notification waits, when nothing will be sent for now (the webhook answered 410).
+        std::optional<DeliveryHold> hold;
     };
 
     NewUser formUser() const;

@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 #include "Database.h"
+#include "DeliveryHold.h"
 #include "DeliveryResult.h"
 #include "Outbox.h"
 #include "Settings.h"
@@ -43,6 +44,7 @@ private slots:
     void flushWithoutWebhook();
     void killedDuringSendIsDeliveredLater();
     void twoProcessesFlushOneDatabase();
+    void goneWebhookSaysWhyNotificationsWait();
 
 private:
     QString addUser(const QString& name);
@@ -122,9 +124,10 @@ void TestCliDeliveries::listShowAndRetry()
     const auto show = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), id.left(8) });
     CLI_VERIFY_EXIT(show, 0);
     const auto lines = show.outLines();
-    QCOMPARE(lines.mid(0, 4),
-             (QStringList { QStringLiteral("Notification: ") + id, QStringLiteral("Event: user.created"),
-                            QStringLiteral("Account: Ann"), QStringLiteral("State: Pending") }));
+    QCOMPARE(
+        lines.mid(0, 4),
+        (QStringList { QStringLiteral("Notification: ") + id, QStringLiteral("Event: Account created (user.created)"),
+                       QStringLiteral("Account: Ann"), QStringLiteral("State: Pending") }));
     QVERIFY(show.out.contains(QLatin1String("\nAttempt 1: ")));
     QVERIFY(lines.contains(QStringLiteral("  URL: ") + WebhookUrl::mask(receiver.url(SecretPath).toString())));
     QVERIFY(lines.contains(QStringLiteral("    webhook-id: ") + id));
@@ -482,6 +485,65 @@ void TestCliDeliveries::twoProcessesFlushOneDatabase()
     QVERIFY(database.open());
     QCOMPARE(Outbox(&database).count(Outbox::State::Delivered), Notifications);
     QCOMPARE(Outbox(&database).count(Outbox::State::Pending), 0);
+}
+
+// After a 410, the next account's notification is held: `user add` says why at once instead of waiting for an
+// attempt that never comes, and `deliveries list` and `show` give the same reason and what to do.
+void TestCliDeliveries::goneWebhookSaysWhyNotificationsWait()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(410);
+    setWebhook(receiver.url(SecretPath).toString());
+    QVERIFY(!addUser(QStringLiteral("Ann")).isEmpty());
+    QCOMPARE(receiver.count(), 1);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto added =
+        m_cli->run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Bob"),
+                     QStringLiteral("--email"), QStringLiteral("bob@example.com") });
+    CLI_VERIFY_EXIT(added, 0);
+    // Without the reason, `user add` waited the timeout plus its margin (15 s) for an attempt.
+    QVERIFY2(elapsed.elapsed() < 8000, added.describe().constData());
+    QVERIFY2(added.err.contains(QStringLiteral("410")) && added.err.contains(QStringLiteral("webhook set")),
+             added.describe().constData());
+    QVERIFY(!added.err.contains(SecretPath.mid(7)));
+    QCOMPARE(receiver.count(), 1);
+
+    Database database(m_cli->databasePath());
+    QVERIFY(database.open());
+    const auto rows = Outbox(&database).list(std::nullopt, 1);
+    QCOMPARE(rows.size(), 1);
+    const auto bob = rows.constFirst();
+    QCOMPARE(bob.userName, QStringLiteral("Bob"));
+    QCOMPARE(bob.state, QStringLiteral("pending"));
+    QCOMPARE(bob.attempts, 0);
+    const auto hold = DeliveryHold::current(Settings(&database));
+    QVERIFY(hold && hold->reason == DeliveryHold::Reason::WebhookGone);
+
+    const auto list = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(list, 0);
+    const auto line = list.outLines().value(0).split(QLatin1Char('\t'));
+    QCOMPARE(line.value(0), bob.id);
+    // The same reason (the date in it follows the CLI's locale).
+    QVERIFY2(line.value(5).startsWith(QStringLiteral("Waiting: the webhook %1 was deleted").arg(hold->maskedUrl)),
+             qPrintable(line.value(5)));
+    QVERIFY(line.value(5).contains(QStringLiteral("410")));
+    QVERIFY(line.value(5).contains(QStringLiteral("webhook set URL")));
+
+    const auto show = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), bob.id });
+    CLI_VERIFY_EXIT(show, 0);
+    QVERIFY2(show.outLines().contains(line.value(5)), show.describe().constData());
+    QVERIFY(!show.out.contains(QStringLiteral("Next attempt")));
+
+    // A new URL lifts the hold, and the waiting notification goes to it.
+    TestReceiver next;
+    QVERIFY(next.listen());
+    setWebhook(next.url(SecretPath).toString());
+    QVERIFY(!DeliveryHold::current(Settings(&database)));
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush") }), 0);
+    QCOMPARE(next.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliDeliveries)

@@ -1,23 +1,30 @@
 #include "Database.h"
 #include "DeliveriesModel.h"
 #include "DeliveriesPage.h"
+#include "DeliveryHold.h"
 #include "DeliveryResult.h"
 #include "DeliveryService.h"
+#include "Notification.h"
 #include "Outbox.h"
 #include "Settings.h"
 #include "TestReceiver.h"
+#include "TimeFormat.h"
 #include "Translations.h"
 #include "UserStore.h"
 #include "WebhookUrl.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -179,6 +186,14 @@ private slots:
     void refreshReconcilesWithDatabase();
     void lazyLoadingOverManyRows();
     void hostileTextShownVisibly();
+    void stateColumnIsNeverCut_data();
+    void stateColumnIsNeverCut();
+    void eventNamesAreReadable();
+    void sameMillisecondKeepsTheRecordedOrder();
+    void detailsStartAtTheTopOfANewSelection();
+    void selectedRowStaysInPlaceWhenRowsArrive();
+    void tabLeavesTheTable();
+    void heldNotificationsSayWhy();
 };
 
 void TestDeliveriesPage::initTestCase()
@@ -199,7 +214,7 @@ void TestDeliveriesPage::rowsFollowDeliveries()
     QCOMPARE(h.model()->canFetchMore({}), false);
     for (const auto& id : ids) {
         QCOMPARE(h.state(id), Pending);
-        QCOMPARE(h.value(id, DeliveriesModel::EventColumn).toString(), QStringLiteral("user.created"));
+        QCOMPARE(h.value(id, DeliveriesModel::EventColumn).toString(), QStringLiteral("Account created"));
         QCOMPARE(h.value(id, DeliveriesModel::StateColumn).toString(), QStringLiteral("Pending"));
         QCOMPARE(h.attempts(id), 0);
     }
@@ -334,12 +349,12 @@ void TestDeliveriesPage::serverErrorLeavesPending()
     QVERIFY(next.isValid());
     const auto delay = attempts.constFirst().startedAt.msecsTo(next);
     QVERIFY2(delay >= 4000 && delay <= 7000, qPrintable(QString::number(delay)));
-    QCOMPARE(h.value(id, DeliveriesModel::NextAttemptColumn).toString(), DeliveriesModel::formatTime(next));
+    QCOMPARE(h.value(id, DeliveriesModel::NextAttemptColumn).toString(), TimeFormat::dateTime(next));
 
     const auto diagnostic = DeliveryResult::fromHttpStatus(500).summary();
     QVERIFY(diagnostic.startsWith(QLatin1String("HTTP 500: the receiver failed while handling the request. Check")));
     QCOMPARE(h.value(id, DeliveriesModel::LastResultColumn).toString(), diagnostic);
-    QTRY_VERIFY(h.detailLines().contains(QStringLiteral("Next attempt: ") + DeliveriesModel::formatTime(next)));
+    QTRY_VERIFY(h.detailLines().contains(QStringLiteral("Next attempt: ") + TimeFormat::dateTime(next)));
     const auto lines = h.detailLines();
     QVERIFY(lines.contains(QStringLiteral("State: Pending")));
     QVERIFY(lines.contains(QStringLiteral("Attempt 1")));
@@ -568,6 +583,236 @@ void TestDeliveriesPage::hostileTextShownVisibly()
                      || (ch.category() != QChar::Other_Control && ch.category() != QChar::Other_Format),
                  qPrintable(QStringLiteral("U+%1").arg(ch.unicode(), 4, 16, QLatin1Char('0'))));
     }
+}
+
+void TestDeliveriesPage::stateColumnIsNeverCut_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+// At 800×600, with long names and results, every state reads in full and carries an icon; the long last result is
+// what gets elided.
+void TestDeliveriesPage::stateColumnIsNeverCut()
+{
+    QFETCH(QString, language);
+    Translations::install(language);
+    const auto restore = qScopeGuard([] { Translations::install(QStringLiteral("en")); });
+    Harness h;
+    QVERIFY(h.open());
+    auto db = h.database.connection();
+    const qint64 base = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(insertNotification(db, 1, Pending, base));
+    QVERIFY(insertNotification(db, 2, Delivered, base));
+    QVERIFY(insertNotification(db, 3, Failed, base));
+    QVERIFY(execute(db,
+                    QStringLiteral("UPDATE notifications SET user_name = '%1', last_result = '%2'")
+                        .arg(QString(60, QLatin1Char('N')), QString(300, QLatin1Char('r')))));
+    h.page = std::make_unique<DeliveriesPage>(&h.database, nullptr);
+    h.page->resize(800, 600);
+    h.page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(h.page.get()));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+
+    auto* view = h.view();
+    const int width = view->columnWidth(DeliveriesModel::StateColumn);
+    const auto metrics = view->fontMetrics();
+    const QStyledItemDelegate delegate;
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.features |= QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+    for (int row = 0; row < h.model()->rowCount(); ++row) {
+        const auto index = h.model()->index(row, DeliveriesModel::StateColumn);
+        const auto text = index.data().toString();
+        QVERIFY2(metrics.horizontalAdvance(text) < width,
+                 qPrintable(QStringLiteral("%1 in %2 px").arg(text).arg(width)));
+        // Icon, text and the delegate's margins all fit: nothing is elided.
+        QVERIFY2(view->itemDelegate()->sizeHint(option, index).width() <= width, qPrintable(text));
+        QVERIFY(!index.data(Qt::DecorationRole).value<QIcon>().isNull());
+    }
+    // The header reads in full too.
+    const auto header = view->model()->headerData(DeliveriesModel::StateColumn, Qt::Horizontal).toString();
+    QVERIFY(view->horizontalHeader()->fontMetrics().horizontalAdvance(header) < width);
+    // The state's colour tells delivered from failed too.
+    const auto colour = [&h](const QString& id) {
+        return h.value(id, DeliveriesModel::StateColumn, Qt::ForegroundRole).value<QColor>();
+    };
+    QVERIFY(colour(QStringLiteral("n000002")).isValid());
+    QVERIFY(colour(QStringLiteral("n000003")).isValid());
+    QVERIFY(colour(QStringLiteral("n000002")) != colour(QStringLiteral("n000003")));
+    // The table fits the page: the last result gives way, not the state.
+    QVERIFY(view->horizontalHeader()->length() <= view->viewport()->width());
+    QCOMPARE(view->textElideMode(), Qt::ElideRight);
+}
+
+void TestDeliveriesPage::eventNamesAreReadable()
+{
+    QCOMPARE(Notification::eventDisplayName(QStringLiteral("user.created")), QStringLiteral("Account created"));
+    QCOMPARE(Notification::eventDisplayName(QStringLiteral("webhook.test")), QStringLiteral("Test notification"));
+    QCOMPARE(Notification::eventDisplayName(QStringLiteral("other.event")), QStringLiteral("other.event"));
+    Harness h;
+    QVERIFY(h.open());
+    const auto id = h.createAccount(QStringLiteral("Alice"));
+    h.showPage();
+    QCOMPARE(h.value(id, DeliveriesModel::EventColumn).toString(), QStringLiteral("Account created"));
+    QVERIFY(
+        h.value(id, DeliveriesModel::EventColumn, Qt::ToolTipRole).toString().contains(QStringLiteral("user.created")));
+    h.select(id);
+    QVERIFY(h.detailLines().contains(QStringLiteral("Event: Account created")));
+}
+
+// Rows recorded in the same millisecond (an import) show newest first, in the order they were recorded, and keep
+// that order across refreshes; the id (a random UUID) used to decide.
+void TestDeliveriesPage::sameMillisecondKeepsTheRecordedOrder()
+{
+    Harness h;
+    QVERIFY(h.open());
+    auto db = h.database.connection();
+    const qint64 base = QDateTime::currentMSecsSinceEpoch();
+    for (const int order : { 3, 1, 2 }) {
+        QVERIFY(insertNotification(db, order, Delivered, base));
+    }
+    QVERIFY(execute(db, QStringLiteral("UPDATE notifications SET created_at = %1").arg(base)));
+    const QStringList expected = { QStringLiteral("n000002"), QStringLiteral("n000001"), QStringLiteral("n000003") };
+    const auto idsOf = [](const QList<NotificationRow>& rows) {
+        QStringList ids;
+        for (const auto& row : rows) {
+            ids << row.id;
+        }
+        return ids;
+    };
+    QCOMPARE(idsOf(Outbox(&h.database).list(std::nullopt, 10)), expected);
+    h.showPage();
+    const auto shown = [&h] {
+        QStringList ids;
+        for (int row = 0; row < h.model()->rowCount(); ++row) {
+            ids << h.model()->index(row, 0).data(DeliveriesModel::IdRole).toString();
+        }
+        return ids;
+    };
+    QCOMPARE(shown(), expected);
+    QVERIFY(insertNotification(db, 0, Delivered, base));
+    h.model()->refresh();
+    QCOMPARE(shown(), QStringList { QStringLiteral("n000000") } + expected);
+}
+
+void TestDeliveriesPage::detailsStartAtTheTopOfANewSelection()
+{
+    Harness h;
+    QVERIFY(h.open());
+    auto db = h.database.connection();
+    const qint64 base = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(insertNotification(db, 1, Failed, base));
+    QVERIFY(insertNotification(db, 2, Failed, base));
+    // Many attempts: the details are much longer than their pane.
+    for (const auto& id : { QStringLiteral("n000001"), QStringLiteral("n000002") }) {
+        for (int number = 1; number <= 30; ++number) {
+            QVERIFY(execute(db,
+                            QStringLiteral("INSERT INTO attempts (notification_id, number, started_at, duration_ms, "
+                                           "url, request_headers, request_body, outcome, diagnostic) VALUES "
+                                           "('%1', %2, %3, 5, 'http://x', 'a: b', '{}', 'server-error', 'HTTP 500')")
+                                .arg(id)
+                                .arg(number)
+                                .arg(base)));
+        }
+    }
+    h.showPage();
+    auto* scrollBar = h.details()->verticalScrollBar();
+    h.select(QStringLiteral("n000001"));
+    QVERIFY(scrollBar->maximum() > 0);
+    scrollBar->setValue(scrollBar->maximum());
+    // A live update of the same notification keeps the reader's place.
+    h.model()->refresh();
+    QCOMPARE(scrollBar->value(), scrollBar->maximum());
+    h.select(QStringLiteral("n000002"));
+    QVERIFY(h.detailLines().contains(QStringLiteral("Notification (webhook-id): n000002")));
+    QCOMPARE(scrollBar->value(), 0);
+}
+
+// New notifications arrive at the top during an import: the row being read stays selected and where it was.
+void TestDeliveriesPage::selectedRowStaysInPlaceWhenRowsArrive()
+{
+    Harness h;
+    QVERIFY(h.open());
+    auto db = h.database.connection();
+    const qint64 base = QDateTime::currentMSecsSinceEpoch() - 100000;
+    for (int order = 0; order < 120; ++order) {
+        QVERIFY(insertNotification(db, order, Delivered, base));
+    }
+    h.showPage();
+    auto* view = h.view();
+    const auto id = QStringLiteral("n000060");
+    h.select(id);
+    view->scrollTo(h.model()->index(h.model()->rowOf(id), 0), QAbstractItemView::PositionAtCenter);
+    const int before = view->rowViewportPosition(h.model()->rowOf(id));
+    QVERIFY(before > 0);
+    for (int order = 1000; order < 1025; ++order) {
+        QVERIFY(insertNotification(db, order, Pending, base));
+    }
+    h.model()->refresh();
+    QCOMPARE(h.model()->index(0, 0).data(DeliveriesModel::IdRole).toString(), QStringLiteral("n001024"));
+    const auto selected = view->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.constFirst().data(DeliveriesModel::IdRole).toString(), id);
+    QCOMPARE(view->rowViewportPosition(h.model()->rowOf(id)), before);
+}
+
+void TestDeliveriesPage::tabLeavesTheTable()
+{
+    Harness h;
+    QVERIFY(h.open());
+    QVERIFY(!h.createAccount(QStringLiteral("Alice")).isEmpty());
+    QVERIFY(!h.createAccount(QStringLiteral("Bob")).isEmpty());
+    h.showPage();
+    QApplication::setActiveWindow(h.page.get());
+    QVERIFY(QTest::qWaitForWindowActive(h.page.get()));
+    auto* view = h.view();
+    QVERIFY(!view->tabKeyNavigation());
+    view->setFocus();
+    h.select(h.model()->index(0, 0).data(DeliveriesModel::IdRole).toString());
+    QTRY_COMPARE(QApplication::focusWidget(), view);
+    QTest::keyClick(view, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), h.details());
+    // And on from the details, which do not keep Tab for themselves either.
+    QTest::keyClick(h.details(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), h.button("redeliverButton"));
+    QTest::keyClick(h.button("redeliverButton"), Qt::Key_Backtab);
+    QTest::keyClick(h.details(), Qt::Key_Backtab);
+    QCOMPARE(QApplication::focusWidget(), view);
+}
+
+// After a 410, pending notifications say why they wait and what to do, in the list and in the details.
+void TestDeliveriesPage::heldNotificationsSayWhy()
+{
+    Harness h;
+    QVERIFY(h.open());
+    const auto id = h.createAccount(QStringLiteral("Alice"));
+    Settings settings(&h.database);
+    const auto url = h.receiver.url().toString();
+    QVERIFY(DeliveryHold::markGone(settings, url, QDateTime::currentDateTimeUtc()));
+    h.showPage();
+    const auto hold = DeliveryHold::current(settings);
+    QVERIFY(hold && hold->reason == DeliveryHold::Reason::WebhookGone);
+    QVERIFY(hold->message().contains(QStringLiteral("410")));
+    QVERIFY(hold->message().contains(WebhookUrl::mask(url)));
+    QCOMPARE(h.value(id, DeliveriesModel::LastResultColumn).toString(), hold->message());
+    QCOMPARE(h.value(id, DeliveriesModel::NextAttemptColumn).toString(), QStringLiteral("On hold"));
+    h.select(id);
+    QVERIFY(h.detailLines().contains(hold->message()));
+
+    // Nothing is sent to that URL, by this process or any other.
+    h.service.start();
+    QVERIFY(!QTest::qWaitFor([&h] { return h.receiver.count() > 0; }, 1500));
+
+    // A new URL lifts the hold: the reason goes and the notification is delivered.
+    TestReceiver next;
+    QVERIFY(next.listen());
+    QVERIFY(settings.set(Settings::Key::WebhookUrl, next.url().toString()));
+    h.service.wake();
+    QTRY_COMPARE(h.state(id), Delivered);
+    QCOMPARE(next.count(), 1);
+    QCOMPARE(h.receiver.count(), 0);
 }
 
 QTEST_MAIN(TestDeliveriesPage)

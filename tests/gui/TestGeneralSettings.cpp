@@ -1,8 +1,11 @@
+#include "DeliveryHold.h"
 #include "DeliveryResult.h"
+#include "GeneralSettingsWidget.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "PayloadFormat.h"
 #include "Settings.h"
+#include "SettingsPage.h"
 #include "TestReceiver.h"
 #include "WebhookConfig.h"
 #include "WebhookUrl.h"
@@ -10,8 +13,11 @@
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeySequence>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -47,6 +53,10 @@ private slots:
     void generatingSecretRotatesThePreviousOne();
     void customHeadersAreMaskedAndSent();
     void networkSettingsAreValidatedAndSaved();
+    void testResultGoesWhenTheUrlChanges();
+    void buttonsStayInPlaceWhileTyping();
+    void testButtonHasAMnemonic();
+    void deliveredTestLiftsAGoneMark();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -184,11 +194,11 @@ void TestGeneralSettings::autoFormatNamesTheDetectedFormat()
     typeUrl(window.get(), QStringLiteral("https://hooks.slack.com/services/T000/B000/XYZ"));
     QCOMPARE(
         label->text(),
-        QStringLiteral("Auto sends this URL the %1 format.").arg(PayloadFormat::displayName(PayloadFormat::Slack)));
+        QStringLiteral("Auto uses the %1 format for this URL.").arg(PayloadFormat::displayName(PayloadFormat::Slack)));
     typeUrl(window.get(), QStringLiteral("https://discord.com/api/webhooks/1/abc"));
-    QCOMPARE(
-        label->text(),
-        QStringLiteral("Auto sends this URL the %1 format.").arg(PayloadFormat::displayName(PayloadFormat::Discord)));
+    QCOMPARE(label->text(),
+             QStringLiteral("Auto uses the %1 format for this URL.")
+                 .arg(PayloadFormat::displayName(PayloadFormat::Discord)));
     QVERIFY(label->isVisible());
 
     format->setCurrentIndex(format->findData(QStringLiteral("text")));
@@ -325,9 +335,9 @@ void TestGeneralSettings::environmentUrlIsReadOnly()
     auto* notice = child<QLabel>(window.get(), "environmentNoticeLabel");
     QVERIFY(notice->isVisible());
     QVERIFY(notice->text().contains(QStringLiteral("WEBHOOK_URL")));
-    QCOMPARE(
-        child<QLabel>(window.get(), "autoFormatLabel")->text(),
-        QStringLiteral("Auto sends this URL the %1 format.").arg(PayloadFormat::displayName(PayloadFormat::Discord)));
+    QCOMPARE(child<QLabel>(window.get(), "autoFormatLabel")->text(),
+             QStringLiteral("Auto uses the %1 format for this URL.")
+                 .arg(PayloadFormat::displayName(PayloadFormat::Discord)));
     QVERIFY(child<QPushButton>(window.get(), "testButton")->isEnabled());
 
     // Format and timeout are still saved; the saved URL is left alone.
@@ -478,6 +488,130 @@ void TestGeneralSettings::networkSettingsAreValidatedAndSaved()
     QCOMPARE(settings.string(Settings::Key::AllowedHosts),
              QStringLiteral("hooks.example.com,10.0.0.0/8,*.example.org"));
     QCOMPARE(settings.string(Settings::Key::CaCertificateFile), QString());
+}
+
+// A result belongs to the URL it was sent to: changing the URL removes it.
+void TestGeneralSettings::testResultGoesWhenTheUrlChanges()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(204);
+    auto window = openWindow();
+    auto* general = window->settingsPage()->general();
+    QSignalSpy finished(general, &GeneralSettingsWidget::testFinished);
+    typeUrl(window.get(), receiver.url().toString());
+    QTest::mouseClick(child<QPushButton>(window.get(), "testButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    auto* result = child<QLabel>(window.get(), "testResultLabel");
+    QVERIFY(result->isVisible());
+    QVERIFY(result->text().contains(QStringLiteral("204")));
+
+    QTest::keyClicks(child<QLineEdit>(window.get(), "webhookUrlEdit"), QStringLiteral("x"));
+    QVERIFY(!result->isVisible());
+    QCOMPARE(result->text(), QString());
+
+    // A result that arrives after the URL changed is not shown under the new one.
+    typeUrl(window.get(), receiver.url().toString());
+    QTest::mouseClick(child<QPushButton>(window.get(), "testButton"), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(window.get(), "webhookUrlEdit"), QStringLiteral("y"));
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!result->isVisible());
+}
+
+// The URL's message and the Auto hint keep their space, so Save and the test button never move while one types.
+void TestGeneralSettings::buttonsStayInPlaceWhileTyping()
+{
+    auto window = openWindow();
+    window->resize(800, 600);
+    auto* edit = child<QLineEdit>(window.get(), "webhookUrlEdit");
+    auto* save = child<QPushButton>(window.get(), "saveButton");
+    auto* test = child<QPushButton>(window.get(), "testButton");
+    const auto settle = [&window] {
+        for (int i = 0; i < 4; ++i) {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        }
+        Q_UNUSED(window)
+    };
+    const auto where = [&] {
+        return QPair<QRect, QRect>(save->geometry(), test->geometry());
+    };
+    settle();
+    const auto initial = where();
+    auto* format = child<QComboBox>(window.get(), "formatCombo");
+    // Typed one character at a time: an invalid URL, then a valid one, then the format away from Auto and back.
+    for (const auto& text : { QStringLiteral("ftp:/x y"), QStringLiteral("https://hooks.slack.com/services/T/B/X") }) {
+        edit->clear();
+        settle();
+        QCOMPARE(where(), initial);
+        for (const auto ch : text) {
+            QTest::keyClick(edit, ch.toLatin1());
+            settle();
+            QCOMPARE(where(), initial);
+        }
+    }
+    QVERIFY(child<QLabel>(window.get(), "autoFormatLabel")->isVisible());
+    format->setCurrentIndex(format->findData(QStringLiteral("json")));
+    settle();
+    QCOMPARE(where(), initial);
+    format->setCurrentIndex(format->findData(QStringLiteral("auto")));
+    settle();
+    QCOMPARE(where(), initial);
+}
+
+void TestGeneralSettings::testButtonHasAMnemonic()
+{
+    auto window = openWindow();
+    auto* test = child<QPushButton>(window.get(), "testButton");
+    const auto mnemonic = QKeySequence::mnemonic(test->text());
+    QVERIFY(!mnemonic.isEmpty());
+    // No other mnemonic of the window as shown (tabs, menus, the General page) uses the same key.
+    QStringList texts;
+    for (auto* tabs : window->findChildren<QTabWidget*>()) {
+        if (tabs->isVisible()) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                texts << tabs->tabText(i);
+            }
+        }
+    }
+    for (auto* menu : window->findChildren<QMenu*>()) {
+        texts << menu->title();
+    }
+    for (auto* button : window->findChildren<QAbstractButton*>()) {
+        if (button != test && button->isVisible()) {
+            texts << button->text();
+        }
+    }
+    for (auto* label : window->findChildren<QLabel*>()) {
+        if (label->isVisible() && label->buddy()) {
+            texts << label->text();
+        }
+    }
+    for (const auto& text : std::as_const(texts)) {
+        QVERIFY2(QKeySequence::mnemonic(text) != mnemonic, qPrintable(text));
+    }
+    QCOMPARE(QKeySequence::mnemonic(child<QPushButton>(window.get(), "addHeaderButton")->text()),
+             QKeySequence(Qt::ALT | Qt::Key_A));
+}
+
+// A test notification delivered to a URL that once answered 410 means the webhook exists: delivery resumes.
+void TestGeneralSettings::deliveredTestLiftsAGoneMark()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(204);
+    const auto url = receiver.url().toString();
+    Settings settings(m_database->get());
+    QVERIFY(settings.set(Settings::Key::WebhookUrl, url));
+    QVERIFY(DeliveryHold::markGone(settings, url, QDateTime::currentDateTimeUtc()));
+    QVERIFY(DeliveryHold::current(settings).has_value());
+    auto window = openWindow();
+    auto* warning = child<QLabel>(window.get(), "webhookWarningLabel");
+    QVERIFY(warning->isVisible());
+    QSignalSpy finished(window->settingsPage()->general(), &GeneralSettingsWidget::testFinished);
+    QTest::mouseClick(child<QPushButton>(window.get(), "testButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!DeliveryHold::current(settings).has_value());
+    QVERIFY(!warning->isVisible());
 }
 
 QTEST_MAIN(TestGeneralSettings)

@@ -1,8 +1,13 @@
+#include "DeliveriesModel.h"
+#include "DeliveriesPage.h"
+#include "DeliveryHold.h"
 #include "DeliveryService.h"
+#include "GeneralSettingsWidget.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "Outbox.h"
 #include "Settings.h"
+#include "SettingsPage.h"
 #include "TestReceiver.h"
 #include "UserRules.h"
 #include "UserStore.h"
@@ -60,6 +65,10 @@ private slots:
     void importShowsProgressAndKeepsTheLoopTurning();
     void importReportsRefusedLines();
     void cancelledImportKeepsCommittedAccountsWithNotifications();
+    void webhookNoticeLeadsToTheSettings();
+    void afterGoneNewAccountSaysWhyItsNotificationWaits();
+    void importReportCanBeClosed();
+    void enterPressesTheFocusedButton();
 
 private:
     void openWindow();
@@ -194,8 +203,11 @@ void TestUsersPage::withoutWebhookNoNotificationIsSent()
              QStringLiteral("password1"));
     QTest::mouseClick(child<QPushButton>(m_window.get(), "createButton"), Qt::LeftButton);
     QVERIFY(created.wait(30000));
-    QCOMPARE(child<QLabel>(m_window.get(), "creationResultLabel")->text(),
-             QStringLiteral("Account “Bob” created. No webhook is configured, so no notification was sent."));
+    auto* label = child<QLabel>(m_window.get(), "creationResultLabel");
+    QVERIFY(label->text().startsWith(
+        QStringLiteral("Account “Bob” created. No webhook is configured, so no notification was sent. <a href=")));
+    // A warning that leads to the settings, not a success.
+    QCOMPARE(label->property("feedback").toString(), QStringLiteral("warning"));
     QCOMPARE(Outbox(m_database->get()).count(std::nullopt), 0);
     QCOMPARE(UserStore(m_database->get()).count(), 1);
 }
@@ -502,6 +514,134 @@ void TestUsersPage::cancelledImportKeepsCommittedAccountsWithNotifications()
     }
     // At least once: a retry after a timeout on a busy machine may repeat a notification, never skip one.
     QTRY_COMPARE_WITH_TIMEOUT(deliveredIds(receiver), expectedIds, 120000);
+}
+
+// First start: no webhook. The Users page says so and its button opens Settings → General with the focus in the
+// URL field; the "no notification was sent" message after a creation links there too.
+void TestUsersPage::webhookNoticeLeadsToTheSettings()
+{
+    openWindow();
+    auto* notice = child<QLabel>(m_window.get(), "webhookNoticeLabel");
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->property("feedback").toString(), QStringLiteral("warning"));
+    auto* tabs = child<QTabWidget>(m_window.get(), "mainTabs");
+    auto* settingsTabs = child<QTabWidget>(m_window.get(), "settingsTabs");
+    auto* url = child<QLineEdit>(m_window.get(), "webhookUrlEdit");
+    settingsTabs->setCurrentWidget(child<QWidget>(m_window.get(), "networkTab"));
+
+    QTest::mouseClick(child<QPushButton>(m_window.get(), "webhookSettingsButton"), Qt::LeftButton);
+    QCOMPARE(tabs->currentWidget(), child<QWidget>(m_window.get(), "settingsTab"));
+    QCOMPARE(settingsTabs->currentWidget(), child<QWidget>(m_window.get(), "generalTab"));
+    QTRY_COMPARE(QApplication::focusWidget(), url);
+
+    // Once a URL is saved, the notice goes.
+    QTest::keyClicks(url, QStringLiteral("https://hooks.example.org/abc"));
+    QVERIFY(m_window->settingsPage()->general()->saveSettings());
+    tabs->setCurrentWidget(child<QWidget>(m_window.get(), "usersTab"));
+    QVERIFY(!notice->isVisible());
+
+    // The link in the creation result does the same.
+    QVERIFY(Settings(m_database->get()).reset(Settings::Key::WebhookUrl));
+    m_window->settingsPage()->general()->loadSettings();
+    tabs->setCurrentWidget(child<QWidget>(m_window.get(), "deliveriesTab"));
+    tabs->setCurrentWidget(child<QWidget>(m_window.get(), "usersTab"));
+    QVERIFY(notice->isVisible());
+    QSignalSpy created(m_window->usersPage(), &UsersPage::userCreated);
+    fillForm(QStringLiteral("Dora"), QStringLiteral("dora@example.com"), QStringLiteral("password1"),
+             QStringLiteral("password1"));
+    QTest::mouseClick(child<QPushButton>(m_window.get(), "createButton"), Qt::LeftButton);
+    QVERIFY(created.wait(30000));
+    auto* result = child<QLabel>(m_window.get(), "creationResultLabel");
+    const QRegularExpression link(QStringLiteral("href=\"([^\"]+)\""));
+    const auto match = link.match(result->text());
+    QVERIFY(match.hasMatch());
+    url->clearFocus();
+    emit result->linkActivated(match.captured(1));
+    QCOMPARE(tabs->currentWidget(), child<QWidget>(m_window.get(), "settingsTab"));
+    QTRY_COMPARE(QApplication::focusWidget(), url);
+}
+
+// After the webhook answered 410, a new account's notification is held: the form says why and what to do instead
+// of "Sending the notification…" forever.
+void TestUsersPage::afterGoneNewAccountSaysWhyItsNotificationWaits()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(410);
+    setWebhook(receiver.url(QStringLiteral("/hooks/T0KEN-1234")));
+    openWindow();
+    auto* label = child<QLabel>(m_window.get(), "creationResultLabel");
+
+    fillForm(QStringLiteral("Eve"), QStringLiteral("eve@example.com"), QStringLiteral("password1"),
+             QStringLiteral("password1"));
+    QTest::mouseClick(child<QPushButton>(m_window.get(), "createButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("410")), 30000);
+    QTRY_VERIFY(DeliveryHold::current(Settings(m_database->get())).has_value());
+
+    QSignalSpy created(m_window->usersPage(), &UsersPage::userCreated);
+    fillForm(QStringLiteral("Finn"), QStringLiteral("finn@example.com"), QStringLiteral("password1"),
+             QStringLiteral("password1"));
+    QTest::mouseClick(child<QPushButton>(m_window.get(), "createButton"), Qt::LeftButton);
+    QVERIFY(created.wait(30000));
+    const auto hold = DeliveryHold::current(Settings(m_database->get()));
+    QVERIFY(hold && hold->reason == DeliveryHold::Reason::WebhookGone);
+    QVERIFY2(label->text().startsWith(QStringLiteral("Account “Finn” created. ") + hold->message().toHtmlEscaped()),
+             qPrintable(label->text()));
+    QVERIFY(!label->text().contains(QStringLiteral("T0KEN")));
+    QCOMPARE(label->property("feedback").toString(), QStringLiteral("warning"));
+    QCOMPARE(receiver.count(), 1);
+
+    // The Deliveries page gives the same reason for that notification.
+    auto* deliveries = m_window->deliveriesPage()->model();
+    deliveries->refresh();
+    const auto finn = Outbox(m_database->get()).list(std::nullopt, 1).constFirst();
+    QCOMPARE(finn.userName, QStringLiteral("Finn"));
+    const int row = deliveries->rowOf(finn.id);
+    QVERIFY(row >= 0);
+    QCOMPARE(deliveries->index(row, DeliveriesModel::LastResultColumn).data().toString(), hold->message());
+    QCOMPARE(deliveries->index(row, DeliveriesModel::NextAttemptColumn).data().toString(), QStringLiteral("On hold"));
+    // And the status bar names the deleted webhook.
+    QTRY_VERIFY(child<QLabel>(m_window.get(), "webhookWarningLabel")->text().contains(QStringLiteral("410")));
+}
+
+void TestUsersPage::importReportCanBeClosed()
+{
+    const auto csv = writeCsv(QStringLiteral("bad.csv"),
+                              { QStringLiteral("Ivy,not-an-email,,"), QStringLiteral("Jon,jon@example.com,,") });
+    openWindow();
+    auto* page = m_window->usersPage();
+    QSignalSpy finished(page, &UsersPage::importFinished);
+    QVERIFY(page->importFile(csv));
+    QVERIFY(finished.wait(30000));
+    auto* report = child<QTableWidget>(m_window.get(), "importReportView");
+    auto* summary = child<QLabel>(m_window.get(), "importSummaryLabel");
+    auto* close = child<QPushButton>(m_window.get(), "importReportCloseButton");
+    QVERIFY(report->isVisible());
+    QVERIFY(summary->isVisible());
+    QVERIFY(close->isVisible());
+
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(!report->isVisible());
+    QVERIFY(!summary->isVisible());
+    QVERIFY(!close->isVisible());
+    QVERIFY(!child<QProgressBar>(m_window.get(), "importProgress")->isVisible());
+    QCOMPARE(QApplication::focusWidget(), child<QPushButton>(m_window.get(), "importButton"));
+}
+
+void TestUsersPage::enterPressesTheFocusedButton()
+{
+    openWindow();
+    auto* create = child<QPushButton>(m_window.get(), "createButton");
+    auto* settings = child<QPushButton>(m_window.get(), "webhookSettingsButton");
+    QSignalSpy createClicks(create, &QPushButton::clicked);
+    QSignalSpy settingsClicks(settings, &QPushButton::clicked);
+    create->setFocus();
+    QTest::keyClick(create, Qt::Key_Return);
+    QCOMPARE(createClicks.size(), 1);
+    settings->setFocus();
+    QTest::keyClick(settings, Qt::Key_Enter);
+    QCOMPARE(settingsClicks.size(), 1);
+    QCOMPARE(createClicks.size(), 1);
 }
 
 QTEST_MAIN(TestUsersPage)
