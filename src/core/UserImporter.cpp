@@ -238,9 +238,10 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             return !candidate.user.password.isEmpty();
         });
         if (anyPassword) {
-            QtConcurrent::blockingMap(batch, [&cancelled](Candidate& candidate) {
+            QtConcurrent::blockingMap(batch, [&cancelled, &callbacks](Candidate& candidate) {
                 if (!cancelled && !candidate.user.password.isEmpty()) {
-                    candidate.hash = PasswordHasher::hash(candidate.user.password);
+                    candidate.hash = callbacks.hash ? callbacks.hash(candidate.user.password)
+                                                    : PasswordHasher::hash(candidate.user.password);
                 }
             });
         }
