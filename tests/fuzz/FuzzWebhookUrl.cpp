@@ -3,7 +3,9 @@
 
 #include "FuzzSupport.h"
 #include "NetworkOptions.h"
+#include "Notification.h"
 #include "PayloadFormat.h"
+#include "WebhookConfig.h"
 #include "WebhookUrl.h"
 
 #include <QHostAddress>
@@ -29,10 +31,16 @@ void checkWebhookUrl(const QString& text)
         const auto again = WebhookUrl::validate(check.url.toString(QUrl::FullyEncoded));
         FUZZ_CHECK(again.isValid());
 
-        // Every shape resolves, from the parsed host, whatever the chosen format.
+        // Every shape resolves, from the parsed host, whatever the chosen format; the request keeps a valid URL
+        // (Discord's test notification adds wait=true to the query).
         PayloadFormat::detect(check.url);
+        WebhookConfig config;
         for (const auto format : PayloadFormat::all()) {
             PayloadFormat::resolve(format, check.url);
+            config.format = format;
+            const auto request = config.request(Notification::test(), check.url);
+            FUZZ_CHECK(request.url.isValid() && request.url.host() == check.url.host());
+            FUZZ_CHECK(!request.payload.body.isEmpty());
         }
     }
 
