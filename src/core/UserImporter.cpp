@@ -33,6 +33,7 @@ struct ParseState
     int invalidColumn = -1;
     int recordStartLine = 1;
     int currentLine = 1;
+    bool atRecordStart = true;
 };
 
 void onField(void* data, size_t length, void* context)
@@ -51,7 +52,14 @@ void onRecordEnd(int, void* context)
     auto* state = static_cast<ParseState*>(context);
     state->rows.append(
         { state->recordStartLine, std::exchange(state->fields, {}), std::exchange(state->invalidColumn, -1) });
-    state->recordStartLine = state->currentLine + 1;
+    state->atRecordStart = true;
+}
+
+// libcsv skips lines of spaces and tabs: a record never starts on one.
+bool isBlank(const char* line, qsizetype length)
+{
+    return std::all_of(line, line + length,
+                       [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; });
 }
 
 struct Parsed
@@ -62,6 +70,7 @@ struct Parsed
 };
 
 // libcsv does the parsing (RFC 4180 quoting, strict); lines are fed one at a time to know where each record starts.
+// Lines end where libcsv ends records: at LF, CRLF or a lone CR.
 Parsed parse(QByteArray content)
 {
     if (content.startsWith("\xEF\xBB\xBF")) {
@@ -73,9 +82,18 @@ Parsed parse(QByteArray content)
     Parsed parsed;
     qsizetype position = 0;
     while (position < content.size()) {
-        auto end = content.indexOf('\n', position);
-        end = end < 0 ? content.size() : end + 1;
+        auto end = position;
+        while (end < content.size() && content.at(end) != '\n' && content.at(end) != '\r') {
+            ++end;
+        }
+        if (end < content.size()) {
+            end += content.at(end) == '\r' && end + 1 < content.size() && content.at(end + 1) == '\n' ? 2 : 1;
+        }
         const auto length = static_cast<size_t>(end - position);
+        if (state.atRecordStart && !isBlank(content.constData() + position, end - position)) {
+            state.recordStartLine = state.currentLine;
+            state.atRecordStart = false;
+        }
         if (csv_parse(&parser, content.constData() + position, length, onField, onRecordEnd, &state) != length) {
             parsed.errorLine = state.recordStartLine;
             parsed.error = UserImporter::tr("Malformed quoting (%1); the rest of the file was not read.")
@@ -260,9 +278,10 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             return !candidate.user.password.isEmpty();
         });
         if (anyPassword) {
-            QtConcurrent::blockingMap(batch, [&cancelled](Candidate& candidate) {
+            QtConcurrent::blockingMap(batch, [&cancelled, &callbacks](Candidate& candidate) {
                 if (!cancelled && !candidate.user.password.isEmpty()) {
-                    candidate.hash = PasswordHasher::hash(candidate.user.password);
+                    candidate.hash = callbacks.hash ? callbacks.hash(candidate.user.password)
+                                                    : PasswordHasher::hash(candidate.user.password);
                 }
             });
         }

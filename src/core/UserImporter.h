@@ -41,6 +41,8 @@ public:
     {
         std::function<void(int done, int total)> progress;
         std::function<void(int created)> batchCommitted;
+        // Replaces PasswordHasher::hash when set: lets the fuzz target import many rows without Argon2id's cost.
+        std::function<QByteArray(const QString& password)> hash;
     };
 
     explicit UserImporter(Database* database, QObject* parent = nullptr);

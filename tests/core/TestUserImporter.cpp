@@ -6,6 +6,7 @@
 #include "UserStore.h"
 
 #include <QFile>
+#include <QMutex>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -94,6 +95,8 @@ private slots:
     void cleanup();
     void importsGoodRowsAndReportsBadOnes();
     void quotedFieldsKeepLineNumbers();
+    void blankLinesAndCarriageReturnsKeepLineNumbers();
+    void passwordHashCanBeReplaced();
     void malformedQuotingKeepsEarlierRows();
     void invalidUtf8RefusesItsLineOnly();
     void invalidUtf8Header();
@@ -193,6 +196,50 @@ void TestUserImporter::quotedFieldsKeepLineNumbers()
     QCOMPARE(users.at(0).name, QStringLiteral("Lovelace, Ada"));
     QCOMPARE(users.at(1).name, QStringLiteral("Quote \"Q\""));
     QCOMPARE(Outbox(m_database.get()).count(std::nullopt), 0);
+}
+
+// Found by FuzzCsvImport: after blank lines (which libcsv skips) or a record ended by a lone CR, refusals named the
+// wrong line (here 2, 6 and 6 instead of 4, 6 and 8).
+void TestUserImporter::blankLinesAndCarriageReturnsKeepLineNumbers()
+{
+    const auto path = write("name,email\n"
+                            "\n"
+                            " \t\r\n"
+                            "Eve,not-an-email\n"
+                            "Old,mac@example.com\r"
+                            "Bad,bad\r\n"
+                            "\n"
+                            "Dup,MAC@example.com\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    QCOMPARE(summary.error, QString());
+    QCOMPARE(summary.created, 1);
+    QList<int> lines;
+    for (const auto& refused : summary.refused) {
+        lines << refused.line;
+    }
+    QCOMPARE(lines, (QList<int> { 4, 6, 8 }));
+    QVERIFY(summary.refused.at(2).reason.contains(QLatin1String("earlier in the file")));
+}
+
+// The fuzz target's seam: a stand-in for Argon2id, used for every password when set.
+void TestUserImporter::passwordHashCanBeReplaced()
+{
+    const auto path = write("name,email,password\nAda,ada@example.com,correct horse\nBob,bob@example.com,\n");
+    UserImporter::Callbacks callbacks;
+    QStringList hashed;
+    QMutex mutex;
+    callbacks.hash = [&](const QString& password) -> QByteArray {
+        const QMutexLocker locker(&mutex);
+        hashed << password;
+        return QByteArrayLiteral("stand-in");
+    };
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled, callbacks);
+    QCOMPARE(summary.created, 2);
+    QCOMPARE(hashed, QStringList { QStringLiteral("correct horse") });
+    UserStore store(m_database.get());
+    QCOMPARE(store.passwordHash(store.list().first().id), QByteArrayLiteral("stand-in"));
 }
 
 void TestUserImporter::malformedQuotingKeepsEarlierRows()
