@@ -67,6 +67,10 @@
         <source>Run &quot;%1 --help&quot; for help.</source>
         <translation>Lancez «&#xa0;%1 --help&#xa0;» pour obtenir de l’aide.</translation>
     </message>
+    <message>
+        <source>Argument %1 on the command line is not valid UTF-8; nothing was done. Check that the terminal or the script passes UTF-8 text.</source>
+        <translation>L’argument %1 de la ligne de commande n’est pas de l’UTF-8 valide&#x202f;; rien n’a été fait. Vérifiez que le terminal ou le script transmet du texte en UTF-8.</translation>
+    </message>
 </context>
 <context>
     <name>CliCommand</name>
@@ -120,6 +124,29 @@
     </message>
 </context>
 <context>
+    <name>CliContext</name>
+    <message>
+        <source>Cannot read standard input: %1</source>
+        <translation>Impossible de lire l’entrée standard&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Standard input is empty: give the value on its first line.</source>
+        <translation>L’entrée standard est vide&#xa0;: indiquez la valeur sur sa première ligne.</translation>
+    </message>
+    <message>
+        <source>The first line of standard input is too long (%1 bytes at most).</source>
+        <translation>La première ligne de l’entrée standard est trop longue (%1&#xa0;octets au maximum).</translation>
+    </message>
+    <message>
+        <source>The first line of standard input is not valid UTF-8.</source>
+        <translation>La première ligne de l’entrée standard n’est pas de l’UTF-8 valide.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only: this command would change it, so nothing was done.</source>
+        <translation>La base de données %1 est en lecture seule&#xa0;: cette commande la modifierait, rien n’a donc été fait.</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -140,6 +167,70 @@
     <message>
         <source>Cannot upgrade the database to schema %1: %2</source>
         <translation>Impossible de mettre à jour la base de données vers le schéma %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 is empty and read-only: Crochet cannot set it up.</source>
+        <translation>La base de données %1 est vide et en lecture seule&#xa0;: Crochet ne peut pas l’initialiser.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only and was written by an older version of Crochet: make it writable once so that it can be upgraded.</source>
+        <translation>La base de données %1 est en lecture seule et a été écrite par une version antérieure de Crochet&#xa0;: rendez-la accessible en écriture une fois, pour qu’elle puisse être mise à jour.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to a file that does not exist.</source>
+        <translation>%1 est un lien symbolique vers un fichier qui n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a Crochet database.</source>
+        <translation>%1 est un dossier, pas une base de données Crochet.</translation>
+    </message>
+    <message>
+        <source>%1 is a device, not a Crochet database.</source>
+        <translation>%1 est un périphérique, pas une base de données Crochet.</translation>
+    </message>
+    <message>
+        <source>%1 is a named pipe (FIFO), not a Crochet database.</source>
+        <translation>%1 est un tube nommé (FIFO), pas une base de données Crochet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, so not a Crochet database.</source>
+        <translation>%1 n’est pas un fichier ordinaire, ni donc une base de données Crochet.</translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1: %2</source>
+        <translation>Impossible de lire la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the file ends inside its header</source>
+        <translation>le fichier s’arrête au milieu de son en-tête</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only: Crochet needs to write to it. Make it writable, or choose another file with --database.</source>
+        <translation>La base de données %1 est en lecture seule&#xa0;: Crochet doit pouvoir y écrire. Rendez-la accessible en écriture, ou choisissez un autre fichier avec --database.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Crochet database: it is an SQLite database of another program.</source>
+        <translation>%1 n’est pas une base de données Crochet&#xa0;: c’est une base de données SQLite d’un autre programme.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Crochet database: it is not an SQLite database file.</source>
+        <translation>%1 n’est pas une base de données Crochet&#xa0;: ce n’est pas un fichier de base de données SQLite.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (%2). Restore it from a backup, or choose another file with --database.</source>
+        <translation>La base de données %1 est endommagée (%2). Restaurez-la à partir d’une sauvegarde, ou choisissez un autre fichier avec --database.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the database %1: %2</source>
+        <translation>Impossible d’écrire dans la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of the database %1.</source>
+        <translation>Impossible de lire la version du schéma de la base de données %1.</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the database %1: %2</source>
+        <translation>Impossible de mettre à jour la base de données %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -221,10 +312,6 @@
         <translation>Notification&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Event: %1</source>
-        <translation>Événement&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Account: %1</source>
         <translation>Compte&#xa0;: %1</translation>
     </message>
@@ -300,16 +387,20 @@
         <source>Notifications are still pending.</source>
         <translation>Des notifications sont encore en attente.</translation>
     </message>
+    <message>
+        <source>Event: %1 (%2)</source>
+        <translation>Événement&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is ambiguous: it begins the ids of several notifications. Give more characters, for example one of:</source>
+        <translation>«&#xa0;%1&#xa0;» est ambigu&#xa0;: plusieurs identifiants de notification commencent ainsi. Indiquez davantage de caractères, par exemple l’un des identifiants suivants&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>DeliveriesModel</name>
     <message>
         <source>Not attempted yet</source>
         <translation>Aucune tentative pour l’instant</translation>
-    </message>
-    <message>
-        <source>Notification %1</source>
-        <translation>Notification %1</translation>
     </message>
     <message>
         <source>Event</source>
@@ -342,6 +433,15 @@
         <source>Created</source>
         <extracomment>Column header: when the notification was recorded</extracomment>
         <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <extracomment>Deliveries, Next attempt column: nothing is sent until the webhook URL is set or changed.</extracomment>
+        <translation>En suspens</translation>
+    </message>
+    <message>
+        <source>Notification %1 (%2)</source>
+        <translation>Notification %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -488,6 +588,18 @@
     </message>
 </context>
 <context>
+    <name>DeliveryHold</name>
+    <message>
+        <source>Waiting: no webhook URL is configured. Set one in Settings → General (or with &quot;crochet-cli webhook set URL&quot;); the waiting notifications are then sent to it.</source>
+        <translation>En attente&#xa0;: aucune URL de webhook n’est configurée. Indiquez-en une dans Réglages → Général (ou avec «&#xa0;crochet-cli webhook set URL&#xa0;»)&#x202f;; les notifications en attente y seront alors envoyées.</translation>
+    </message>
+    <message>
+        <source>Waiting: the webhook %1 was deleted on the service (it answered HTTP 410 Gone on %2), so Crochet sends nothing more to it. Set the URL of a new webhook in Settings → General (or with &quot;crochet-cli webhook set URL&quot;); the waiting notifications are then sent to it.</source>
+        <extracomment>%1 is the masked webhook URL, %2 when the service answered 410.</extracomment>
+        <translation>En attente&#xa0;: le webhook %1 a été supprimé sur le service (il a répondu HTTP 410 Gone le %2), Crochet ne lui envoie donc plus rien. Indiquez l’URL d’un nouveau webhook dans Réglages → Général (ou avec «&#xa0;crochet-cli webhook set URL&#xa0;»)&#x202f;; les notifications en attente y seront alors envoyées.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryResult</name>
     <message>
         <source>Delivered: HTTP %1 in %2 ms.</source>
@@ -510,14 +622,6 @@
         <translation>HTTP 404&#xa0;: ce webhook n’existe pas ou plus. Vérifiez l’URL ou créez un nouveau webhook.</translation>
     </message>
     <message>
-        <source>HTTP 410: the webhook was deleted on the service. Crochet stops sending to it.</source>
-        <translation>HTTP 410&#xa0;: le webhook a été supprimé sur le service. Crochet cesse de lui envoyer des notifications.</translation>
-    </message>
-    <message>
-        <source>HTTP 429: the service is limiting requests and asks to wait until %1.</source>
-        <translation>HTTP 429&#xa0;: le service limite les requêtes et demande d’attendre jusqu’au %1.</translation>
-    </message>
-    <message>
         <source>HTTP 429: the service is limiting requests; try again later.</source>
         <translation>HTTP 429&#xa0;: le service limite les requêtes&#x202f;; réessayez plus tard.</translation>
     </message>
@@ -530,16 +634,8 @@
         <translation>HTTP %1&#xa0;: le service a refusé la requête. Vérifiez que le format des messages convient à cette URL.</translation>
     </message>
     <message>
-        <source>HTTP %1: the service is failing on its side.</source>
-        <translation>HTTP %1&#xa0;: le service est défaillant de son côté.</translation>
-    </message>
-    <message>
         <source>HTTP %1: unexpected answer from the receiver.</source>
         <translation>HTTP %1&#xa0;: réponse inattendue du destinataire.</translation>
-    </message>
-    <message>
-        <source>No answer within %1 s: the receiver is down or too slow.</source>
-        <translation>Aucune réponse en %1&#xa0;s&#xa0;: le destinataire est indisponible ou trop lent.</translation>
     </message>
     <message>
         <source>Host %1 not found: check the URL&apos;s spelling and this machine&apos;s DNS.</source>
@@ -558,16 +654,8 @@
         <translation>Échec de la connexion sécurisée à %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>The proxy failed: %1. Check the proxy settings (HTTPS_PROXY, NO_PROXY).</source>
-        <translation>Échec du proxy&#xa0;: %1. Vérifiez les réglages du proxy (HTTPS_PROXY, NO_PROXY).</translation>
-    </message>
-    <message>
         <source>Network error: %1</source>
         <translation>Erreur réseau&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Blocked by the allowed-hosts policy: %1</source>
-        <translation>Envoi bloqué par la règle des hôtes autorisés&#xa0;: %1</translation>
     </message>
     <message>
         <source>No webhook URL is configured.</source>
@@ -604,6 +692,81 @@
     <message>
         <source>%1 (proxy %2)</source>
         <translation>%1 (proxy %2)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>A short delay in seconds, as in &quot;wait 45 s&quot;.</extracomment>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>A short delay in minutes, as in &quot;wait 2 min&quot;.</extracomment>
+        <translation>%1&#xa0;min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <extracomment>A delay in hours, as in &quot;wait 3 h&quot;.</extracomment>
+        <translation>%1&#xa0;h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>A delay in hours and minutes, as in &quot;wait 1 h 30 min&quot;.</extracomment>
+        <translation>%1&#xa0;h&#xa0;%2&#xa0;min</translation>
+    </message>
+    <message>
+        <source>HTTP 410: this webhook was deleted on the service. Create a new webhook there and use its URL.</source>
+        <translation>HTTP 410&#xa0;: ce webhook a été supprimé sur le service. Créez-y un nouveau webhook et utilisez son URL.</translation>
+    </message>
+    <message>
+        <source>HTTP 410: the webhook was deleted on the service, so Crochet stops sending to this URL. Create a new webhook there and save its URL.</source>
+        <translation>HTTP 410&#xa0;: le webhook a été supprimé sur le service, Crochet n’envoie donc plus rien à cette URL. Créez-y un nouveau webhook et enregistrez son URL.</translation>
+    </message>
+    <message>
+        <source>HTTP 429: the service is limiting requests and asked to wait until %1.</source>
+        <translation>HTTP 429&#xa0;: le service limite les requêtes et a demandé d’attendre jusqu’à %1.</translation>
+    </message>
+    <message>
+        <source>HTTP 429: the service is limiting requests and asks to wait: in %1 (%2).</source>
+        <extracomment>%1 is a delay such as &quot;2 min&quot;, %2 a local time with its time zone such as &quot;10:42 CET&quot;.</extracomment>
+        <translation>HTTP 429&#xa0;: le service limite les requêtes et demande d’attendre %1 (jusqu’à %2).</translation>
+    </message>
+    <message>
+        <source>HTTP 500: the receiver failed while handling the request. Check the receiver&apos;s logs or the service&apos;s status page; if it fails only for Crochet, check that the payload format suits this URL.</source>
+        <translation>HTTP 500&#xa0;: le destinataire a rencontré une erreur en traitant la requête. Consultez les journaux du destinataire ou la page d’état du service&#x202f;; si l’erreur ne se produit qu’avec Crochet, vérifiez que le format des messages convient à cette URL.</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the receiver, or a gateway in front of it, is unavailable or overloaded. Check that the receiver is running, or the service&apos;s status page.</source>
+        <translation>HTTP %1&#xa0;: le destinataire, ou une passerelle placée devant lui, est indisponible ou surchargé. Vérifiez que le destinataire fonctionne, ou consultez la page d’état du service.</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the service is failing on its side. Check the receiver&apos;s logs or the service&apos;s status page.</source>
+        <translation>HTTP %1&#xa0;: le service est en panne de son côté. Consultez les journaux du destinataire ou la page d’état du service.</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s: the receiver is down or too slow. If it is only slow, raise the Timeout on the General settings page, or run &quot;crochet-cli webhook set URL --timeout SECONDS&quot;.</source>
+        <extracomment>&quot;Timeout&quot; and &quot;General&quot; name the setting and the settings page as the window shows them.</extracomment>
+        <translation>Aucune réponse en %1&#xa0;s&#xa0;: le destinataire est hors service ou trop lent. S’il est seulement lent, augmentez le «&#xa0;Délai d’attente&#xa0;» dans Réglages → Général, ou lancez «&#xa0;crochet-cli webhook set URL --timeout SECONDES&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The proxy %1 set in Settings → Network failed: %2 Check it there, or clear it to use the system&apos;s proxy.</source>
+        <extracomment>&quot;Settings → Network&quot; names the page of the window.</extracomment>
+        <translation>Le proxy %1 défini dans Réglages → Réseau a échoué&#xa0;: %2 Vérifiez-le sur cette page, ou effacez-le pour utiliser le proxy du système.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 given by the environment (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) failed: %2 Correct or unset that variable, add the host to NO_PROXY, or set a proxy in Settings → Network.</source>
+        <translation>Le proxy %1 fourni par l’environnement (HTTPS_PROXY, HTTP_PROXY ou ALL_PROXY) a échoué&#xa0;: %2 Corrigez ou supprimez cette variable, ajoutez l’hôte à NO_PROXY, ou définissez un proxy dans Réglages → Réseau.</translation>
+    </message>
+    <message>
+        <source>The proxy failed: %1 Check the proxy in Settings → Network, or the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables.</source>
+        <translation>Le proxy a échoué&#xa0;: %1 Vérifiez le proxy dans Réglages → Réseau, ou les variables d’environnement HTTPS_PROXY, HTTP_PROXY et NO_PROXY.</translation>
+    </message>
+    <message>
+        <source>Blocked by the allowed-hosts policy: %1 If this host is trusted, change the policy in Settings → Network.</source>
+        <translation>Envoi bloqué par la règle des hôtes autorisés&#xa0;: %1 Si cet hôte est de confiance, modifiez la règle dans Réglages → Réseau.</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the receiver sent more than %2 KiB of response headers; Crochet stopped reading. Check the receiver.</source>
+        <translation>HTTP %1&#xa0;: le destinataire a envoyé plus de %2&#xa0;Kio d’en-têtes de réponse&#x202f;; Crochet a cessé de les lire. Vérifiez le destinataire.</translation>
     </message>
 </context>
 <context>
@@ -665,10 +828,6 @@
         <translation>Envoie une notification de test à l’URL saisie ci-dessus, même avant son enregistrement.</translation>
     </message>
     <message>
-        <source>Send test notification</source>
-        <translation>Envoyer une notification de test</translation>
-    </message>
-    <message>
         <source>Cancel t&amp;est</source>
         <translation>Annuler le &amp;test</translation>
     </message>
@@ -681,20 +840,12 @@
         <translation>Résultat du test</translation>
     </message>
     <message>
-        <source>The settings could not be written to the database.</source>
-        <translation>Impossible d’écrire les réglages dans la base de données.</translation>
-    </message>
-    <message>
         <source>The URL in %1 is not valid: %2</source>
         <translation>L’URL contenue dans %1 n’est pas valide&#xa0;: %2</translation>
     </message>
     <message>
         <source>No webhook: accounts are created without any notification.</source>
         <translation>Aucun webhook&#xa0;: les comptes sont créés sans notification.</translation>
-    </message>
-    <message>
-        <source>Auto sends this URL the %1 format.</source>
-        <translation>En mode Automatique, cette URL reçoit le format %1.</translation>
     </message>
     <message>
         <source>Auto chooses the format from the URL&apos;s host.</source>
@@ -712,6 +863,19 @@
         <source> s</source>
         <extracomment>Unit after the timeout value, in seconds.</extracomment>
         <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Send test notific&amp;ation</source>
+        <translation>En&amp;voyer une notification de test</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to the database; nothing was changed.</source>
+        <translation>Les réglages n’ont pas pu être écrits dans la base de données&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Auto uses the %1 format for this URL.</source>
+        <extracomment>%1 is a payload format, such as Discord or JSON.</extracomment>
+        <translation>En mode Automatique, le format %1 est utilisé pour cette URL.</translation>
     </message>
 </context>
 <context>
@@ -832,6 +996,14 @@
         <source>Some settings were changed but not saved. Quit anyway?</source>
         <translation>Certains réglages ont été modifiés mais pas enregistrés. Quitter quand même&#x202f;?</translation>
     </message>
+    <message>
+        <source>The settings were not saved.</source>
+        <translation>Les réglages n’ont pas été enregistrés.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Qt is a C++ toolkit for cross-platform application development.&lt;/p&gt;&lt;p&gt;Qt is available under commercial licences and under the GNU LGPL and GPL; Crochet uses it under the GNU LGPL version 3. See &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt; for an overview of Qt licensing.&lt;/p&gt;&lt;p&gt;Copyright (C) The Qt Company Ltd and other contributors. Qt and the Qt logo are trademarks of The Qt Company Ltd.&lt;/p&gt;&lt;p&gt;Qt is The Qt Company Ltd product developed as an open source project. See &lt;a href=&quot;https://www.qt.io/&quot;&gt;qt.io&lt;/a&gt; for more information.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Qt est une boîte à outils C++ pour le développement d’applications multiplateformes.&lt;/p&gt;&lt;p&gt;Qt est disponible sous licences commerciales ainsi que sous les licences GNU LGPL et GPL&#x202f;; Crochet l’utilise sous la licence GNU LGPL version 3. Consultez &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt; pour un aperçu des licences de Qt.&lt;/p&gt;&lt;p&gt;Copyright (C) The Qt Company Ltd et d’autres contributeurs. Qt et le logo Qt sont des marques de The Qt Company Ltd.&lt;/p&gt;&lt;p&gt;Qt est un produit de The Qt Company Ltd, développé sous la forme d’un projet open source. Consultez &lt;a href=&quot;https://www.qt.io/&quot;&gt;qt.io&lt;/a&gt; pour en savoir plus.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>NetworkOptions</name>
@@ -848,10 +1020,6 @@
         <translation>adresses publiques uniquement, et %1 n’a aucune adresse</translation>
     </message>
     <message>
-        <source>public addresses only, and %1 is %2, a private, loopback or reserved address</source>
-        <translation>adresses publiques uniquement, et %1 correspond à %2, une adresse privée, de bouclage ou réservée</translation>
-    </message>
-    <message>
         <source>only the listed hosts (%1), and %2 is not one of them</source>
         <translation>uniquement les hôtes listés (%1), et %2 n’en fait pas partie</translation>
     </message>
@@ -866,6 +1034,14 @@
     <message>
         <source>&quot;%1&quot; is not a host name, an address or an address range.</source>
         <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’hôte, ni une adresse, ni une plage d’adresses.</translation>
+    </message>
+    <message>
+        <source>public addresses only, and %1 is a private, loopback or reserved address</source>
+        <translation>adresses publiques uniquement, et %1 est une adresse privée, de bouclage ou réservée</translation>
+    </message>
+    <message>
+        <source>public addresses only, and %1 resolves to %2, a private, loopback or reserved address</source>
+        <translation>adresses publiques uniquement, et %1 est résolu en %2, une adresse privée, de bouclage ou réservée</translation>
     </message>
 </context>
 <context>
@@ -947,10 +1123,6 @@
         <translation>Abandonner les modifications non enregistrées</translation>
     </message>
     <message>
-        <source>The settings could not be written to the database.</source>
-        <translation>Impossible d’écrire les réglages dans la base de données.</translation>
-    </message>
-    <message>
         <source>Trust a CA certificate</source>
         <translation>Choisir un certificat d’AC de confiance</translation>
     </message>
@@ -986,6 +1158,10 @@
         <source>List at least one host or address range.</source>
         <translation>Indiquez au moins un hôte ou une plage d’adresses.</translation>
     </message>
+    <message>
+        <source>The settings could not be written to the database; nothing was changed.</source>
+        <translation>Les réglages n’ont pas pu être écrits dans la base de données&#x202f;; rien n’a été modifié.</translation>
+    </message>
 </context>
 <context>
     <name>Notification</name>
@@ -997,6 +1173,16 @@
     <message>
         <source>Test notification from Crochet: the webhook works.</source>
         <translation>Notification de test de Crochet&#xa0;: le webhook fonctionne.</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <extracomment>Deliveries: the event of a notification sent when an account is created (user.created)</extracomment>
+        <translation>Compte créé</translation>
+    </message>
+    <message>
+        <source>Test notification</source>
+        <extracomment>Deliveries: the event of a test notification (webhook.test)</extracomment>
+        <translation>Notification de test</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1248,13 @@
     <message>
         <source>Plain text</source>
         <translation>Texte brut</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>&lt;h3&gt;About Qt&lt;/h3&gt;&lt;p&gt;This program uses Qt version %1.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;À propos de Qt&lt;/h3&gt;&lt;p&gt;Ce programme utilise la version %1 de Qt.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1139,18 +1332,6 @@
         <translation>Valeur enregistrée, masquée. Saisissez une nouvelle valeur pour la remplacer.</translation>
     </message>
     <message>
-        <source>The headers could not be written to the database.</source>
-        <translation>Impossible d’écrire les en-têtes dans la base de données.</translation>
-    </message>
-    <message>
-        <source>The secret could not be written to the database.</source>
-        <translation>Impossible d’écrire le secret dans la base de données.</translation>
-    </message>
-    <message>
-        <source>The secret could not be removed from the database.</source>
-        <translation>Impossible de supprimer le secret de la base de données.</translation>
-    </message>
-    <message>
         <source>Line %1: give the header a name.</source>
         <translation>Ligne %1&#xa0;: donnez un nom à l’en-tête.</translation>
     </message>
@@ -1185,6 +1366,18 @@
     <message>
         <source>Line %1: %2</source>
         <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The headers could not be written to the database; nothing was changed.</source>
+        <translation>Les en-têtes n’ont pas pu être écrits dans la base de données&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The secret could not be written to the database; nothing was changed.</source>
+        <translation>Le secret n’a pas pu être écrit dans la base de données&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The secret could not be removed from the database; nothing was changed.</source>
+        <translation>Le secret n’a pas pu être supprimé de la base de données&#x202f;; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1513,10 @@
         <source>Some notifications failed for good; see &quot;%1 deliveries list --status failed&quot;.</source>
         <translation>Certaines notifications ont définitivement échoué&#x202f;; consultez «&#xa0;%1 deliveries list --status failed&#xa0;».</translation>
     </message>
+    <message>
+        <source>The password read from standard input is not valid UTF-8.</source>
+        <translation>Le mot de passe lu sur l’entrée standard n’est pas de l’UTF-8 valide.</translation>
+    </message>
 </context>
 <context>
     <name>UserImporter</name>
@@ -1348,10 +1545,6 @@
         <translation>Impossible de hacher le mot de passe.</translation>
     </message>
     <message>
-        <source>Cannot save the accounts from line %1 on; the accounts before were kept.</source>
-        <translation>Impossible d’enregistrer les comptes à partir de la ligne %1&#x202f;; les comptes précédents ont été conservés.</translation>
-    </message>
-    <message>
         <source>Malformed quoting (%1); the rest of the file was not read.</source>
         <translation>Guillemets mal placés (%1)&#xa0;; la suite du fichier n’a pas été lue.</translation>
     </message>
@@ -1362,6 +1555,19 @@
     <message>
         <source>Line %1: %2</source>
         <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: the header row is not valid UTF-8; save the file as UTF-8.</source>
+        <translation>Ligne %1&#xa0;: la ligne d’en-tête n’est pas de l’UTF-8 valide&#x202f;; enregistrez le fichier en UTF-8.</translation>
+    </message>
+    <message>
+        <source>Column %1 (%2) is not valid UTF-8; save the file as UTF-8.</source>
+        <extracomment>%1 is a column number, %2 its name from the header row</extracomment>
+        <translation>La colonne %1 (%2) n’est pas de l’UTF-8 valide&#x202f;; enregistrez le fichier en UTF-8.</translation>
+    </message>
+    <message>
+        <source>Cannot save the accounts from line %1 on (%2): they were not imported. The %3 accounts before were kept; import the file again to add the rest (those already created are then refused as duplicates).</source>
+        <translation>Impossible d’enregistrer les comptes à partir de la ligne %1 (%2)&#xa0;: ils n’ont pas été importés. Les comptes des lignes précédentes (%3) ont été conservés&#x202f;; importez de nouveau le fichier pour ajouter les autres (ceux déjà créés seront alors refusés comme doublons).</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1627,23 @@
     <message>
         <source>Unknown role &quot;%1&quot;: use user, admin or pending.</source>
         <translation>Rôle «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez user, admin ou pending.</translation>
+    </message>
+    <message>
+        <source>The name contains a character that is not valid Unicode; type it again.</source>
+        <translation>Le nom contient un caractère Unicode non valide&#x202f;; saisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>The email address contains a character that is not valid Unicode; type it again.</source>
+        <translation>L’adresse électronique contient un caractère Unicode non valide&#x202f;; saisissez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>The email address must not contain invisible or text-direction characters (%1).</source>
+        <extracomment>%1 is a Unicode code point such as U+202E</extracomment>
+        <translation>L’adresse électronique ne doit contenir ni caractère invisible ni caractère de direction du texte (%1).</translation>
+    </message>
+    <message>
+        <source>The password contains a character that is not valid Unicode; type it again.</source>
+        <translation>Le mot de passe contient un caractère Unicode non valide&#x202f;; saisissez-le de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1830,34 @@
         <source>Their notifications are being delivered (see Deliveries).</source>
         <translation>Leurs notifications sont en cours de livraison (voir l’onglet Envois).</translation>
     </message>
+    <message>
+        <source>Set up the &amp;webhook…</source>
+        <translation>Configurer le &amp;webhook…</translation>
+    </message>
+    <message>
+        <source>Opens Settings → General, where the webhook URL is set</source>
+        <translation>Ouvre Réglages → Général, où se règle l’URL du webhook</translation>
+    </message>
+    <message>
+        <source>Close the repor&amp;t</source>
+        <translation>Fermer le &amp;bilan</translation>
+    </message>
+    <message>
+        <source>Hide the result of the last import</source>
+        <translation>Masquer le résultat de la dernière importation</translation>
+    </message>
+    <message>
+        <source>No webhook is configured: accounts are created without any notification. Set up the webhook to be told of every new account.</source>
+        <translation>Aucun webhook n’est configuré&#xa0;: les comptes sont créés sans notification. Configurez le webhook pour être averti de chaque nouveau compte.</translation>
+    </message>
+    <message>
+        <source>Set up the webhook</source>
+        <translation>Configurer le webhook</translation>
+    </message>
+    <message>
+        <source>Open the webhook settings</source>
+        <translation>Ouvrir les réglages du webhook</translation>
+    </message>
 </context>
 <context>
     <name>WebhookCommand</name>
@@ -1639,10 +1890,6 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>The webhook&apos;s address, http:// or https://.</source>
-        <translation>L’adresse du webhook, en http:// ou https://.</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -1655,16 +1902,8 @@
         <translation>VALEUR</translation>
     </message>
     <message>
-        <source>The header&apos;s value, kept secret.</source>
-        <translation>La valeur de l’en-tête, gardée secrète.</translation>
-    </message>
-    <message>
         <source>Show the effective URL and where it comes from, the format, the timeout, signing and custom headers.</source>
         <translation>Afficher l’URL effective et sa provenance, le format, le délai d’attente, la signature et les en-têtes personnalisés.</translation>
-    </message>
-    <message>
-        <source>Check and save the webhook URL.</source>
-        <translation>Vérifier et enregistrer l’URL du webhook.</translation>
     </message>
     <message>
         <source>Forget the saved webhook URL.</source>
@@ -1681,10 +1920,6 @@
     <message>
         <source>Stop signing requests.</source>
         <translation>Ne plus signer les requêtes.</translation>
-    </message>
-    <message>
-        <source>Add a header to every request, or replace it.</source>
-        <translation>Ajouter un en-tête à chaque requête, ou le remplacer.</translation>
     </message>
     <message>
         <source>Stop sending a custom header.</source>
@@ -1755,10 +1990,6 @@
         <translation>Le délai d’attente doit être un nombre entier de secondes, de %1 à %2.</translation>
     </message>
     <message>
-        <source>Cannot save the settings in the database.</source>
-        <translation>Impossible d’enregistrer les réglages dans la base de données.</translation>
-    </message>
-    <message>
         <source>Webhook URL saved: %1</source>
         <translation>URL du webhook enregistrée&#xa0;: %1</translation>
     </message>
@@ -1810,6 +2041,58 @@
         <source>Header removed: %1</source>
         <translation>En-tête supprimé&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Read the URL from the first line of standard input instead, so that its token stays out of the process list and the shell history.</source>
+        <translation>Lire plutôt l’URL sur la première ligne de l’entrée standard, pour que son jeton n’apparaisse ni dans la liste des processus ni dans l’historique du shell.</translation>
+    </message>
+    <message>
+        <source>Read the value from the first line of standard input instead, so that it stays out of the process list and the shell history.</source>
+        <translation>Lire plutôt la valeur sur la première ligne de l’entrée standard, pour qu’elle n’apparaisse ni dans la liste des processus ni dans l’historique du shell.</translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s address, http:// or https://; or --%1.</source>
+        <translation>L’adresse du webhook, en http:// ou https://&#x202f;; ou --%1.</translation>
+    </message>
+    <message>
+        <source>The header&apos;s value, kept secret; or --%1.</source>
+        <translation>La valeur de l’en-tête, gardée secrète&#x202f;; ou --%1.</translation>
+    </message>
+    <message>
+        <source>Check and save the webhook URL; nothing is saved when something is refused.</source>
+        <translation>Vérifier et enregistrer l’URL du webhook&#x202f;; rien n’est enregistré si un élément est refusé.</translation>
+    </message>
+    <message>
+        <source>Sign requests with a secret read from the first line of standard input (whsec_ and Base64, as the receiver gave it); a previous secret keeps signing for 24 hours.</source>
+        <translation>Signer les requêtes avec un secret lu sur la première ligne de l’entrée standard (whsec_ suivi de Base64, tel que le destinataire l’a fourni)&#x202f;; l’ancien secret continue de signer pendant 24&#xa0;heures.</translation>
+    </message>
+    <message>
+        <source>Add a header to every request, or replace it. Hop-by-hop and framing headers (Connection, Host, Content-Length, Transfer-Encoding…) and control characters in the value are refused.</source>
+        <translation>Ajouter un en-tête à chaque requête, ou le remplacer. Les en-têtes de connexion (hop-by-hop) et de délimitation du message (Connection, Host, Content-Length, Transfer-Encoding…), ainsi que les caractères de contrôle dans la valeur, sont refusés.</translation>
+    </message>
+    <message>
+        <source>Not valid, nothing can be sent: %1</source>
+        <translation>Non valide, rien ne peut être envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings in the database; nothing was changed.</source>
+        <translation>Impossible d’enregistrer les réglages dans la base de données&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Give either %1 or --%2, not both.</source>
+        <translation>Indiquez soit %1, soit --%2, mais pas les deux.</translation>
+    </message>
+    <message>
+        <source>Missing argument %1 (or --%2).</source>
+        <translation>Argument %1 manquant (ou --%2).</translation>
+    </message>
+    <message>
+        <source>This is not a signing secret: give whsec_ followed by Base64 (24 to 64 bytes), as the receiver or &quot;%1 webhook secret generate&quot; gave it. Nothing was saved.</source>
+        <translation>Ce n’est pas un secret de signature&#xa0;: indiquez whsec_ suivi de Base64 (24 à 64&#xa0;octets), tel que le destinataire ou «&#xa0;%1 webhook secret generate&#xa0;» l’a fourni. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Signing secret saved: requests are signed with it from now on.</source>
+        <translation>Secret de signature enregistré&#xa0;: les requêtes sont désormais signées avec ce secret.</translation>
+    </message>
 </context>
 <context>
     <name>WebhookConfig</name>
@@ -1824,6 +2107,34 @@
     <message>
         <source>A header value must not contain line breaks.</source>
         <translation>La valeur d’un en-tête ne doit pas contenir de saut de ligne.</translation>
+    </message>
+    <message>
+        <source>%1 governs the connection itself, which Crochet and Qt manage; it cannot be set as a custom header.</source>
+        <translation>L’en-tête %1 concerne la connexion elle-même, que gèrent Crochet et Qt&#x202f;; il ne peut pas être défini comme en-tête personnalisé.</translation>
+    </message>
+    <message>
+        <source>%1 describes how the body is sent, which Crochet sets from the payload; a custom value would make the receiver misread the request.</source>
+        <translation>L’en-tête %1 décrit la manière dont le corps est transmis, ce que Crochet détermine d’après le message&#x202f;; une valeur personnalisée fausserait la lecture de la requête par le destinataire.</translation>
+    </message>
+    <message>
+        <source>The Host header comes from the webhook URL; change the URL instead.</source>
+        <translation>L’en-tête Host provient de l’URL du webhook&#x202f;; modifiez plutôt l’URL.</translation>
+    </message>
+    <message>
+        <source>A header value must not contain control characters (here U+%1).</source>
+        <translation>La valeur d’un en-tête ne doit pas contenir de caractère de contrôle (ici U+%1).</translation>
+    </message>
+    <message>
+        <source>A header value must be plain ASCII: encode other characters as the receiver expects (for example percent-encoding or Base64).</source>
+        <translation>La valeur d’un en-tête doit être en ASCII pur&#xa0;: encodez les autres caractères comme le destinataire l’attend (par exemple avec l’encodage-pourcent ou en Base64).</translation>
+    </message>
+    <message>
+        <source>A header value must not begin or end with a space or a tab: receivers would drop them.</source>
+        <translation>La valeur d’un en-tête ne doit ni commencer ni se terminer par un espace ou une tabulation&#xa0;: les destinataires les supprimeraient.</translation>
+    </message>
+    <message>
+        <source>A header value must not exceed %1 characters.</source>
+        <translation>La valeur d’un en-tête ne doit pas dépasser %1&#xa0;caractères.</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +2178,14 @@
     <message>
         <source>Only http and https URLs are supported, not &quot;%1&quot;.</source>
         <translation>Seules les URL http et https sont prises en charge, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// or http://: did you mean %1?</source>
+        <translation>L’URL doit commencer par https:// ou http://&#xa0;: vouliez-vous dire %1&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The URL must not contain a user name or password; send credentials in a custom header such as Authorization (Security settings).</source>
+        <translation>L’URL ne doit contenir ni nom d’utilisateur ni mot de passe&#x202f;; transmettez les identifiants dans un en-tête personnalisé comme Authorization (Réglages → Sécurité).</translation>
     </message>
 </context>
 <context>
