@@ -1,6 +1,7 @@
 #include "CliRunner.h"
 #include "Database.h"
 #include "Settings.h"
+#include "TestFixtures.h"
 #include "UserStore.h"
 
 #include <QDir>
@@ -34,62 +35,18 @@ private:
     std::optional<QTemporaryDir> m_dir;
 };
 
+using TestFixtures::damageUsersTable;
+using TestFixtures::makeDatabase;
+using TestFixtures::modeOf;
+using TestFixtures::readFile;
+
 namespace {
 
 constexpr int QuickTimeoutMs = 20000;
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-mode_t modeOf(const QString& path)
-{
-    struct stat status = {};
-    return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_mode & 07777 : 0;
-}
-
 bool setMode(const QString& path, mode_t mode)
 {
     return ::chmod(QFile::encodeName(path).constData(), mode) == 0;
-}
-
-// A Crochet database with one account, every page in the main file.
-bool makeDatabase(const QString& path)
-{
-    Database database(path);
-    if (!database.open()) {
-        return false;
-    }
-    NewUser user;
-    user.name = QStringLiteral("Ada");
-    user.email = QStringLiteral("ada@example.com");
-    return UserStore(&database).create(user, QByteArray(), false).ok;
-}
-
-// Overwrites the b-tree page header of the users table.
-bool damageUsersTable(const QString& path)
-{
-    int rootPage = 0;
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'users'")) && query.next()) {
-                rootPage = query.value(0).toInt();
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
-    QFile file(path);
-    if (rootPage < 2 || !file.open(QIODevice::ReadWrite)) {
-        return false;
-    }
-    file.seek(qint64(rootPage - 1) * 4096);
-    return file.write(QByteArray(8, '\xff')) == 8;
 }
 
 } // namespace
@@ -157,7 +114,7 @@ void TestCliStorage::refusesWithoutTouching()
     }
     QVERIFY(setMode(target, 0644));
     const bool isFile = QFileInfo(target).isFile();
-    const auto content = isFile ? readAll(target) : QByteArray();
+    const auto content = isFile ? readFile(target) : QByteArray();
 
     const CliRunner cli(given);
     for (const auto& arguments : { QStringList { QStringLiteral("user"), QStringLiteral("list") },
@@ -168,7 +125,7 @@ void TestCliStorage::refusesWithoutTouching()
         QCOMPARE(result.errLines(), QStringList { message.arg(given) });
         QCOMPARE(modeOf(target), mode_t(0644));
         if (isFile) {
-            QCOMPARE(readAll(target), content);
+            QCOMPARE(readFile(target), content);
         }
     }
     QVERIFY(!QFile::exists(given + QStringLiteral("-wal")));
@@ -179,7 +136,7 @@ void TestCliStorage::writeProtectedDatabaseIsReadOnly()
     const auto database = path(QStringLiteral("protected.sqlite"));
     QVERIFY(makeDatabase(database));
     QVERIFY(setMode(database, 0400));
-    const auto content = readAll(database);
+    const auto content = readFile(database);
     const CliRunner cli(database);
 
     auto result = cli.run({ QStringLiteral("user"), QStringLiteral("list") }, {}, QuickTimeoutMs);
@@ -208,7 +165,7 @@ void TestCliStorage::writeProtectedDatabaseIsReadOnly()
         QCOMPARE(result.errLines(), QStringList { refusal });
     }
     QCOMPARE(modeOf(database), mode_t(0400));
-    QCOMPARE(readAll(database), content);
+    QCOMPARE(readFile(database), content);
 }
 
 void TestCliStorage::symlinkToADatabaseIsFollowed()

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <sys/types.h>
+
 class Database;
 
 // Data the tests and benchmarks build the same way.
@@ -14,5 +16,14 @@ bool writeFile(const QString& path, const QByteArray& content);
 
 // A pending account created with its user.created notification; returns the notification's id.
 QString createNotifiedUser(Database* database, const QString& email);
+
+// A file's whole content (empty when it cannot be read) and its permission bits.
+QByteArray readFile(const QString& path);
+mode_t modeOf(const QString& path);
+
+// A Crochet database with one account, every page in the main file (the WAL checkpointed when it closes).
+bool makeDatabase(const QString& path);
+// Overwrites the b-tree page header of the users table: the file still opens, but its pages no longer make sense.
+bool damageUsersTable(const QString& path);
 
 } // namespace TestFixtures

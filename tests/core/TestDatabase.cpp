@@ -2,6 +2,7 @@
 #include "Notification.h"
 #include "Outbox.h"
 #include "Settings.h"
+#include "TestFixtures.h"
 #include "UserStore.h"
 
 #include <QCryptographicHash>
@@ -12,62 +13,10 @@
 
 #include <sys/stat.h>
 
-namespace {
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-mode_t modeOf(const QString& path)
-{
-    struct stat status = {};
-    return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_mode & 07777 : 0;
-}
-
-// A database with one account, every page in the main file (the WAL checkpointed when it closes).
-bool makeDatabase(const QString& path)
-{
-    Database database(path);
-    if (!database.open()) {
-        return false;
-    }
-    NewUser user;
-    user.name = QStringLiteral("Ada");
-    user.email = QStringLiteral("ada@example.com");
-    return UserStore(&database).create(user, QByteArray(), false).ok;
-}
-
-// Overwrites the b-tree page header of the users table: the file still opens, but its pages no longer make sense.
-bool damageUsersTable(const QString& path)
-{
-    int rootPage = 0;
-    int pageSize = 0;
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'users'")) && query.next()) {
-                rootPage = query.value(0).toInt();
-            }
-            if (query.exec(QStringLiteral("PRAGMA page_size")) && query.next()) {
-                pageSize = query.value(0).toInt();
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
-    QFile file(path);
-    if (rootPage < 2 || pageSize == 0 || !file.open(QIODevice::ReadWrite)) {
-        return false;
-    }
-    file.seek(qint64(rootPage - 1) * pageSize);
-    return file.write(QByteArray(8, '\xff')) == 8;
-}
-
-} // namespace
+using TestFixtures::damageUsersTable;
+using TestFixtures::makeDatabase;
+using TestFixtures::modeOf;
+using TestFixtures::readFile;
 
 class TestDatabase : public QObject
 {
@@ -312,7 +261,7 @@ void TestDatabase::refusesWhatIsNotACrochetDatabase()
     }
     const auto mode = modeOf(path);
     const auto content =
-        kind == QLatin1String("folder") || kind == QLatin1String("fifo") ? QByteArray() : readAll(path);
+        kind == QLatin1String("folder") || kind == QLatin1String("fifo") ? QByteArray() : readFile(path);
 
     Database database(path);
     QString error;
@@ -320,7 +269,7 @@ void TestDatabase::refusesWhatIsNotACrochetDatabase()
     QCOMPARE(error, message.arg(path));
     QCOMPARE(modeOf(path), mode);
     if (!content.isEmpty()) {
-        QCOMPARE(readAll(path), content);
+        QCOMPARE(readFile(path), content);
     }
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("nowhere"))));
@@ -352,7 +301,7 @@ void TestDatabase::writeProtectedDatabaseOpensReadOnly()
     const auto path = dir.filePath(QStringLiteral("protected.sqlite"));
     QVERIFY(makeDatabase(path));
     QVERIFY(::chmod(QFile::encodeName(path).constData(), 0400) == 0);
-    const auto content = readAll(path);
+    const auto content = readFile(path);
 
     {
         Database refused(path);
@@ -379,7 +328,7 @@ void TestDatabase::writeProtectedDatabaseOpensReadOnly()
         QCOMPARE(store.count(), 1);
     }
     QCOMPARE(modeOf(path), mode_t(0400));
-    QCOMPARE(readAll(path), content);
+    QCOMPARE(readFile(path), content);
 }
 
 void TestDatabase::earlyDatabaseGetsTheApplicationId()
