@@ -51,8 +51,11 @@ void checkWebhookUrl(const QString& text)
     if (!url.isValid() || url.host().isEmpty()) {
         return;
     }
-    // What the mask may show whole: scheme, host and port (a secret found there is not the mask's doing).
-    const auto shown = url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    // What the mask may show whole: scheme, host and port, then "/…" (a secret found there, as when the path repeats
+    // the host, is not the mask's doing).
+    const QString shown =
+        url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+        + QLatin1Char('/');
     const auto hidden = [&shown](const QString& secret) {
         return secret.size() < 6 || shown.contains(secret) || secret.contains(QChar(0x2026));
     };
