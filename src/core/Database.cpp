@@ -71,8 +71,8 @@ const char* const Migrations[] = {
     "CREATE INDEX notifications_state_created ON notifications (state, created_at);",
     // 3 -> 4: results stored as a code and its arguments (DeliveryResult::toStored), rendered in the reader's
     // language; the text columns keep what older versions wrote
-    "ALTER TABLE attempts ADD COLUMN result TEXT;"
-    "ALTER TABLE notifications ADD COLUMN last_result_code TEXT;",
+    ("ALTER TABLE attempts ADD COLUMN result TEXT;"
+     "ALTER TABLE notifications ADD COLUMN last_result_code TEXT;"),
     // 4 -> 5: email keys in NFC; recomputeEmailKeys() does it, SQLite cannot normalise
     "",
 };
