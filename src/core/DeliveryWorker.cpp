@@ -14,14 +14,18 @@ namespace {
 
 constexpr int PollIntervalMs = 1000;
 // Each manager keeps its own pool of kept-alive connections (WebhookSender::ConnectionsPerHost per host): several
-// managers let more requests travel at once to a single receiver. The worker never has more in flight than these
-// connections carry, so no request waits in Qt's queue while its timeout runs, or holds a lease while it waits.
+// managers let more requests travel at once to a single receiver. Qt never queues a request: what the connections
+// cannot carry waits in WebhookSender's own queue, its timeout not yet running. The worker hands over QueueRounds
+// times what the connections carry, so that no connection idles between two pumps of this thread, and its lease
+// covers that many timeouts in a row.
 constexpr int NetworkManagers = 8;
+constexpr int QueueRounds = 4;
 constexpr int FlushDelayMs = 10;
 constexpr int CountsIntervalMs = 250;
 constexpr qsizetype StoredResponseExcerpt = 2048;
-// A claim outlives the request's own timeout by this much, time enough to record the attempt; a process killed
-// mid-send holds its notifications no longer than that before another process takes them over.
+// A claim outlives QueueRounds request timeouts by this much, time enough to record the attempt; a process killed
+// mid-send holds its notifications no longer than that (45 s with the default timeout) before another process takes
+// them over.
 constexpr int LeaseMarginSeconds = 5;
 
 QString headerLines(const HeaderList& headers)
@@ -52,7 +56,7 @@ DeliveryWorker::~DeliveryWorker() = default;
 void DeliveryWorker::start()
 {
     m_settings = new Settings(m_database, this);
-    m_maximumInFlight = NetworkManagers * WebhookSender::ConnectionsPerHost;
+    m_maximumInFlight = NetworkManagers * WebhookSender::ConnectionsPerHost * QueueRounds;
     for (int i = 0; i < NetworkManagers; ++i) {
         auto* network = new QNetworkAccessManager(this);
         network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
@@ -147,7 +151,7 @@ void DeliveryWorker::pump(const QString& onlyId, bool reloadSettings)
     if (config.url.source == WebhookUrl::Source::None || config.url.url == m_goneUrl) {
         return;
     }
-    const qint64 leaseMs = (config.timeoutSeconds + LeaseMarginSeconds) * 1000LL;
+    const qint64 leaseMs = (config.timeoutSeconds * QueueRounds + LeaseMarginSeconds) * 1000LL;
     const auto claimed = m_outbox.claim(m_owner, onlyId.isEmpty() ? room : 1, leaseMs, onlyId);
     if (claimed.isEmpty()) {
         return;

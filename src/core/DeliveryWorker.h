@@ -75,7 +75,7 @@ private:
     QTimer m_purgeTimer;
     QList<QPointer<PendingDelivery>> m_pending;
     int m_inFlight = 0;
-    int m_maximumInFlight = 0; // what the managers' connections carry at once
+    int m_maximumInFlight = 0; // handed to the senders at once: what their connections carry, a few rounds deep
     QList<Outbox::Outcome> m_outcomes;
     QList<AttemptReport> m_reports;
     QString m_goneUrl;
