@@ -308,7 +308,7 @@ QVariant DeliveriesModel::data(const QModelIndex& index, int role) const
             return lastResultText(row);
         case NextAttemptColumn:
             //: Deliveries, Next attempt column: nothing is sent until the webhook URL is set or changed.
-            return isHeld(row) ? tr("On hold") : TimeFormat::dateTime(data(index, NextAttemptRole).toDateTime());
+            return isHeld(row) ? onHoldText() : TimeFormat::dateTime(data(index, NextAttemptRole).toDateTime());
         case CreatedColumn:
             return TimeFormat::dateTime(row.createdAt);
         }
@@ -372,4 +372,10 @@ QVariant DeliveriesModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Created");
     }
     return {};
+}
+
+QString DeliveriesModel::onHoldText()
+{
+    //: Deliveries, Next attempt column: nothing will be sent until the webhook is fixed
+    return tr("On hold");
 }

@@ -22,6 +22,8 @@ class DeliveriesModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
+    // What Next attempt says of a notification that waits for the webhook to be fixed.
+    static QString onHoldText();
     enum Column
     {
         EventColumn,

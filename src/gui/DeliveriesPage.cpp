@@ -2,17 +2,20 @@
 
 #include "DeliveriesModel.h"
 #include "DeliveryService.h"
+#include "Icons.h"
 #include "Notification.h"
 #include "SafeText.h"
 #include "TimeFormat.h"
 #include "ui_DeliveriesPage.h"
 
 #include <QEvent>
+#include <QHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLocale>
 #include <QScrollBar>
 #include <QShowEvent>
+#include <QStyleOptionViewItem>
 
 namespace {
 
@@ -53,12 +56,11 @@ DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, 
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     // Pixels, so that rows inserted above the one being read can be compensated exactly.
     view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    // Short columns fit their content and are never cut; the account name and the last result share what is left,
-    // and only they are elided.
+    // Short columns fit every value they can hold (fitColumns) and are never cut; the account name and the last result
+    // share what is left, and only they are elided.
     auto* header = view->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(DeliveriesModel::AccountColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->resizeSection(DeliveriesModel::AccountColumn, view->fontMetrics().averageCharWidth() * 18);
     header->setSectionResizeMode(DeliveriesModel::LastResultColumn, QHeaderView::Stretch);
     view->setTextElideMode(Qt::ElideRight);
@@ -126,6 +128,7 @@ void DeliveriesPage::retranslate()
         m_ui->stateFilterCombo->setItemText(i, names.at(i));
     }
     m_model->retranslate();
+    fitColumns();
     updateSummary();
     m_detailsHtml.clear();
     showDetails();
@@ -302,4 +305,57 @@ QString DeliveriesPage::detailsHtml(const QString& notificationId) const
         html += block(tr("Response body (excerpt)"), attempt.responseBody);
     }
     return html;
+}
+
+void DeliveriesPage::fitColumns()
+{
+    // Events, states, attempt counts and dates are closed sets: their widths follow from the values they can take,
+    // computed once per language rather than by measuring rows as they arrive, which stalls the window during an
+    // import.
+    auto* view = m_ui->deliveriesView;
+    auto* header = view->horizontalHeader();
+    const auto cellWidth = [view](const QString& text, const QIcon& icon) {
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        option.font = view->font();
+        option.fontMetrics = view->fontMetrics();
+        option.features = QStyleOptionViewItem::HasDisplay;
+        option.text = text;
+        option.textElideMode = Qt::ElideNone;
+        if (!icon.isNull()) {
+            option.features |= QStyleOptionViewItem::HasDecoration;
+            option.icon = icon;
+            const int extent = view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view);
+            option.decorationSize = QSize(extent, extent);
+        }
+        return view->style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), view).width();
+    };
+    const auto fit = [header, &cellWidth](int column, const QStringList& texts, const auto& iconOf) {
+        int width = header->sectionSizeHint(column);
+        for (const auto& text : texts) {
+            width = qMax(width, cellWidth(text, iconOf(text)));
+        }
+        header->resizeSection(column, width);
+    };
+    const auto noIcon = [](const QString&) {
+        return QIcon();
+    };
+
+    fit(DeliveriesModel::EventColumn,
+        { Notification::eventDisplayName(QStringLiteral("user.created")),
+          Notification::eventDisplayName(QStringLiteral("webhook.test")) },
+        noIcon);
+    QStringList states;
+    QHash<QString, QIcon> stateIcons;
+    for (const auto state : { Outbox::State::Pending, Outbox::State::Delivered, Outbox::State::Failed }) {
+        const auto key = Outbox::stateKey(state);
+        states << Outbox::stateDisplayName(key);
+        stateIcons.insert(states.constLast(), Icons::deliveryState(key));
+    }
+    fit(DeliveriesModel::StateColumn, states, [&stateIcons](const QString& text) { return stateIcons.value(text); });
+    fit(DeliveriesModel::AttemptsColumn, { QLocale().toString(99) }, noIcon);
+    // A date whose every field has two digits, in the locale's format, and the hold text of Next attempt.
+    const auto widest = TimeFormat::dateTime(QDateTime(QDate(2026, 12, 28), QTime(22, 58, 58)));
+    fit(DeliveriesModel::NextAttemptColumn, { widest, m_model->onHoldText() }, noIcon);
+    fit(DeliveriesModel::CreatedColumn, { widest }, noIcon);
 }

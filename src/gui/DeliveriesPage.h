@@ -42,6 +42,7 @@ protected:
 
 private:
     void retranslate();
+    void fitColumns();
     void applyFilter();
     void redeliverSelected();
     void retryFailed();

@@ -31,14 +31,17 @@ QIcon Icons::deliveryState(const QString& stateKey)
     if (!state) {
         return {};
     }
-    auto* style = QApplication::style();
+    // Loaded once: the style reads its image files again on every call, and a view asks for every row it lays out.
+    static const QIcon pending = QApplication::style()->standardIcon(QStyle::SP_BrowserReload);
+    static const QIcon delivered = QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
+    static const QIcon failed = QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
     switch (*state) {
     case Outbox::State::Pending:
-        return style->standardIcon(QStyle::SP_BrowserReload);
+        return pending;
     case Outbox::State::Delivered:
-        return style->standardIcon(QStyle::SP_DialogApplyButton);
+        return delivered;
     case Outbox::State::Failed:
-        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+        return failed;
     }
     return {};
 }
