@@ -816,6 +816,11 @@
         <source>the receiver&apos;s answer is not valid HTTP</source>
         <translation>la réponse du destinataire n’est pas du HTTP valide</translation>
     </message>
+    <message>
+        <source>; </source>
+        <extracomment>Separates the faults of one certificate, as in &quot;the certificate has expired; it was revoked&quot;.</extracomment>
+        <translation>&#x202f;; </translation>
+    </message>
 </context>
 <context>
     <name>GeneralSettingsWidget</name>

@@ -228,8 +228,13 @@ QString DeliveryResult::tlsErrorText(QSslError::SslError error)
     default:
         break;
     }
-    // Qt's own sentence, translated by Qt's catalogue (qtbase) in the reader's language.
-    return QSslError(error).errorString();
+    // Qt's own sentence, translated by Qt's catalogue (qtbase) in the reader's language, starting lower-case as
+    // Crochet's do unless it starts with an acronym ("SSL").
+    auto text = QSslError(error).errorString();
+    if (text.size() > 1 && text.at(1).isLower()) {
+        text[0] = text.at(0).toLower();
+    }
+    return text;
 }
 
 bool DeliveryResult::detailHasCodes() const
@@ -266,7 +271,8 @@ QString DeliveryResult::detailText() const
                 parts << tlsErrorText(error);
             }
             parts.removeDuplicates();
-            return parts.join(QStringLiteral("; "));
+            //: Separates the faults of one certificate, as in "the certificate has expired; it was revoked".
+            return parts.join(tr("; "));
         }
         break;
     default:
