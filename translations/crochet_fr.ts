@@ -690,10 +690,6 @@
         <translation>l’émetteur du certificat n’est pas reconnu (ajoutez son AC dans les réglages réseau)</translation>
     </message>
     <message>
-        <source>%1 (proxy %2)</source>
-        <translation>%1 (proxy %2)</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <extracomment>A short delay in seconds, as in &quot;wait 45 s&quot;.</extracomment>
         <translation>%1&#xa0;s</translation>
@@ -767,6 +763,63 @@
     <message>
         <source>HTTP %1: the receiver sent more than %2 KiB of response headers; Crochet stopped reading. Check the receiver.</source>
         <translation>HTTP %1&#xa0;: le destinataire a envoyé plus de %2&#xa0;Kio d’en-têtes de réponse&#x202f;; Crochet a cessé de les lire. Vérifiez le destinataire.</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>la connexion a été refusée</translation>
+    </message>
+    <message>
+        <source>the connection was closed before the answer</source>
+        <translation>la connexion a été fermée avant la réponse</translation>
+    </message>
+    <message>
+        <source>the host name was not found</source>
+        <translation>le nom d’hôte est introuvable</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>le délai de connexion a expiré</translation>
+    </message>
+    <message>
+        <source>the request was cancelled</source>
+        <translation>la requête a été annulée</translation>
+    </message>
+    <message>
+        <source>the handshake failed; check that this address and port serve HTTPS</source>
+        <translation>la négociation a échoué&#x202f;; vérifiez que cette adresse et ce port servent du HTTPS</translation>
+    </message>
+    <message>
+        <source>the network is unavailable; check this machine&apos;s connection</source>
+        <translation>le réseau est indisponible&#x202f;; vérifiez la connexion de cette machine</translation>
+    </message>
+    <message>
+        <source>the proxy refused the connection</source>
+        <translation>le proxy a refusé la connexion</translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection before the answer</source>
+        <translation>le proxy a fermé la connexion avant la réponse</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s host name was not found</source>
+        <translation>le nom d’hôte du proxy est introuvable</translation>
+    </message>
+    <message>
+        <source>the proxy did not answer in time</source>
+        <translation>le proxy n’a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>the proxy requires a user name and password, or refused the ones given</source>
+        <translation>le proxy exige un nom d’utilisateur et un mot de passe, ou a refusé ceux fournis</translation>
+    </message>
+    <message>
+        <source>the receiver&apos;s answer is not valid HTTP</source>
+        <translation>la réponse du destinataire n’est pas du HTTP valide</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Separates the faults of one certificate, as in &quot;the certificate has expired; it was revoked&quot;.</extracomment>
+        <translation>&#x202f;; </translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2239,11 @@
     <message>
         <source>The URL must not contain a user name or password; send credentials in a custom header such as Authorization (Security settings).</source>
         <translation>L’URL ne doit contenir ni nom d’utilisateur ni mot de passe&#x202f;; transmettez les identifiants dans un en-tête personnalisé comme Authorization (Réglages → Sécurité).</translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// or http://: write %1 in front of the host.</source>
+        <extracomment>%1 is &quot;http://&quot; or &quot;https://&quot;.</extracomment>
+        <translation>L’URL doit commencer par https:// ou http://&#xa0;: écrivez %1 devant l’hôte.</translation>
     </message>
 </context>
 <context>

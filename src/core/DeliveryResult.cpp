@@ -1,8 +1,10 @@
 #include "DeliveryResult.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMetaEnum>
 #include <QTimeZone>
 
 namespace {
@@ -171,6 +173,114 @@ QString sentence(QString text)
 
 } // namespace
 
+QString DeliveryResult::networkErrorText(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("the connection was refused");
+    case QNetworkReply::RemoteHostClosedError:
+        return tr("the connection was closed before the answer");
+    case QNetworkReply::HostNotFoundError:
+        return tr("the host name was not found");
+    case QNetworkReply::TimeoutError:
+        return tr("the connection timed out");
+    case QNetworkReply::OperationCanceledError:
+        return tr("the request was cancelled");
+    case QNetworkReply::SslHandshakeFailedError:
+        return tr("the handshake failed; check that this address and port serve HTTPS");
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return tr("the network is unavailable; check this machine's connection");
+    case QNetworkReply::ProxyConnectionRefusedError:
+        return tr("the proxy refused the connection");
+    case QNetworkReply::ProxyConnectionClosedError:
+        return tr("the proxy closed the connection before the answer");
+    case QNetworkReply::ProxyNotFoundError:
+        return tr("the proxy's host name was not found");
+    case QNetworkReply::ProxyTimeoutError:
+        return tr("the proxy did not answer in time");
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return tr("the proxy requires a user name and password, or refused the ones given");
+    case QNetworkReply::ProtocolFailure:
+        return tr("the receiver's answer is not valid HTTP");
+    default:
+        break;
+    }
+    return {};
+}
+
+QString DeliveryResult::tlsErrorText(QSslError::SslError error)
+{
+    switch (error) {
+    case QSslError::CertificateExpired:
+        return tr("the certificate has expired");
+    case QSslError::CertificateNotYetValid:
+        return tr("the certificate is not valid yet");
+    case QSslError::SelfSignedCertificate:
+    case QSslError::SelfSignedCertificateInChain:
+        return tr("the certificate is self-signed (trust its CA in the network settings)");
+    case QSslError::HostNameMismatch:
+        return tr("the certificate is for another host name");
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+        return tr("the certificate's issuer is not trusted (add its CA in the network settings)");
+    default:
+        break;
+    }
+    // Qt's own sentence, translated by Qt's catalogue (qtbase) in the reader's language, starting lower-case as
+    // Crochet's do unless it starts with an acronym ("SSL").
+    auto text = QSslError(error).errorString();
+    if (text.size() > 1 && text.at(1).isLower()) {
+        text[0] = text.at(0).toLower();
+    }
+    return text;
+}
+
+bool DeliveryResult::detailHasCodes() const
+{
+    switch (outcome) {
+    case Outcome::Blocked:
+        return refusal.isRefused();
+    case Outcome::InvalidUrl:
+        return urlProblem != WebhookUrl::Problem::None;
+    case Outcome::TlsFailure:
+        return !tlsErrors.isEmpty() || !networkErrorText(networkError).isEmpty();
+    case Outcome::ProxyFailure:
+    case Outcome::NetworkFailure:
+        return !networkErrorText(networkError).isEmpty();
+    default:
+        return false;
+    }
+}
+
+QString DeliveryResult::detailText() const
+{
+    if (!detailHasCodes()) {
+        return detail;
+    }
+    switch (outcome) {
+    case Outcome::Blocked:
+        return refusal.text();
+    case Outcome::InvalidUrl:
+        return WebhookUrl::problemText(urlProblem, urlArgument);
+    case Outcome::TlsFailure:
+        if (!tlsErrors.isEmpty()) {
+            QStringList parts;
+            for (const auto error : tlsErrors) {
+                parts << tlsErrorText(error);
+            }
+            parts.removeDuplicates();
+            //: Separates the faults of one certificate, as in "the certificate has expired; it was revoked".
+            return parts.join(tr("; "));
+        }
+        break;
+    default:
+        break;
+    }
+    return networkErrorText(networkError);
+}
+
 QString DeliveryResult::summary() const
 {
     switch (outcome) {
@@ -240,35 +350,35 @@ QString DeliveryResult::summary() const
     case Outcome::ConnectionClosed:
         return tr("%1 closed the connection before answering.").arg(host);
     case Outcome::TlsFailure:
-        return tr("Secure connection to %1 failed: %2").arg(host, sentence(detail));
+        return tr("Secure connection to %1 failed: %2").arg(host, sentence(detailText()));
     case Outcome::ProxyFailure:
         switch (proxySource) {
         case ProxySource::Settings:
             //: "Settings → Network" names the page of the window.
             return tr("The proxy %1 set in Settings → Network failed: %2 Check it there, or clear it to use the "
                       "system's proxy.")
-                .arg(proxy, sentence(detail));
+                .arg(proxy, sentence(detailText()));
         case ProxySource::Environment:
             return tr("The proxy %1 given by the environment (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) failed: %2 "
                       "Correct or unset that variable, add the host to NO_PROXY, or set a proxy in Settings → "
                       "Network.")
-                .arg(proxy, sentence(detail));
+                .arg(proxy, sentence(detailText()));
         case ProxySource::None:
             break;
         }
         return tr("The proxy failed: %1 Check the proxy in Settings → Network, or the HTTPS_PROXY, HTTP_PROXY and "
                   "NO_PROXY environment variables.")
-            .arg(sentence(detail));
+            .arg(sentence(detailText()));
     case Outcome::NetworkFailure:
-        return tr("Network error: %1").arg(sentence(detail));
+        return tr("Network error: %1").arg(sentence(detailText()));
     case Outcome::Blocked:
         return tr("Blocked by the allowed-hosts policy: %1 If this host is trusted, change the policy in Settings → "
                   "Network.")
-            .arg(sentence(detail));
+            .arg(sentence(detailText()));
     case Outcome::NotConfigured:
         return tr("No webhook URL is configured.");
     case Outcome::InvalidUrl:
-        return tr("The webhook URL is invalid: %1").arg(sentence(detail));
+        return tr("The webhook URL is invalid: %1").arg(sentence(detailText()));
     case Outcome::Cancelled:
         return tr("Cancelled.");
     case Outcome::HeadersTooLarge:
@@ -291,6 +401,28 @@ const QString TimeoutKey = QStringLiteral("timeout");
 const QString RetryAfterKey = QStringLiteral("retryAfter");
 const QString ProxyKey = QStringLiteral("proxy");
 const QString ProxySourceKey = QStringLiteral("proxySource");
+const QString PolicyKey = QStringLiteral("policy");
+const QString AddressKey = QStringLiteral("address");
+const QString AllowedKey = QStringLiteral("allowed");
+const QString UrlProblemKey = QStringLiteral("urlProblem");
+const QString UrlArgumentKey = QStringLiteral("urlArgument");
+const QString NetworkErrorKey = QStringLiteral("networkError");
+const QString TlsErrorsKey = QStringLiteral("tlsErrors");
+
+// Qt's enumerations are stored by name ("ConnectionRefusedError"), unknown names read back as nothing.
+template<typename Enum>
+QString enumKey(Enum value)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Enum>().valueToKey(int(value)));
+}
+
+template<typename Enum>
+std::optional<Enum> enumFromKey(const QString& key)
+{
+    bool ok = false;
+    const auto value = QMetaEnum::fromType<Enum>().keyToValue(key.toLatin1().constData(), &ok);
+    return ok ? std::optional<Enum>(Enum(value)) : std::nullopt;
+}
 
 } // namespace
 
@@ -304,8 +436,34 @@ QString DeliveryResult::toStored() const
     if (!host.isEmpty()) {
         object.insert(HostKey, host);
     }
-    if (!detail.isEmpty()) {
+    // Qt's text only where no code says it: it may be in the writer's language, or quote more than it should.
+    if (!detail.isEmpty() && !detailHasCodes()) {
         object.insert(DetailKey, detail);
+    }
+    if (refusal.isRefused()) {
+        object.insert(PolicyKey, NetworkOptions::HostRefusal::reasonKey(refusal.reason));
+        if (!refusal.address.isEmpty()) {
+            object.insert(AddressKey, refusal.address);
+        }
+        if (!refusal.allowedHosts.isEmpty()) {
+            object.insert(AllowedKey, QJsonArray::fromStringList(refusal.allowedHosts));
+        }
+    }
+    if (urlProblem != WebhookUrl::Problem::None) {
+        object.insert(UrlProblemKey, WebhookUrl::problemKey(urlProblem));
+        if (!urlArgument.isEmpty()) {
+            object.insert(UrlArgumentKey, urlArgument);
+        }
+    }
+    if (networkError != QNetworkReply::NoError) {
+        object.insert(NetworkErrorKey, enumKey(networkError));
+    }
+    if (!tlsErrors.isEmpty()) {
+        QJsonArray errors;
+        for (const auto error : tlsErrors) {
+            errors.append(enumKey(error));
+        }
+        object.insert(TlsErrorsKey, errors);
     }
     if (timeoutSeconds > 0) {
         object.insert(TimeoutKey, timeoutSeconds);
@@ -348,6 +506,23 @@ std::optional<DeliveryResult> DeliveryResult::fromStored(const QString& stored)
     result.proxySource = source == QLatin1String("settings") ? ProxySource::Settings
         : source == QLatin1String("environment")             ? ProxySource::Environment
                                                              : ProxySource::None;
+    result.refusal.reason = NetworkOptions::HostRefusal::reasonFromKey(object.value(PolicyKey).toString());
+    result.refusal.host = result.host;
+    result.refusal.address = object.value(AddressKey).toString();
+    const auto allowed = object.value(AllowedKey).toArray();
+    for (const auto& host : allowed) {
+        result.refusal.allowedHosts << host.toString();
+    }
+    result.urlProblem = WebhookUrl::problemFromKey(object.value(UrlProblemKey).toString());
+    result.urlArgument = object.value(UrlArgumentKey).toString();
+    result.networkError = enumFromKey<QNetworkReply::NetworkError>(object.value(NetworkErrorKey).toString())
+                              .value_or(QNetworkReply::NoError);
+    const auto errors = object.value(TlsErrorsKey).toArray();
+    for (const auto& error : errors) {
+        if (const auto known = enumFromKey<QSslError::SslError>(error.toString())) {
+            result.tlsErrors << *known;
+        }
+    }
     return result;
 }
 

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "NetworkOptions.h"
+#include "WebhookUrl.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QNetworkReply>
 #include <QPair>
+#include <QSslError>
 #include <QString>
 
 #include <optional>
@@ -61,7 +66,14 @@ public:
     qint64 durationMs = 0;
     QString host;
     QString remoteAddress; // the address connected to, when the host policy resolved the name
-    QString detail; // the redirect target, the TLS or network error text, the policy that blocked
+    // The redirect target; or Qt's own error text, kept only for errors that have no code below (and what versions
+    // before codes stored). Codes are rendered in the reader's language.
+    QString detail;
+    NetworkOptions::HostRefusal refusal; // Blocked: why the allowed-hosts policy refused the host
+    WebhookUrl::Problem urlProblem = WebhookUrl::Problem::None; // InvalidUrl: what is wrong with it
+    QString urlArgument; // WebhookUrl::Check::argument, never any part of the URL
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError; // TLS, proxy and network failures
+    QList<QSslError::SslError> tlsErrors; // TlsFailure: the certificate's faults, without duplicates
     int timeoutSeconds = 0;
     QDateTime retryAfter; // from Retry-After on 429 and 503, when given, at most MaxRetryAfterSeconds ahead
     QString proxy; // "host:port" of the proxy that failed
@@ -86,6 +98,10 @@ public:
     // when there is no stored result.
     static QString storedSummary(const QString& stored, const QString& legacyText);
 
+    // Qt's error as one translated sentence, empty for the errors Crochet has no sentence of its own for.
+    static QString networkErrorText(QNetworkReply::NetworkError error);
+    static QString tlsErrorText(QSslError::SslError error);
+
     static QString outcomeKey(Outcome outcome);
     static Outcome outcomeFromKey(const QString& key);
     static DeliveryResult fromHttpStatus(int status);
@@ -95,4 +111,9 @@ public:
     static QString formatDelay(qint64 seconds);
     // The local time with its time zone ("10:42 CET"), with the date unless it is now's date.
     static QString formatLocalTime(const QDateTime& time, const QDateTime& now);
+
+private:
+    // What went wrong in detail, from the codes when there are, otherwise from detail.
+    QString detailText() const;
+    bool detailHasCodes() const;
 };

@@ -182,7 +182,9 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
     if (!check.isValid()) {
         DeliveryResult result;
         result.outcome = DeliveryResult::Outcome::InvalidUrl;
-        result.detail = check.message;
+        // The code, not check.message: the message may quote the URL, which holds the token.
+        result.urlProblem = check.problem;
+        result.urlArgument = check.argument;
         report.result = result;
         outcome.attempt.setResult(result);
         outcome.state = Outbox::State::Failed;

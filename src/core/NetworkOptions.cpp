@@ -180,32 +180,99 @@ bool NetworkOptions::isPublicAddress(const QHostAddress& address)
                        });
 }
 
+namespace {
+
+struct RefusalName
+{
+    NetworkOptions::HostRefusal::Reason reason;
+    const char* key;
+};
+
+constexpr RefusalName RefusalNames[] = {
+    { NetworkOptions::HostRefusal::Reason::NoAddress, "no-address" },
+    { NetworkOptions::HostRefusal::Reason::PrivateAddress, "private-address" },
+    { NetworkOptions::HostRefusal::Reason::ResolvesToPrivate, "resolves-to-private" },
+    { NetworkOptions::HostRefusal::Reason::NotListed, "not-listed" },
+};
+
+} // namespace
+
+QString NetworkOptions::HostRefusal::reasonKey(Reason reason)
+{
+    for (const auto& name : RefusalNames) {
+        if (name.reason == reason) {
+            return QString::fromLatin1(name.key);
+        }
+    }
+    return {};
+}
+
+NetworkOptions::HostRefusal::Reason NetworkOptions::HostRefusal::reasonFromKey(const QString& key)
+{
+    for (const auto& name : RefusalNames) {
+        if (key == QLatin1String(name.key)) {
+            return name.reason;
+        }
+    }
+    return Reason::None;
+}
+
+QString NetworkOptions::HostRefusal::text() const
+{
+    switch (reason) {
+    case Reason::None:
+        break;
+    case Reason::NoAddress:
+        return NetworkOptions::tr("public addresses only, and %1 has no address").arg(host);
+    case Reason::PrivateAddress:
+        return NetworkOptions::tr("public addresses only, and %1 is a private, loopback or reserved address").arg(host);
+    case Reason::ResolvesToPrivate:
+        return NetworkOptions::tr(
+                   "public addresses only, and %1 resolves to %2, a private, loopback or reserved address")
+            .arg(host, address);
+    case Reason::NotListed:
+        return NetworkOptions::tr("only the listed hosts (%1), and %2 is not one of them")
+            .arg(allowedHosts.join(QStringLiteral(", ")), host);
+    }
+    return {};
+}
+
 QString NetworkOptions::checkHost(const QString& host, const QList<QHostAddress>& addresses) const
 {
+    return refusal(host, addresses).text();
+}
+
+NetworkOptions::HostRefusal NetworkOptions::refusal(const QString& host, const QList<QHostAddress>& addresses) const
+{
+    HostRefusal refused;
+    refused.host = host;
     switch (hostPolicy) {
     case HostPolicy::Any:
-        return {};
+        return refused;
     case HostPolicy::PublicOnly:
         if (addresses.isEmpty()) {
-            return tr("public addresses only, and %1 has no address").arg(host);
+            refused.reason = HostRefusal::Reason::NoAddress;
+            return refused;
         }
         for (const auto& address : addresses) {
             if (!isPublicAddress(address)) {
                 if (!QHostAddress(host).isNull()) {
-                    return tr("public addresses only, and %1 is a private, loopback or reserved address").arg(host);
+                    refused.reason = HostRefusal::Reason::PrivateAddress;
+                } else {
+                    refused.reason = HostRefusal::Reason::ResolvesToPrivate;
+                    refused.address = address.toString();
                 }
-                return tr("public addresses only, and %1 resolves to %2, a private, loopback or reserved address")
-                    .arg(host, address.toString());
+                return refused;
             }
         }
-        return {};
+        return refused;
     case HostPolicy::List:
         break;
     }
     const auto name = host.toLower();
     for (const auto& allowed : allowedHosts) {
         if (allowed == name || (allowed.startsWith(QLatin1String("*.")) && name.endsWith(allowed.mid(1)))) {
-            return {};
+            return refused;
         }
     }
     // Addresses and ranges match what the name resolves to: every address must be allowed.
@@ -224,11 +291,11 @@ QString NetworkOptions::checkHost(const QString& host, const QList<QHostAddress>
         }
         allAllowed = allAllowed && allowedAddress;
     }
-    if (allAllowed) {
-        return {};
+    if (!allAllowed) {
+        refused.reason = HostRefusal::Reason::NotListed;
+        refused.allowedHosts = allowedHosts;
     }
-    return tr("only the listed hosts (%1), and %2 is not one of them")
-        .arg(allowedHosts.join(QStringLiteral(", ")), host);
+    return refused;
 }
 
 QList<QSslCertificate> NetworkOptions::extraCertificates() const

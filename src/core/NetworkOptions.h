@@ -41,7 +41,34 @@ public:
     static QString validateAllowedHosts(const QStringList& hosts);
     static QString validateCaCertificateFile(const QString& path);
 
-    // Empty when host, resolved to addresses, may be called; otherwise why not, naming the policy.
+    // Why the policy refuses a host: a code and its arguments, so that the reason is rendered in the language of
+    // whoever reads it (a stored attempt may be read by a process running in another language).
+    struct HostRefusal
+    {
+        enum class Reason
+        {
+            None, // allowed
+            NoAddress,
+            PrivateAddress, // the host is itself a private, loopback or reserved address
+            ResolvesToPrivate,
+            NotListed,
+        };
+
+        Reason reason = Reason::None;
+        QString host;
+        QString address; // ResolvesToPrivate: the address judged
+        QStringList allowedHosts; // NotListed: the policy's list
+
+        bool isRefused() const { return reason != Reason::None; }
+        // Translated, naming the policy; empty when allowed.
+        QString text() const;
+        static QString reasonKey(Reason reason);
+        static Reason reasonFromKey(const QString& key); // None when unknown
+    };
+
+    // Whether host, resolved to addresses, may be called; otherwise why not.
+    HostRefusal refusal(const QString& host, const QList<QHostAddress>& addresses) const;
+    // refusal()'s text: empty when host may be called.
     QString checkHost(const QString& host, const QList<QHostAddress>& addresses) const;
     static bool isPublicAddress(const QHostAddress& address);
 

@@ -13,38 +13,6 @@
 
 namespace {
 
-QString describeTls(const QList<QSslError>& errors)
-{
-    QStringList parts;
-    for (const auto& error : errors) {
-        switch (error.error()) {
-        case QSslError::CertificateExpired:
-            parts << DeliveryResult::tr("the certificate has expired");
-            break;
-        case QSslError::CertificateNotYetValid:
-            parts << DeliveryResult::tr("the certificate is not valid yet");
-            break;
-        case QSslError::SelfSignedCertificate:
-        case QSslError::SelfSignedCertificateInChain:
-            parts << DeliveryResult::tr("the certificate is self-signed (trust its CA in the network settings)");
-            break;
-        case QSslError::HostNameMismatch:
-            parts << DeliveryResult::tr("the certificate is for another host name");
-            break;
-        case QSslError::UnableToGetLocalIssuerCertificate:
-        case QSslError::UnableToGetIssuerCertificate:
-        case QSslError::UnableToVerifyFirstCertificate:
-            parts << DeliveryResult::tr("the certificate's issuer is not trusted (add its CA in the network settings)");
-            break;
-        default:
-            parts << error.errorString();
-            break;
-        }
-    }
-    parts.removeDuplicates();
-    return parts.join(QStringLiteral("; "));
-}
-
 // The request body, readable once: Qt cannot rewind it, so it can never send the same POST again on its own (on a
 // closed kept-alive connection, an unparsable answer or an authentication challenge); it fails the reply instead.
 class OneShotBody : public QIODevice
@@ -194,13 +162,13 @@ void WebhookSender::resolve(PendingDelivery* pending)
         if (!guard || guard->isFinished()) {
             return;
         }
-        const auto reason = guard->m_request.network.checkHost(host, info.addresses());
-        if (!reason.isEmpty() || info.addresses().isEmpty()) {
+        const auto refusal = guard->m_request.network.refusal(host, info.addresses());
+        if (refusal.isRefused() || info.addresses().isEmpty()) {
             DeliveryResult failed;
             failed.outcome =
-                reason.isEmpty() ? DeliveryResult::Outcome::HostNotFound : DeliveryResult::Outcome::Blocked;
+                refusal.isRefused() ? DeliveryResult::Outcome::Blocked : DeliveryResult::Outcome::HostNotFound;
             failed.host = host;
-            failed.detail = reason;
+            failed.refusal = refusal;
             failed.durationMs = guard->m_elapsed.elapsed();
             guard->finish(failed);
             return;
@@ -304,8 +272,13 @@ void PendingDelivery::attach(QNetworkReply* reply, const QHostAddress& address)
     connect(reply, &QNetworkReply::metaDataChanged, this, &PendingDelivery::onMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &PendingDelivery::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &PendingDelivery::onFinished);
-    connect(reply, &QNetworkReply::sslErrors, this,
-            [this](const QList<QSslError>& errors) { m_tlsErrors << describeTls(errors); });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
+        for (const auto& error : errors) {
+            if (!m_tlsErrors.contains(error.error())) {
+                m_tlsErrors << error.error();
+            }
+        }
+    });
 }
 
 void PendingDelivery::cancel()
@@ -392,9 +365,7 @@ void PendingDelivery::onFinished()
         result.outcome = DeliveryResult::Outcome::HeadersTooLarge;
     } else if (status == 407 && !m_proxy.isEmpty()) {
         result.outcome = DeliveryResult::Outcome::ProxyFailure;
-        result.detail =
-            DeliveryResult::tr("%1 (proxy %2)")
-                .arg(reply->errorString().isEmpty() ? QStringLiteral("HTTP 407") : reply->errorString(), m_proxy);
+        result.networkError = QNetworkReply::ProxyAuthenticationRequiredError;
     } else if (status > 0
                && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied || m_truncated)) {
         result = DeliveryResult::fromHttpStatus(status);
@@ -410,6 +381,7 @@ void PendingDelivery::onFinished()
                    || error == QNetworkReply::RemoteHostClosedError)) {
         // Through a proxy, the connection that failed is the proxy's.
         result.outcome = DeliveryResult::Outcome::ProxyFailure;
+        result.networkError = error;
         result.detail = reply->errorString();
     } else {
         switch (error) {
@@ -428,7 +400,9 @@ void PendingDelivery::onFinished()
             break;
         case QNetworkReply::SslHandshakeFailedError:
             result.outcome = DeliveryResult::Outcome::TlsFailure;
-            result.detail = m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors.join(QStringLiteral("; "));
+            result.networkError = error;
+            result.tlsErrors = m_tlsErrors;
+            result.detail = reply->errorString();
             break;
         case QNetworkReply::ProxyConnectionRefusedError:
         case QNetworkReply::ProxyConnectionClosedError:
@@ -437,10 +411,12 @@ void PendingDelivery::onFinished()
         case QNetworkReply::ProxyAuthenticationRequiredError:
         case QNetworkReply::UnknownProxyError:
             result.outcome = DeliveryResult::Outcome::ProxyFailure;
+            result.networkError = error;
             result.detail = reply->errorString();
             break;
         default:
             result.outcome = DeliveryResult::Outcome::NetworkFailure;
+            result.networkError = error;
             result.detail = reply->errorString();
             break;
         }

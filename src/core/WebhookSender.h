@@ -70,7 +70,7 @@ private:
     bool m_started = false;
     bool m_wasPosted = false;
     bool m_headersTooLarge = false;
-    QStringList m_tlsErrors;
+    QList<QSslError::SslError> m_tlsErrors; // without duplicates
     DeliveryResult m_result;
 };
 

@@ -26,6 +26,9 @@ private slots:
     void delays_data();
     void delays();
     void storedResultsRenderInTheReadersLanguage();
+    void storedDetailsRenderInTheReadersLanguage_data();
+    void storedDetailsRenderInTheReadersLanguage();
+    void storedDetailsOfEarlierRowsStayReadable();
 };
 
 void TestDeliveryResult::classification_data()
@@ -280,6 +283,152 @@ void TestDeliveryResult::storedResultsRenderInTheReadersLanguage()
     QCOMPARE(DeliveryResult::storedSummary(QString(), legacy), legacy);
     QCOMPARE(DeliveryResult::storedSummary(QStringLiteral("{\"code\":\"no-such-outcome\"}"), legacy), legacy);
     QCOMPARE(DeliveryResult::storedSummary(QStringLiteral("not json"), legacy), legacy);
+}
+
+void TestDeliveryResult::storedDetailsRenderInTheReadersLanguage_data()
+{
+    using O = DeliveryResult::Outcome;
+    QTest::addColumn<DeliveryResult>("result");
+    QTest::addColumn<QString>("english"); // never stored: the sentence the writer saw
+    QTest::addColumn<QString>("french");
+    const auto make = [](O outcome) {
+        DeliveryResult result;
+        result.outcome = outcome;
+        result.host = QStringLiteral("hooks.example.com");
+        return result;
+    };
+
+    // The allowed-hosts policy: each reason with its arguments.
+    NetworkOptions publicOnly;
+    publicOnly.hostPolicy = NetworkOptions::HostPolicy::PublicOnly;
+    auto resolves = make(O::Blocked);
+    resolves.refusal = publicOnly.refusal(resolves.host, { QHostAddress(QStringLiteral("10.1.2.3")) });
+    QTest::newRow("policy: resolves to a private address")
+        << resolves << QStringLiteral("hooks.example.com resolves to 10.1.2.3")
+        << QStringLiteral("Envoi bloqué par la règle des hôtes autorisés\u00a0: adresses publiques uniquement, et "
+                          "hooks.example.com est résolu en 10.1.2.3, une adresse privée, de bouclage ou réservée. Si "
+                          "cet hôte est de confiance, modifiez la règle dans Réglages → Réseau.");
+    auto loopback = make(O::Blocked);
+    loopback.host = QStringLiteral("127.0.0.1");
+    loopback.refusal = publicOnly.refusal(loopback.host, { QHostAddress(QStringLiteral("127.0.0.1")) });
+    QTest::newRow("policy: a private address")
+        << loopback << QStringLiteral("127.0.0.1 is a private, loopback or reserved address")
+        << QStringLiteral("Envoi bloqué par la règle des hôtes autorisés\u00a0: adresses publiques uniquement, et "
+                          "127.0.0.1 est une adresse privée, de bouclage ou réservée. Si cet hôte est de confiance, "
+                          "modifiez la règle dans Réglages → Réseau.");
+    auto noAddress = make(O::Blocked);
+    noAddress.refusal = publicOnly.refusal(noAddress.host, {});
+    QTest::newRow("policy: no address")
+        << noAddress << QStringLiteral("hooks.example.com has no address")
+        << QStringLiteral("Envoi bloqué par la règle des hôtes autorisés\u00a0: adresses publiques uniquement, et "
+                          "hooks.example.com n’a aucune adresse. Si cet hôte est de confiance, modifiez la règle "
+                          "dans Réglages → Réseau.");
+    NetworkOptions list;
+    list.hostPolicy = NetworkOptions::HostPolicy::List;
+    list.allowedHosts = { QStringLiteral("chat.example.org"), QStringLiteral("10.0.0.0/8") };
+    auto notListed = make(O::Blocked);
+    notListed.refusal = list.refusal(notListed.host, { QHostAddress(QStringLiteral("192.0.2.1")) });
+    QTest::newRow("policy: not listed")
+        << notListed << QStringLiteral("only the listed hosts (chat.example.org, 10.0.0.0/8)")
+        << QStringLiteral("Envoi bloqué par la règle des hôtes autorisés\u00a0: uniquement les hôtes listés "
+                          "(chat.example.org, 10.0.0.0/8), et hooks.example.com n’en fait pas partie. Si cet hôte est "
+                          "de confiance, modifiez la règle dans Réglages → Réseau.");
+
+    // An invalid URL: the problem, never the URL (its path is the token).
+    const auto check = WebhookUrl::validate(QStringLiteral("discord.com/api/webhooks/1/SECRETTOKEN"));
+    auto invalid = make(O::InvalidUrl);
+    invalid.host.clear();
+    invalid.urlProblem = check.problem;
+    invalid.urlArgument = check.argument;
+    QTest::newRow("invalid URL: missing scheme")
+        << invalid << QStringLiteral("write https:// in front of the host")
+        << QStringLiteral("L’URL du webhook n’est pas valide\u00a0: L’URL doit commencer par https:// ou "
+                          "http://\u00a0: écrivez https:// devant l’hôte.");
+    auto scheme = make(O::InvalidUrl);
+    scheme.host.clear();
+    scheme.urlProblem = WebhookUrl::validate(QStringLiteral("ftp://example.com/hook")).problem;
+    scheme.urlArgument = QStringLiteral("ftp");
+    QTest::newRow("invalid URL: scheme")
+        << scheme << QStringLiteral("not \"ftp\"")
+        << QStringLiteral("L’URL du webhook n’est pas valide\u00a0: Seules les URL http et https sont prises en "
+                          "charge, pas «\u00a0ftp\u00a0».");
+
+    // Qt's errors: Crochet's sentence per error, Qt's own translated sentence for other TLS errors.
+    auto network = make(O::NetworkFailure);
+    network.networkError = QNetworkReply::TemporaryNetworkFailureError;
+    network.detail = QStringLiteral("Temporary network failure.");
+    QTest::newRow("network error") << network << QStringLiteral("the network is unavailable")
+                                   << QStringLiteral("Erreur réseau\u00a0: le réseau est indisponible\u202f; "
+                                                     "vérifiez la connexion de cette machine.");
+    auto proxy = make(O::ProxyFailure);
+    proxy.networkError = QNetworkReply::ProxyConnectionRefusedError;
+    proxy.detail = QStringLiteral("Proxy connection refused");
+    proxy.proxy = QStringLiteral("127.0.0.1:3128");
+    proxy.proxySource = DeliveryResult::ProxySource::Settings;
+    QTest::newRow("proxy error")
+        << proxy << QStringLiteral("the proxy refused the connection")
+        << QStringLiteral("Le proxy 127.0.0.1:3128 défini dans Réglages → Réseau a échoué\u00a0: le proxy a refusé la "
+                          "connexion. Vérifiez-le sur cette page, ou effacez-le pour utiliser le proxy du système.");
+    auto tls = make(O::TlsFailure);
+    tls.networkError = QNetworkReply::SslHandshakeFailedError;
+    tls.tlsErrors = { QSslError::CertificateExpired, QSslError::CertificateSignatureFailed };
+    tls.detail = QStringLiteral("SSL handshake failed");
+    QTest::newRow("certificate errors")
+        << tls << QStringLiteral("the certificate has expired; the signature of the certificate is invalid")
+        << QStringLiteral("Échec de la connexion sécurisée à hooks.example.com\u00a0: le certificat a "
+                          "expiré\u202f; la signature du certificat n'est pas valide.");
+    auto handshake = make(O::TlsFailure);
+    handshake.networkError = QNetworkReply::SslHandshakeFailedError;
+    handshake.detail = QStringLiteral("SSL handshake failed: error:0A00010B:SSL routines::wrong version number");
+    QTest::newRow("handshake") << handshake << QStringLiteral("the handshake failed")
+                               << QStringLiteral(
+                                      "Échec de la connexion sécurisée à hooks.example.com\u00a0: la négociation a "
+                                      "échoué\u202f; vérifiez que cette adresse et ce port servent du HTTPS.");
+
+    // An error Crochet has no sentence for: Qt's text, as the writer had it.
+    auto unknown = make(O::NetworkFailure);
+    unknown.networkError = QNetworkReply::UnknownNetworkError;
+    unknown.detail = QStringLiteral("Something unusual happened");
+    QTest::newRow("unmapped error") << unknown << QStringLiteral("Something unusual happened")
+                                    << QStringLiteral("Erreur réseau\u00a0: Something unusual happened.");
+}
+
+void TestDeliveryResult::storedDetailsRenderInTheReadersLanguage()
+{
+    QFETCH(DeliveryResult, result);
+    QFETCH(QString, english);
+    QFETCH(QString, french);
+
+    // Recorded by an English process: codes and arguments, not its sentence...
+    QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en"));
+    QVERIFY2(result.summary().contains(english), qPrintable(result.summary()));
+    const auto stored = result.toStored();
+    QVERIFY2(!stored.contains(english) || english == result.detail, qPrintable(stored));
+    QVERIFY(!stored.contains(QLatin1String("SECRETTOKEN")));
+    QVERIFY(!stored.contains(QLatin1String("discord.com")));
+    const auto readBack = DeliveryResult::fromStored(stored);
+    QVERIFY(readBack);
+    QCOMPARE(readBack->summary(), result.summary());
+
+    // ...read by a French one.
+    QCOMPARE(Translations::install(QStringLiteral("fr")), QStringLiteral("fr"));
+    const auto text = DeliveryResult::storedSummary(stored, QString());
+    Translations::install(QStringLiteral("en"));
+    QCOMPARE(text, french);
+}
+
+void TestDeliveryResult::storedDetailsOfEarlierRowsStayReadable()
+{
+    // Written before the details had codes: the text is shown as it was stored.
+    const auto stored = QStringLiteral(
+        "{\"code\":\"blocked\",\"detail\":\"adresses publiques uniquement, et 127.0.0.1 est une adresse privée, "
+        "de bouclage ou réservée\",\"host\":\"127.0.0.1\",\"ms\":3}");
+    QCOMPARE(DeliveryResult::storedSummary(stored, QString()),
+             QStringLiteral("Blocked by the allowed-hosts policy: adresses publiques uniquement, et 127.0.0.1 est une "
+                            "adresse privée, de bouclage ou réservée. If this host is trusted, change the policy in "
+                            "Settings → Network."));
+    const auto network = QStringLiteral("{\"code\":\"network-failure\",\"detail\":\"Réseau indisponible\",\"ms\":3}");
+    QCOMPARE(DeliveryResult::storedSummary(network, QString()), QStringLiteral("Network error: Réseau indisponible."));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryResult)

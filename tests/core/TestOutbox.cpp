@@ -21,6 +21,7 @@ private slots:
     void retryAndRetryFailed();
     void findByPrefix();
     void resultsRenderInTheReadersLanguage();
+    void detailsRenderInTheReadersLanguage();
     void schemaThreeAttemptsKeepTheirText();
     void purgeKeepsPending();
 
@@ -185,6 +186,44 @@ void TestOutbox::resultsRenderInTheReadersLanguage()
     QCOMPARE(lastText, french);
     QCOMPARE(outbox.attempts(id).value(0).summary(), DeliveryResult::fromHttpStatus(404).summary());
     QCOMPARE(outbox.list(std::nullopt, 10).value(0).lastResultText(), DeliveryResult::fromHttpStatus(404).summary());
+}
+
+void TestOutbox::detailsRenderInTheReadersLanguage()
+{
+    const auto id = createUser(QStringLiteral("ada@example.com"));
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000).size(), 1);
+    Outbox::Outcome outcome;
+    outcome.attempt.notificationId = id;
+    outcome.attempt.number = 1;
+    outcome.attempt.startedAt = QDateTime::currentDateTimeUtc();
+    outcome.attempt.url = QStringLiteral("https://hooks.example.com/…abcd");
+    outcome.attempt.requestHeaders = QStringLiteral("webhook-id: x");
+    outcome.attempt.requestBody = QStringLiteral("{}");
+    // Blocked by the policy, in a process running in English...
+    QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en"));
+    NetworkOptions options;
+    options.hostPolicy = NetworkOptions::HostPolicy::PublicOnly;
+    DeliveryResult blocked;
+    blocked.outcome = DeliveryResult::Outcome::Blocked;
+    blocked.host = QStringLiteral("hooks.example.com");
+    blocked.refusal = options.refusal(blocked.host, { QHostAddress(QStringLiteral("192.168.1.20")) });
+    outcome.attempt.setResult(blocked);
+    outcome.state = Outbox::State::Failed;
+    QVERIFY(outbox.record({ outcome }));
+
+    // ...shown by one running in French, reason included.
+    QCOMPARE(Translations::install(QStringLiteral("fr")), QStringLiteral("fr"));
+    const auto attemptText = outbox.attempts(id).value(0).summary();
+    const auto lastText = outbox.find(id)->lastResultText();
+    Translations::install(QStringLiteral("en"));
+    const auto french = QStringLiteral(
+        "Envoi bloqué par la règle des hôtes autorisés\u00a0: adresses publiques uniquement, et hooks.example.com est "
+        "résolu en 192.168.1.20, une adresse privée, de bouclage ou réservée. Si cet hôte est de confiance, modifiez "
+        "la règle dans Réglages → Réseau.");
+    QCOMPARE(attemptText, french);
+    QCOMPARE(lastText, french);
+    QCOMPARE(outbox.attempts(id).value(0).summary(), blocked.summary());
 }
 
 void TestOutbox::schemaThreeAttemptsKeepTheirText()

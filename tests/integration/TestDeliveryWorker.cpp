@@ -5,6 +5,7 @@
 #include "Signature.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
+#include "Translations.h"
 #include "UserStore.h"
 #include "WebhookConfig.h"
 
@@ -33,6 +34,7 @@ private slots:
     void manyInFlight();
     void slowReceiverNeverTimesOut();
     void invalidEnvironmentUrlFailsWithAnAttempt();
+    void invalidUrlIsStoredWithoutItsToken();
     void stopFinishesOrGivesBack();
     void everyRequestOnTheWireIsAnAttempt();
     void hugeHeadersFailTheAttempt();
@@ -317,6 +319,43 @@ void TestDeliveryWorker::invalidEnvironmentUrlFailsWithAnAttempt()
     QCOMPARE(attempts.first().summary(),
              QStringLiteral("The webhook URL is invalid: The URL must not contain control characters."));
     QCOMPARE(m_receiver->count(), 0);
+}
+
+void TestDeliveryWorker::invalidUrlIsStoredWithoutItsToken()
+{
+    // A URL without its scheme: the message shown while typing suggests the whole URL, token included.
+    qputenv("WEBHOOK_URL", "hooks.example.com/api/webhooks/1/SECRETTOKEN");
+    const auto id = createUser(QStringLiteral("a@example.com"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    const auto report = nextReport(spy);
+    qunsetenv("WEBHOOK_URL");
+    QCOMPARE(int(report.result.outcome), int(DeliveryResult::Outcome::InvalidUrl));
+    // Stored as the problem and the scheme it lacks, nothing of the URL in any column...
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT * FROM attempts")));
+    QVERIFY(query.next());
+    for (int column = 0; column < query.record().count(); ++column) {
+        QVERIFY2(!query.value(column).toString().contains(QLatin1String("SECRETTOKEN")),
+                 qPrintable(query.record().fieldName(column)));
+    }
+    QVERIFY(query.exec(QStringLiteral("SELECT * FROM notifications")));
+    QVERIFY(query.next());
+    for (int column = 0; column < query.record().count(); ++column) {
+        QVERIFY2(!query.value(column).toString().contains(QLatin1String("SECRETTOKEN")),
+                 qPrintable(query.record().fieldName(column)));
+    }
+    // ...and rendered in the reader's language.
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.attempts(id).value(0).summary(),
+             QStringLiteral("The webhook URL is invalid: The URL must start with https:// or http://: write https:// "
+                            "in front of the host."));
+    QCOMPARE(Translations::install(QStringLiteral("fr")), QStringLiteral("fr"));
+    const auto french = outbox.attempts(id).value(0).summary();
+    Translations::install(QStringLiteral("en"));
+    QCOMPARE(french,
+             QStringLiteral("L’URL du webhook n’est pas valide\u00a0: L’URL doit commencer par https:// ou "
+                            "http://\u00a0: écrivez https:// devant l’hôte."));
 }
 
 void TestDeliveryWorker::stopFinishesOrGivesBack()

@@ -1,5 +1,6 @@
 #include "Notification.h"
 #include "TestReceiver.h"
+#include "Translations.h"
 #include "Version.h"
 #include "WebhookConfig.h"
 #include "WebhookSender.h"
@@ -44,6 +45,8 @@ private slots:
     void environmentProxyFailure();
 
 private:
+    // The result as stored with an attempt, read back by a process running in French.
+    static QString readInFrench(const DeliveryResult& result);
     DeliveryResult send(const DeliveryRequest& request);
     DeliveryRequest request(const QUrl& url, int timeoutSeconds = 5) const;
 
@@ -51,6 +54,15 @@ private:
     std::unique_ptr<WebhookSender> m_sender;
     std::unique_ptr<TestReceiver> m_receiver;
 };
+
+QString TestWebhookSender::readInFrench(const DeliveryResult& result)
+{
+    const auto stored = result.toStored();
+    Translations::install(QStringLiteral("fr"));
+    const auto text = DeliveryResult::storedSummary(stored, QString());
+    Translations::install(QStringLiteral("en"));
+    return text;
+}
 
 void TestWebhookSender::init()
 {
@@ -256,6 +268,17 @@ void TestWebhookSender::publicOnlyBlocksLoopback()
                                              "Settings → Network.")),
              qPrintable(summary));
     QCOMPARE(m_receiver->count(), 0);
+    // The reason is stored as a code with the host and address: a French reader reads it in French.
+    const auto expected = result.refusal.address.isEmpty()
+        ? QStringLiteral("Envoi bloqué par la règle des hôtes autorisés\u00a0: adresses publiques uniquement, et %1 "
+                         "est une adresse privée, de bouclage ou réservée. Si cet hôte est de confiance, modifiez la "
+                         "règle dans Réglages → Réseau.")
+              .arg(result.host)
+        : QStringLiteral("Envoi bloqué par la règle des hôtes autorisés\u00a0: adresses publiques uniquement, et %1 "
+                         "est résolu en %2, une adresse privée, de bouclage ou réservée. Si cet hôte est de "
+                         "confiance, modifiez la règle dans Réglages → Réseau.")
+              .arg(result.host, result.refusal.address);
+    QCOMPARE(readInFrench(result), expected);
 }
 
 void TestWebhookSender::hostList_data()
@@ -325,6 +348,12 @@ void TestWebhookSender::proxyFailure()
                  QStringLiteral("The proxy 127.0.0.1:%1 set in Settings → Network failed: ").arg(port)),
              qPrintable(result.summary()));
     QVERIFY(result.summary().endsWith(QStringLiteral("Check it there, or clear it to use the system's proxy.")));
+    // Qt's error is stored as its code, and read in French with Crochet's sentence.
+    QCOMPARE(int(result.networkError), int(QNetworkReply::ConnectionRefusedError));
+    QCOMPARE(readInFrench(result),
+             QStringLiteral("Le proxy 127.0.0.1:%1 défini dans Réglages → Réseau a échoué\u00a0: la connexion a été "
+                            "refusée. Vérifiez-le sur cette page, ou effacez-le pour utiliser le proxy du système.")
+                 .arg(port));
 }
 
 void TestWebhookSender::environmentProxyFailure()
@@ -474,6 +503,12 @@ void TestWebhookSender::policyKeepsVerifyingTheName()
     QVERIFY2(result.summary().contains(QLatin1String("the certificate is for another host name")),
              qPrintable(result.summary()));
     QCOMPARE(receiver.count(), 0);
+    // The certificate's fault is stored as Qt's code, and read in French.
+    QCOMPARE(result.tlsErrors, QList<QSslError::SslError> { QSslError::HostNameMismatch });
+    QCOMPARE(
+        readInFrench(result),
+        QStringLiteral("Échec de la connexion sécurisée à localhost\u00a0: le certificat est émis pour un autre nom "
+                       "d’hôte."));
 }
 
 void TestWebhookSender::deadlineRunsOnlyOnTheWire()
