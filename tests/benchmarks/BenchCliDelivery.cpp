@@ -1,8 +1,9 @@
 // Runs `crochet-cli deliveries flush` on a database holding NOTIFICATIONS pending notifications (10,000 by default)
 // against a loopback receiver answering 204, RUNS times (5 by default), and prints its rate and the CPU time the CLI
-// process spent per notification (user + system, from getrusage of the finished child). CROCHET_CLI names the
-// crochet-cli to measure; CROCHET_CLI_BEFORE, when set, names another build measured in the same run, alternately.
-// Usage: BenchCliFlush [NOTIFICATIONS] [RUNS]
+// process spent per notification (user + system, from getrusage of the finished child). Then runs `crochet-cli user
+// import` of as many accounts and prints when the first and the last notification reached the receiver, and when the
+// import exited. CROCHET_CLI names the crochet-cli to measure; CROCHET_CLI_BEFORE, when set, names another build
+// measured in the same run, alternately. Usage: BenchCliDelivery [NOTIFICATIONS] [RUNS]
 #include "Database.h"
 #include "Settings.h"
 #include "TestFixtures.h"
@@ -43,6 +44,14 @@ struct Run
     double cpuMicroseconds = 0; // per notification
 };
 
+struct ImportRun
+{
+    qint64 firstMs = -1; // the first notification received, from the start of the process
+    qint64 lastMs = -1; // the last one
+    qint64 exitMs = 0;
+    int received = 0; // before the process exited
+};
+
 QString summary(QList<double> values, int decimals)
 {
     std::sort(values.begin(), values.end());
@@ -76,17 +85,26 @@ int main(int argc, char* argv[])
     }
     QTemporaryDir dir;
     const auto templatePath = dir.filePath(QStringLiteral("template.sqlite"));
+    const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
     {
         Database database(templatePath);
         if (!database.open()) {
             return 1;
         }
-        const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
         if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(notifications))) {
             return 1;
         }
         const std::atomic_bool cancelled = false;
         if (UserImporter::run(&database, csvPath, true, cancelled).created != notifications) {
+            return 1;
+        }
+        Settings(&database).set(Settings::Key::WebhookUrl, receiver.url().toString());
+    }
+
+    const auto emptyPath = dir.filePath(QStringLiteral("empty.sqlite"));
+    {
+        Database database(emptyPath);
+        if (!database.open()) {
             return 1;
         }
         Settings(&database).set(Settings::Key::WebhookUrl, receiver.url().toString());
@@ -137,6 +155,51 @@ int main(int argc, char* argv[])
                       .arg(result.cpuMicroseconds, 0, 'f', 0));
         }
     }
+    QHash<QString, QList<ImportRun>> imports;
+    for (int run = 1; run <= runs; ++run) {
+        for (const auto& [name, program] : std::as_const(builds)) {
+            const auto path = dir.filePath(QStringLiteral("import.sqlite"));
+            QFile::remove(path);
+            if (!QFile::copy(emptyPath, path)) {
+                return 1;
+            }
+            const auto received = receiver.count();
+            ImportRun result;
+            QElapsedTimer timer;
+            const auto arrival = QObject::connect(&receiver, &TestReceiver::requestReceived, &app, [&] {
+                const auto count = receiver.count() - received;
+                if (count == 1) {
+                    result.firstMs = timer.elapsed();
+                }
+                if (count == notifications) {
+                    result.lastMs = timer.elapsed();
+                }
+            });
+            QProcess cli;
+            cli.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            timer.start();
+            cli.start(
+                program,
+                { QStringLiteral("--database"), path, QStringLiteral("user"), QStringLiteral("import"), csvPath });
+            QEventLoop loop;
+            QObject::connect(&cli, &QProcess::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            result.exitMs = timer.elapsed();
+            result.received = receiver.count() - received;
+            QObject::disconnect(arrival);
+            imports[name].append(result);
+            print(QStringLiteral("%1 import run %2: first notification received at %3 ms, last at %4 ms, exit at %5 ms "
+                                 "with %6 of %7 received")
+                      .arg(name)
+                      .arg(run)
+                      .arg(result.firstMs)
+                      .arg(result.lastMs)
+                      .arg(result.exitMs)
+                      .arg(result.received)
+                      .arg(notifications));
+        }
+    }
+
     for (const auto& [name, program] : std::as_const(builds)) {
         QList<double> rates;
         QList<double> cpu;
@@ -148,6 +211,16 @@ int main(int argc, char* argv[])
                   .arg(name)
                   .arg(notifications)
                   .arg(summary(rates, 0), summary(cpu, 0)));
+        QList<double> first;
+        QList<double> exits;
+        for (const auto& run : std::as_const(imports[name])) {
+            first << run.firstMs;
+            exits << run.exitMs;
+        }
+        print(QStringLiteral("%1: user import of %2: first notification received at %3 ms; exit at %4 ms")
+                  .arg(name)
+                  .arg(notifications)
+                  .arg(summary(first, 0), summary(exits, 0)));
     }
     return 0;
 }
