@@ -101,6 +101,7 @@ void DeliveryWorker::stop(int graceMs)
         abandonInFlight();
     } else if (graceMs > 0 && m_inFlight > 0) {
         m_abandonTimer.setSingleShot(true);
+        m_abandonTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
         connect(&m_abandonTimer, &QTimer::timeout, this, &DeliveryWorker::abandonInFlight, Qt::UniqueConnection);
         m_abandonTimer.start(graceMs);
     }

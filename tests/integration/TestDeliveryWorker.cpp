@@ -385,7 +385,8 @@ void TestDeliveryWorker::stopWithGraceAbandonsWhatIsOnTheWire()
     elapsed.start();
     QCOMPARE(service.stop(std::chrono::milliseconds(300)), 3);
     QVERIFY2(elapsed.elapsed() < 10000, qPrintable(QString::number(elapsed.elapsed())));
-    QVERIFY(elapsed.elapsed() >= 300);
+    // Not before the grace period (less a little for the timer's own rounding).
+    QVERIFY2(elapsed.elapsed() >= 250, qPrintable(QString::number(elapsed.elapsed())));
     QCoreApplication::processEvents();
     QCOMPARE(recorded.count(), 0);
 
