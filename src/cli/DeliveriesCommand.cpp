@@ -20,6 +20,8 @@ const QString WaitOption = QStringLiteral("wait");
 
 constexpr int DefaultLimit = 50;
 constexpr int DefaultWaitSeconds = 60;
+// How often a flush asks the database whether other processes delivered what is left.
+constexpr auto FlushPollInterval = std::chrono::seconds(1);
 // Candidates listed for an ambiguous id prefix.
 constexpr int ListedCandidates = 5;
 
@@ -52,9 +54,12 @@ QList<CliCommand::Action> DeliveriesCommand::actions() const
                                    tr("At most this many, the newest first (default %1).").arg(DefaultLimit),
                                    tr("count"), QString::number(DefaultLimit));
     const QCommandLineOption failed(FailedOption, tr("Schedule every failed notification again."));
-    const QCommandLineOption wait(WaitOption,
-                                  tr("Give up after this many seconds (default %1).").arg(DefaultWaitSeconds),
-                                  tr("seconds"), QString::number(DefaultWaitSeconds));
+    const QCommandLineOption wait(
+        WaitOption,
+        tr("Give up after this many seconds (default %1); requests still unanswered then are abandoned and sent "
+           "again later.")
+            .arg(DefaultWaitSeconds),
+        tr("seconds"), QString::number(DefaultWaitSeconds));
     const Argument id { tr("ID"), tr("A notification's id, or enough of its beginning to be unique.") };
     auto optionalId = id;
     optionalId.optional = true;
@@ -69,7 +74,10 @@ QList<CliCommand::Action> DeliveriesCommand::actions() const
           { optionalId },
           { failed } },
         { { QStringLiteral("flush") },
-          tr("Deliver the pending notifications as they fall due; return when none is left or the wait is over."),
+          tr("Send every pending notification now, whatever its schedule: run it once the receiver is fixed. What "
+             "fails again is retried as it falls due, until none is left pending or the wait is over; then exit 0 "
+             "when none is. Notifications held because the webhook answered 410 Gone stay held: set a new URL "
+             "first."),
           {},
           { wait } },
     };
@@ -221,18 +229,28 @@ int DeliveriesCommand::flush(const QCommandLineParser& parser)
     }
     auto* database = m_context->database();
     auto* settings = m_context->settings();
-    const Outbox outbox(database);
-    const int pending = outbox.count(Outbox::State::Pending);
-    if (pending == 0) {
+    Outbox outbox(database);
+    if (outbox.count(Outbox::State::Pending) == 0) {
         reportFlush();
         return CliContext::Success;
     }
-    if (WebhookUrl::effective(*settings).source == WebhookUrl::Source::None) {
-        m_context->error(tr("No webhook URL is configured, so nothing can be delivered."));
+    if (const auto hold = DeliveryHold::current(*settings)) {
+        // A webhook that answered 410 Gone would refuse them all and each would fail for good: they stay held
+        // until a new URL is set (or a test to this one is delivered), and are then sent to it.
+        m_context->error(hold->reason == DeliveryHold::Reason::NoWebhook
+                             ? tr("No webhook URL is configured, so nothing can be delivered.")
+                             : hold->message());
+        if (hold->reason == DeliveryHold::Reason::WebhookGone) {
+            m_context->error(tr("Nothing was sent: the service would refuse every notification and each would fail "
+                                "for good. They stay pending for the new URL."));
+        }
         reportFlush();
         return CliContext::Failure;
     }
 
+    // The administrator flushes after fixing the receiver: what waits for a later retry goes now.
+    outbox.scheduleAllNow();
+    m_outstanding = outbox.count(Outbox::State::Pending);
     m_waiter = new DeliveryWaiter(database, this);
     connect(m_waiter->service(), &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
         if (report.state == Outbox::stateKey(Outbox::State::Delivered)) {
@@ -244,26 +262,44 @@ int DeliveriesCommand::flush(const QCommandLineParser& parser)
     connect(m_waiter->service(), &DeliveryService::webhookGone, this, [this](const QString& maskedUrl) {
         m_context->error(tr("The webhook %1 answered 410 Gone: it was deleted on the service. Set a new URL.")
                              .arg(field(maskedUrl)));
+        // Nothing more is sent to it: waiting longer would change nothing.
+        m_waiter->giveUp();
     });
     connect(m_waiter, &DeliveryWaiter::finished, this, [this] {
-        reportFlush();
-        finish(Outbox(m_context->database()).count(Outbox::State::Pending) == 0 ? CliContext::Success
-                                                                                : CliContext::Failure);
+        const int pending = reportFlush();
+        finish(pending == 0 ? CliContext::Success : CliContext::Failure);
     });
-    m_waiter->start([database] { return Outbox(database).count(Outbox::State::Pending) == 0; },
-                    std::chrono::seconds(*wait));
+    // Counted from the reports; the database is asked only once they account for every notification pending at the
+    // start, and on a timer for what other processes deliver.
+    m_waiter->start(
+        [this, database] {
+            if (m_delivered + m_failed < m_outstanding) {
+                return false;
+            }
+            const int pending = Outbox(database).count(Outbox::State::Pending);
+            m_outstanding = m_delivered + m_failed + pending;
+            return pending == 0;
+        },
+        [database] { return Outbox(database).count(Outbox::State::Pending) == 0; }, FlushPollInterval,
+        std::chrono::seconds(*wait));
     return Running;
 }
 
-void DeliveriesCommand::reportFlush()
+int DeliveriesCommand::reportFlush()
 {
     const Outbox outbox(m_context->database());
     const int pending = outbox.count(Outbox::State::Pending);
     m_context->print(tr("Delivered: %1, failed: %2, still pending: %3").arg(m_delivered).arg(m_failed).arg(pending));
+    if (m_waiter && m_waiter->abandoned() > 0) {
+        m_context->error(tr("Requests still unanswered when the wait ended: %1. The receiver may have them; they are "
+                            "sent again once its time to answer has passed.")
+                             .arg(m_waiter->abandoned()));
+    }
     if (pending > 0) {
         const auto next = outbox.nextDue();
         m_context->error(next ? tr("Notifications are still pending; the next one falls due at %1.")
                                     .arg(CliContext::formatTime(*next))
                               : tr("Notifications are still pending."));
     }
+    return pending;
 }

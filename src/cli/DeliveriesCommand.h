@@ -27,11 +27,13 @@ private:
     int show(const QString& id);
     int retry(const QCommandLineParser& parser, const QStringList& positional);
     int flush(const QCommandLineParser& parser);
-    void reportFlush();
+    // Prints the counts and what is still pending; returns how many are.
+    int reportFlush();
     // The notification id names or begins; otherwise says on stderr that none does, or which ones it could be.
     std::optional<NotificationRow> findOrExplain(const Outbox& outbox, const QString& id);
 
     DeliveryWaiter* m_waiter = nullptr;
     int m_delivered = 0;
     int m_failed = 0;
+    int m_outstanding = 0; // what the reports must account for before the database is asked
 };

@@ -4,6 +4,7 @@
 #include "DeliveryHold.h"
 #include "DeliveryService.h"
 #include "DeliveryWaiter.h"
+#include "Notification.h"
 #include "Outbox.h"
 #include "SafeText.h"
 #include "Settings.h"
@@ -27,6 +28,9 @@ const QString PasswordStdinOption = QStringLiteral("password-stdin");
 constexpr auto ImportDeliveryWait = std::chrono::seconds(10);
 // Beyond the request's own timeout, time to claim the notification and record the attempt.
 constexpr int FirstAttemptMarginSeconds = 5;
+// How often the database is asked whether another process made the attempts awaited.
+constexpr auto AddPollInterval = std::chrono::milliseconds(200);
+constexpr auto ImportPollInterval = std::chrono::seconds(1);
 
 // nullopt when the line is not valid UTF-8: a password is never hashed with replacement characters in it.
 std::optional<QString> readPasswordLine()
@@ -188,7 +192,8 @@ void UserCommand::onCreated(const UserStore::Created& created)
     });
     connect(m_waiter, &DeliveryWaiter::finished, this,
             [this, id](bool attempted) { reportFirstAttempt(id, attempted); });
-    m_waiter->start([this, id, database] { return m_reports.contains(id) || !Outbox(database).attempts(id).isEmpty(); },
+    m_waiter->start([this, id] { return m_reports.contains(id); },
+                    [id, database] { return !Outbox(database).attempts(id).isEmpty(); }, AddPollInterval,
                     std::chrono::seconds(m_timeoutSeconds + FirstAttemptMarginSeconds));
     m_waiter->service()->deliverNow(id);
 }
@@ -255,6 +260,18 @@ int UserCommand::importFile(const QString& path)
     m_importStartedAt = QDateTime::currentDateTimeUtc();
     auto* importer = new UserImporter(m_context->database(), this);
     connect(importer, &UserImporter::finished, this, &UserCommand::onImported);
+    if (notify && !DeliveryHold::current(*m_context->settings())) {
+        // Delivering starts with the import: each committed batch wakes the worker, so the first notifications leave
+        // while the rest of the file is still being imported.
+        m_waiter = new DeliveryWaiter(m_context->database(), this);
+        connect(m_waiter->service(), &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
+            if (report.number == 1 && report.event == QLatin1String(Notification::UserCreated)) {
+                ++m_firstAttempts;
+            }
+        });
+        connect(importer, &UserImporter::batchCommitted, m_waiter->service(), &DeliveryService::wake);
+        m_waiter->deliver();
+    }
     importer->start(path, notify);
     return Running;
 }
@@ -272,21 +289,37 @@ void UserCommand::onImported(const UserImporter::Summary& summary)
         finish(CliContext::Failure);
         return;
     }
-    const auto config = WebhookConfig::load(*m_context->settings());
-    if (summary.created == 0 || config.url.source == WebhookUrl::Source::None) {
+    if (summary.created == 0) {
         finish(CliContext::Success);
         return;
     }
-    m_waiter = new DeliveryWaiter(m_context->database(), this);
+    if (!m_waiter) {
+        // No webhook, or one that answered 410 Gone: nothing is sent, say why.
+        if (const auto hold = DeliveryHold::current(*m_context->settings());
+            hold && hold->reason == DeliveryHold::Reason::WebhookGone) {
+            m_context->error(hold->message());
+        }
+        finish(CliContext::Success);
+        return;
+    }
     connect(m_waiter, &DeliveryWaiter::finished, this, &UserCommand::reportImportDeliveries);
+    // The first attempts are counted from the reports (a notification older than the import may be among them):
+    // the database is asked once they add up, and on a timer for what other processes attempt.
+    m_firstAttemptsAwaited = summary.created;
+    auto* database = m_context->database();
+    const auto unattempted = [database, since = m_importStartedAt] {
+        return Outbox(database).countUnattempted(QLatin1String(Notification::UserCreated), since);
+    };
     m_waiter->start(
-        [this] {
-            const auto rows = importNotifications();
-            return std::none_of(rows.cbegin(), rows.cend(), [](const NotificationRow& row) {
-                return row.state == Outbox::stateKey(Outbox::State::Pending) && row.attempts == 0;
-            });
+        [this, unattempted] {
+            if (m_firstAttempts < m_firstAttemptsAwaited) {
+                return false;
+            }
+            const int left = unattempted();
+            m_firstAttemptsAwaited = m_firstAttempts + left;
+            return left == 0;
         },
-        ImportDeliveryWait);
+        [unattempted] { return unattempted() == 0; }, ImportPollInterval, ImportDeliveryWait);
 }
 
 QList<NotificationRow> UserCommand::importNotifications() const

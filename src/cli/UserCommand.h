@@ -41,4 +41,6 @@ private:
     int m_timeoutSeconds = 0;
     QDateTime m_importStartedAt;
     int m_imported = 0;
+    int m_firstAttempts = 0; // first attempts of user.created notifications reported
+    int m_firstAttemptsAwaited = 0; // how many the reports must add up to before the database is asked
 };

@@ -17,11 +17,18 @@ DeliveryService::DeliveryService(Database* database, QObject* parent)
         for (const auto& report : reports) {
             emit attemptRecorded(report);
         }
+        emit attemptsRecorded(reports);
     });
     connect(m_worker, &DeliveryWorker::countsChanged, this, &DeliveryService::countsChanged);
     connect(m_worker, &DeliveryWorker::webhookGone, this, &DeliveryService::webhookGone);
     // Emitted on the worker's thread once its requests are finished or given back; quit() is thread-safe.
-    connect(m_worker, &DeliveryWorker::stopped, &m_thread, &QThread::quit, Qt::DirectConnection);
+    connect(
+        m_worker, &DeliveryWorker::stopped, this,
+        [this](int abandoned) {
+            m_abandoned = abandoned;
+            m_thread.quit();
+        },
+        Qt::DirectConnection);
 }
 
 DeliveryService::~DeliveryService()
@@ -42,15 +49,19 @@ void DeliveryService::start()
     QMetaObject::invokeMethod(m_worker, &DeliveryWorker::start, Qt::QueuedConnection);
 }
 
-void DeliveryService::stop()
+int DeliveryService::stop(std::optional<std::chrono::milliseconds> grace)
 {
     if (!m_started || !m_thread.isRunning()) {
-        return;
+        return 0;
     }
-    // Requests on the wire finish within their timeout and are recorded, the others are given back at once: another
-    // process never sends again what this one abandoned. The thread quits when the worker says it is done.
-    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::stop, Qt::QueuedConnection);
+    // Requests on the wire finish within their timeout (or the grace period) and are recorded, the others are given
+    // back at once: another process never sends again what this one abandoned. The thread quits when the worker
+    // says it is done.
+    const int graceMs = grace ? static_cast<int>(qMax<qint64>(0, grace->count())) : -1;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, graceMs] { worker->stop(graceMs); }, Qt::QueuedConnection);
     m_thread.wait();
+    return m_abandoned;
 }
 
 void DeliveryService::wake()

@@ -47,6 +47,7 @@ DeliveryWorker::DeliveryWorker(Database* database, QString owner, QObject* paren
     , m_pollTimer(this)
     , m_flushTimer(this)
     , m_purgeTimer(this)
+    , m_abandonTimer(this)
 {
     qRegisterMetaType<AttemptReport>();
 }
@@ -89,7 +90,7 @@ void DeliveryWorker::start()
     pump();
 }
 
-void DeliveryWorker::stop()
+void DeliveryWorker::stop(int graceMs)
 {
     m_stopped = true;
     m_pollTimer.stop();
@@ -100,7 +101,26 @@ void DeliveryWorker::stop()
             delivery->cancel();
         }
     }
+    if (graceMs == 0) {
+        abandonInFlight();
+    } else if (graceMs > 0 && m_inFlight > 0) {
+        m_abandonTimer.setSingleShot(true);
+        m_abandonTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
+        connect(&m_abandonTimer, &QTimer::timeout, this, &DeliveryWorker::abandonInFlight, Qt::UniqueConnection);
+        m_abandonTimer.start(graceMs);
+    }
     finishStopping();
+}
+
+void DeliveryWorker::abandonInFlight()
+{
+    // Each cancelled request reports Cancelled, which finishStopping() leaves unrecorded.
+    const auto pending = m_pending;
+    for (const auto& delivery : pending) {
+        if (delivery) {
+            delivery->cancel();
+        }
+    }
 }
 
 void DeliveryWorker::finishStopping()
@@ -110,14 +130,18 @@ void DeliveryWorker::finishStopping()
     }
     m_stopSignalled = true;
     m_flushTimer.stop();
+    m_abandonTimer.stop();
     flush();
     // Whatever this worker claimed and did not record (cancelled before sending, or a failed write) is claimable by
     // another process now rather than when the lease expires.
-    const auto released = m_outbox.release(m_owner);
+    const auto released = m_outbox.release(m_owner, m_abandoned);
     if (released > 0) {
         qCInfo(lcDelivery) << "gave back" << released << "unsent notifications";
     }
-    emit stopped();
+    if (!m_abandoned.isEmpty()) {
+        qCInfo(lcDelivery) << "abandoned" << m_abandoned.size() << "requests without an answer";
+    }
+    emit stopped(static_cast<int>(m_abandoned.size()));
 }
 
 void DeliveryWorker::wake()
@@ -211,7 +235,11 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
                 --m_inFlight;
                 m_pending.removeOne(pending);
                 if (m_stopped && result.outcome == DeliveryResult::Outcome::Cancelled) {
-                    // Never sent: no attempt to record, the lease is given back by finishStopping().
+                    // No attempt to record. Never sent: the lease is given back by finishStopping(). Abandoned on
+                    // the wire: the receiver may have it, so the lease runs out first.
+                    if (pending->mayHaveBeenSent()) {
+                        m_abandoned.append(outcome.attempt.notificationId);
+                    }
                     finishStopping();
                     return;
                 }

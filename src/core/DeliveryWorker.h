@@ -42,7 +42,10 @@ public slots:
     void start();
     // Stops claiming; requests not sent yet give their notifications back at once, those on the wire finish (within
     // their timeout) and are recorded; then every lease this worker still holds is released and stopped() is emitted.
-    void stop();
+    // With graceMs >= 0, requests still on the wire after graceMs are abandoned: aborted, not recorded, and their
+    // notifications keep their lease until it runs out, as if the process had been killed (the receiver may have
+    // them; nobody sends them again before it could have answered).
+    void stop(int graceMs = -1);
     // Look for due notifications now rather than at the next poll.
     void wake();
     // Claim this notification now, even if it is not yet due.
@@ -52,7 +55,8 @@ signals:
     void attemptsRecorded(const QList<AttemptReport>& reports);
     void countsChanged(int pending, int failed);
     void webhookGone(const QString& maskedUrl);
-    void stopped();
+    // abandoned: how many requests on the wire were abandoned (see stop()).
+    void stopped(int abandoned);
 
 private:
     void pump(const QString& onlyId = {}, bool reloadSettings = false);
@@ -62,6 +66,7 @@ private:
     void flush();
     void publishCounts(bool force);
     void finishStopping();
+    void abandonInFlight();
 
     Database* m_database;
     Outbox m_outbox;
@@ -73,6 +78,8 @@ private:
     QTimer m_pollTimer;
     QTimer m_flushTimer;
     QTimer m_purgeTimer;
+    QTimer m_abandonTimer;
+    QStringList m_abandoned;
     QList<QPointer<PendingDelivery>> m_pending;
     int m_inFlight = 0;
     int m_maximumInFlight = 0; // handed to the senders at once: what their connections carry, a few rounds deep

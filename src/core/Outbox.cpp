@@ -238,12 +238,20 @@ bool Outbox::record(const QList<Outcome>& outcomes)
     return transaction.commit();
 }
 
-int Outbox::release(const QString& owner)
+int Outbox::release(const QString& owner, const QStringList& keep)
 {
     QSqlQuery query(m_database->connection());
+    QStringList placeholders;
+    placeholders.fill(QStringLiteral("?"), keep.size());
     query.prepare(QStringLiteral("UPDATE notifications SET lease_owner = NULL, lease_until = NULL "
-                                 "WHERE lease_owner = ? AND state = 'pending'"));
+                                 "WHERE lease_owner = ? AND state = 'pending' %1")
+                      .arg(keep.isEmpty()
+                               ? QString()
+                               : QStringLiteral("AND id NOT IN (%1)").arg(placeholders.join(QLatin1Char(',')))));
     query.addBindValue(owner);
+    for (const auto& id : keep) {
+        query.addBindValue(id);
+    }
     return execOrWarn(query) ? query.numRowsAffected() : 0;
 }
 
@@ -275,6 +283,16 @@ int Outbox::count(std::optional<State> state) const
     if (state) {
         query.addBindValue(stateKey(*state));
     }
+    return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
+}
+
+int Outbox::countUnattempted(const QString& event, const QDateTime& since) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE state = 'pending' AND created_at >= ? "
+                                 "AND attempts = 0 AND event = ?"));
+    query.addBindValue(since.toMSecsSinceEpoch());
+    query.addBindValue(event);
     return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
 }
 
@@ -370,6 +388,18 @@ int Outbox::retryFailed()
     query.prepare(QStringLiteral("UPDATE notifications SET state = 'pending', next_attempt_at = ?, updated_at = ? "
                                  "WHERE state = 'failed'"));
     const auto now = nowMs();
+    query.addBindValue(now);
+    query.addBindValue(now);
+    return execOrWarn(query) ? query.numRowsAffected() : 0;
+}
+
+int Outbox::scheduleAllNow()
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE notifications SET next_attempt_at = ?, updated_at = ? "
+                                 "WHERE state = 'pending' AND next_attempt_at > ?"));
+    const auto now = nowMs();
+    query.addBindValue(now);
     query.addBindValue(now);
     query.addBindValue(now);
     return execOrWarn(query) ? query.numRowsAffected() : 0;

@@ -96,11 +96,14 @@ public:
     QList<ClaimedNotification> claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId = {});
     // Stores the attempts and the new states in one transaction, releasing the leases.
     bool record(const QList<Outcome>& outcomes);
-    // Gives back at once the pending notifications owner still holds; returns how many.
-    int release(const QString& owner);
+    // Gives back at once the pending notifications owner still holds, except those in keep (requests abandoned on the
+    // wire: their lease runs out first, as if the process had been killed); returns how many.
+    int release(const QString& owner, const QStringList& keep = {});
 
     QList<NotificationRow> list(std::optional<State> state, int limit, int offset = 0) const;
     int count(std::optional<State> state) const;
+    // Notifications of event created since then that are pending with no attempt yet.
+    int countUnattempted(const QString& event, const QDateTime& since) const;
     // The notification whose id is id or begins with it, when exactly one does.
     std::optional<NotificationRow> find(const QString& id) const;
     // Up to limit ids beginning with prefix, in order: to tell "none" from "ambiguous".
@@ -112,6 +115,9 @@ public:
     // Schedule again now; returns how many notifications were rescheduled.
     int retry(const QString& id);
     int retryFailed();
+    // Makes every pending notification due now, whatever its schedule (a lease still runs out first); returns how
+    // many were moved.
+    int scheduleAllNow();
     // Forgets delivered and failed notifications last touched more than days ago.
     int purge(int days);
 

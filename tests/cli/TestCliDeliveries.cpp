@@ -45,10 +45,15 @@ private slots:
     void killedDuringSendIsDeliveredLater();
     void twoProcessesFlushOneDatabase();
     void goneWebhookSaysWhyNotificationsWait();
+    void flushSendsScheduledNotificationsNow();
+    void flushDeadlineHoldsWithSilentReceiver();
+    void flushKeepsGoneNotificationsHeld();
 
 private:
     QString addUser(const QString& name);
     void setWebhook(const QString& url, const QStringList& options = {});
+    // Accounts created straight in the database, each with its pending notification; returns their ids.
+    QStringList createPending(int count);
 
     std::optional<QTemporaryDir> m_dir;
     std::optional<CliRunner> m_cli;
@@ -94,6 +99,19 @@ QString TestCliDeliveries::addUser(const QString& name)
     }
     const auto rows = Outbox(&database).list(std::nullopt, 1);
     return rows.isEmpty() || rows.constFirst().userName != name ? QString() : rows.constFirst().id;
+}
+
+QStringList TestCliDeliveries::createPending(int count)
+{
+    Database database(m_cli->databasePath());
+    if (!database.open()) {
+        return {};
+    }
+    QStringList ids;
+    for (int i = 0; i < count; ++i) {
+        ids << TestFixtures::createNotifiedUser(&database, QStringLiteral("user%1@example.com").arg(i));
+    }
+    return ids;
 }
 
 void TestCliDeliveries::listShowAndRetry()
@@ -544,6 +562,126 @@ void TestCliDeliveries::goneWebhookSaysWhyNotificationsWait()
     QVERIFY(!DeliveryHold::current(Settings(&database)));
     CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush") }), 0);
     QCOMPARE(next.count(), 1);
+}
+
+// Issue 11: an administrator flushes after fixing the receiver; what was scheduled for hours later goes now, and the
+// counts come exact from the attempts this process recorded.
+void TestCliDeliveries::flushSendsScheduledNotificationsNow()
+{
+    constexpr int Notifications = 300;
+    constexpr int Later = 120;
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    setWebhook(receiver.url().toString());
+    const auto ids = createPending(Notifications);
+    QCOMPARE(ids.size(), Notifications);
+    {
+        Database database(m_cli->databasePath());
+        QVERIFY(database.open());
+        QSqlQuery later(database.connection());
+        later.prepare(QStringLiteral("UPDATE notifications SET next_attempt_at = ? WHERE id IN "
+                                     "(SELECT id FROM notifications ORDER BY rowid LIMIT ?)"));
+        later.addBindValue(QDateTime::currentDateTimeUtc().addSecs(3 * 3600).toMSecsSinceEpoch());
+        later.addBindValue(Later);
+        QVERIFY(later.exec());
+        QCOMPARE(later.numRowsAffected(), Later);
+    }
+
+    const auto flush = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("60") });
+    CLI_VERIFY_EXIT(flush, 0);
+    QCOMPARE(flush.out, QStringLiteral("Delivered: %1, failed: 0, still pending: 0\n").arg(Notifications));
+    QCOMPARE(flush.err, QString());
+    QCOMPARE(receiver.count(), Notifications);
+    QSet<QByteArray> received;
+    for (const auto& request : receiver.requests()) {
+        received.insert(request.header("webhook-id"));
+    }
+    QCOMPARE(received.size(), Notifications);
+
+    const auto help = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--help") });
+    CLI_VERIFY_EXIT(help, 0);
+    QVERIFY2(help.out.contains(QStringLiteral("Send every pending notification now, whatever its schedule")),
+             help.describe().constData());
+}
+
+// Issue 11: a deadline is a deadline. The receiver never answers and the webhook's timeout is 30 s: flush --wait 2
+// returns after about 2 s, says what is still pending, and leaves the notification under its lease (the receiver may
+// have it) rather than giving it to another process at once.
+void TestCliDeliveries::flushDeadlineHoldsWithSilentReceiver()
+{
+    constexpr qint64 WaitMs = 2000;
+    // Starting the process, opening the database and writing the report; far below the 30 s it took before.
+    constexpr qint64 MarginMs = 3000;
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    TestReceiver::Response silent;
+    silent.behaviour = TestReceiver::Behaviour::NeverAnswer;
+    receiver.setResponses({ silent });
+    setWebhook(receiver.url().toString(), { QStringLiteral("--timeout"), QStringLiteral("30") });
+    const auto ids = createPending(1);
+    QCOMPARE(ids.size(), 1);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto flush = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"),
+                                    QString::number(WaitMs / 1000) });
+    const auto took = elapsed.elapsed();
+    CLI_VERIFY_EXIT(flush, 1);
+    QVERIFY2(took < WaitMs + MarginMs, qPrintable(QStringLiteral("flush took %1 ms").arg(took)));
+    QCOMPARE(receiver.count(), 1);
+    QCOMPARE(flush.out, QStringLiteral("Delivered: 0, failed: 0, still pending: 1\n"));
+    const auto errors = flush.errLines();
+    QCOMPARE(errors.size(), 2);
+    QCOMPARE(errors.at(0),
+             QStringLiteral("Requests still unanswered when the wait ended: 1. The receiver may have them; "
+                            "they are sent again once its time to answer has passed."));
+    QVERIFY2(errors.at(1).startsWith(QLatin1String("Notifications are still pending; the next one falls due at ")),
+             qPrintable(errors.at(1)));
+
+    // No attempt recorded (its outcome is unknown), and the lease stands: nobody sends it again before the receiver's
+    // time to answer has passed.
+    Database database(m_cli->databasePath());
+    QVERIFY(database.open());
+    Outbox outbox(&database);
+    QCOMPARE(outbox.attempts(ids.constFirst()).size(), 0);
+    QCOMPARE(outbox.claim(QStringLiteral("other"), 10, 60000).size(), 0);
+    const auto next = outbox.nextDue();
+    QVERIFY(next && *next > QDateTime::currentDateTimeUtc().addSecs(20));
+}
+
+// Issue 11: after a 410 Gone the waiting notifications stay held: flushing would only have the service refuse each
+// and fail it for good. The flush says so at once instead of waiting for attempts that never come.
+void TestCliDeliveries::flushKeepsGoneNotificationsHeld()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(410);
+    setWebhook(receiver.url(SecretPath).toString());
+    QVERIFY(!addUser(QStringLiteral("Ann")).isEmpty());
+    QCOMPARE(receiver.count(), 1);
+    QCOMPARE(createPending(2).size(), 2);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto flush = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("30") });
+    CLI_VERIFY_EXIT(flush, 1);
+    QVERIFY2(elapsed.elapsed() < 30000, flush.describe().constData());
+    QCOMPARE(receiver.count(), 1);
+    QCOMPARE(flush.out, QStringLiteral("Delivered: 0, failed: 0, still pending: 2\n"));
+    const auto errors = flush.errLines();
+    QVERIFY2(errors.value(0).startsWith(QLatin1String("Waiting: the webhook ")) && errors.value(0).contains(u"410"),
+             flush.describe().constData());
+    QCOMPARE(errors.value(1),
+             QStringLiteral("Nothing was sent: the service would refuse every notification and each "
+                            "would fail for good. They stay pending for the new URL."));
+    QVERIFY(!flush.err.contains(SecretPath.mid(7)));
+
+    Database database(m_cli->databasePath());
+    QVERIFY(database.open());
+    QCOMPARE(Outbox(&database).count(Outbox::State::Pending), 2);
+    QCOMPARE(Outbox(&database).count(Outbox::State::Failed), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliDeliveries)

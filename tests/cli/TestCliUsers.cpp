@@ -43,6 +43,7 @@ private slots:
     void sameAddressTypedTwoWays();
     void hostileTextIsShownVisibly();
     void importReportsInvalidUtf8();
+    void importDeliversWhileImporting();
 
 private:
     void setWebhook(const TestReceiver& receiver);
@@ -517,6 +518,53 @@ void TestCliUsers::importReportsInvalidUtf8()
              (QStringList { QStringLiteral("Line 3: Column 3 (password) is not valid UTF-8; save the file as UTF-8."),
                             QStringLiteral("Line 4: \"\\x1b[31meve@example.com\" is not a valid email address.") }));
     QCOMPARE(userLines().size(), 2);
+}
+
+// Issue 11: each committed batch wakes the delivery worker, so notifications leave while the rest of the file is
+// still being imported. The second batch hashes passwords (Argon2id, slow on purpose): the first request reaches the
+// receiver while that batch is not committed yet.
+void TestCliUsers::importDeliversWhileImporting()
+{
+    constexpr int Pending = 200; // the first batch: no password to hash
+    constexpr int WithPassword = 100;
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    setWebhook(receiver);
+    const auto path = m_dir->filePath(QStringLiteral("accounts.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name,email,password,role\n");
+    for (int i = 0; i < Pending + WithPassword; ++i) {
+        file.write(QStringLiteral("User %1,user%1@example.com,%2,\n")
+                       .arg(i)
+                       .arg(i < Pending ? QString() : QStringLiteral("a long password %1").arg(i))
+                       .toUtf8());
+    }
+    file.close();
+
+    // How many accounts the import had committed when the first notification arrived.
+    int accountsAtFirstRequest = -1;
+    connect(&receiver, &TestReceiver::requestReceived, this, [this, &accountsAtFirstRequest] {
+        if (accountsAtFirstRequest >= 0) {
+            return;
+        }
+        Database database(m_cli->databasePath());
+        QSqlQuery query(database.open() ? database.connection() : QSqlDatabase());
+        accountsAtFirstRequest =
+            query.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && query.next() ? query.value(0).toInt() : -2;
+    });
+    const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), path });
+    CLI_VERIFY_EXIT(result, 0);
+    QCOMPARE(result.outLines(),
+             (QStringList { QStringLiteral("Accounts created: %1").arg(Pending + WithPassword),
+                            QStringLiteral("Rows refused: 0"),
+                            QStringLiteral("Notifications: %1 delivered, 0 to be retried, 0 failed, 0 not attempted "
+                                           "yet.")
+                                .arg(Pending + WithPassword) }));
+    QCOMPARE(result.err, QString());
+    QCOMPARE(receiver.count(), Pending + WithPassword);
+    // Before: nothing was sent until the whole file was imported.
+    QCOMPARE(accountsAtFirstRequest, Pending);
 }
 
 QTEST_GUILESS_MAIN(TestCliUsers)

@@ -36,6 +36,7 @@ private slots:
     void invalidEnvironmentUrlFailsWithAnAttempt();
     void invalidUrlIsStoredWithoutItsToken();
     void stopFinishesOrGivesBack();
+    void stopWithGraceAbandonsWhatIsOnTheWire();
     void everyRequestOnTheWireIsAnAttempt();
     void hugeHeadersFailTheAttempt();
 
@@ -399,6 +400,42 @@ void TestDeliveryWorker::stopFinishesOrGivesBack()
     for (const auto& item : claimed) {
         QVERIFY(!sent.contains(item.notification.id));
     }
+}
+
+// Issue 11: the CLI's deadline. Requests still unanswered when the grace period ends are abandoned at once, not
+// after the webhook's timeout; they are not recorded (their outcome is unknown) and keep their lease, so nobody sends
+// them again before the receiver's time to answer has passed. Unsent ones are given back.
+void TestDeliveryWorker::stopWithGraceAbandonsWhatIsOnTheWire()
+{
+    m_service.reset();
+    TestReceiver::Response silent;
+    silent.behaviour = TestReceiver::Behaviour::NeverAnswer;
+    m_receiver->setResponses({ silent });
+    m_settings->set(Settings::Key::TimeoutSeconds, 30);
+    for (int i = 0; i < 3; ++i) {
+        createUser(QStringLiteral("silent%1@example.com").arg(i));
+    }
+    DeliveryService service(m_database.get());
+    QSignalSpy recorded(&service, &DeliveryService::attemptRecorded);
+    service.start();
+    QTRY_COMPARE(m_receiver->count(), 3);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QCOMPARE(service.stop(std::chrono::milliseconds(300)), 3);
+    QVERIFY2(elapsed.elapsed() < 10000, qPrintable(QString::number(elapsed.elapsed())));
+    // Not before the grace period (less a little for the timer's own rounding).
+    QVERIFY2(elapsed.elapsed() >= 250, qPrintable(QString::number(elapsed.elapsed())));
+    QCoreApplication::processEvents();
+    QCOMPARE(recorded.count(), 0);
+
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.count(Outbox::State::Pending), 3);
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM attempts")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QCOMPARE(outbox.claim(QStringLiteral("other"), 10, 60000).size(), 0);
 }
 
 void TestDeliveryWorker::everyRequestOnTheWireIsAnAttempt()
