@@ -260,10 +260,6 @@
         <translation>Reprogrammer toutes les notifications en échec.</translation>
     </message>
     <message>
-        <source>Give up after this many seconds (default %1).</source>
-        <translation>Abandonner au bout de ce nombre de secondes (%1 par défaut).</translation>
-    </message>
-    <message>
         <source>seconds</source>
         <translation>secondes</translation>
     </message>
@@ -286,10 +282,6 @@
     <message>
         <source>Schedule a notification, or every failed one, for delivery now.</source>
         <translation>Programmer une livraison immédiate pour une notification, ou pour toutes celles en échec.</translation>
-    </message>
-    <message>
-        <source>Deliver the pending notifications as they fall due; return when none is left or the wait is over.</source>
-        <translation>Livrer les notifications en attente à mesure qu’elles arrivent à échéance&#x202f;; rendre la main quand il n’en reste plus ou que l’attente est écoulée.</translation>
     </message>
     <message>
         <source>Give either a notification id or --%1.</source>
@@ -395,6 +387,22 @@
         <source>&quot;%1&quot; is ambiguous: it begins the ids of several notifications. Give more characters, for example one of:</source>
         <translation>«&#xa0;%1&#xa0;» est ambigu&#xa0;: plusieurs identifiants de notification commencent ainsi. Indiquez davantage de caractères, par exemple l’un des identifiants suivants&#xa0;:</translation>
     </message>
+    <message>
+        <source>Give up after this many seconds (default %1); requests still unanswered then are abandoned and sent again later.</source>
+        <translation>Abandonner après ce nombre de secondes (%1 par défaut)&#x202f;; les requêtes encore sans réponse sont alors abandonnées et renvoyées plus tard.</translation>
+    </message>
+    <message>
+        <source>Send every pending notification now, whatever its schedule: run it once the receiver is fixed. What fails again is retried as it falls due, until none is left pending or the wait is over; then exit 0 when none is. Notifications held because the webhook answered 410 Gone stay held: set a new URL first.</source>
+        <translation>Envoyer tout de suite chaque notification en attente, quelle que soit sa date prévue&#xa0;: à lancer une fois le destinataire réparé. Ce qui échoue de nouveau est retenté à son échéance, jusqu’à ce qu’il ne reste rien en attente ou que le délai soit écoulé&#x202f;; le code de sortie est alors 0 s’il ne reste rien. Les notifications suspendues parce que le webhook a répondu 410 Gone le restent&#xa0;: configurez d’abord une nouvelle URL.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the service would refuse every notification and each would fail for good. They stay pending for the new URL.</source>
+        <translation>Rien n’a été envoyé&#xa0;: le service refuserait chaque notification, et chacune échouerait définitivement. Elles restent en attente de la nouvelle URL.</translation>
+    </message>
+    <message>
+        <source>Requests still unanswered when the wait ended: %1. The receiver may have them; they are sent again once its time to answer has passed.</source>
+        <translation>Requêtes encore sans réponse à la fin de l’attente&#xa0;: %1. Le destinataire les a peut-être reçues&#x202f;; elles seront renvoyées une fois son délai de réponse écoulé.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveriesModel</name>
@@ -436,7 +444,7 @@
     </message>
     <message>
         <source>On hold</source>
-        <extracomment>Deliveries, Next attempt column: nothing is sent until the webhook URL is set or changed.</extracomment>
+        <extracomment>Deliveries, Next attempt column: nothing will be sent until the webhook is fixed</extracomment>
         <translation>En suspens</translation>
     </message>
     <message>
