@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -138,5 +139,10 @@ int main(int argc, char* argv[])
     }
     query.finish();
     printSizes(db, path, accounts, QStringLiteral("after VACUUM"));
+    // To look inside: BENCH_STORAGE_COPY=/some/file.sqlite keeps a copy of the database.
+    if (const auto copy = qEnvironmentVariable("BENCH_STORAGE_COPY"); !copy.isEmpty()) {
+        QFile::remove(copy);
+        QFile::copy(path, copy);
+    }
     return 0;
 }
