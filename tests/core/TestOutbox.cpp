@@ -35,6 +35,7 @@ private slots:
     void failedAttemptKeepsFullDetail();
     void schemaFiveHistoryStaysReadable();
     void schemaThreeFixtureMigratesToSix();
+    void schemaFiveFixtureMigratesToSix();
 
 private:
     QString createUser(const QString& email);
@@ -474,6 +475,47 @@ void TestOutbox::schemaThreeFixtureMigratesToSix()
     const auto notification = outbox.notification(claimed.first().notification.id);
     QCOMPARE(notification->user->email, QStringLiteral("bob@example.com"));
     QCOMPARE(notification->message(), QStringLiteral("Nouvel utilisateur inscrit\u00a0: Bob"));
+}
+
+void TestOutbox::schemaFiveFixtureMigratesToSix()
+{
+    // Written by crochet-cli at schema 5 (main before issue 11), signing, with an Authorization header: Ada delivered
+    // (HTTP 204), Bob pending after an HTTP 500.
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("crochet.sqlite"));
+    QVERIFY(QFile::copy(QFINDTESTDATA("../data/schema5.sqlite"), path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    Database database(path);
+    QString error;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    QCOMPARE(database.schemaVersion(), 6);
+    Outbox outbox(&database);
+    const auto ada = outbox.list(Outbox::State::Delivered, 10);
+    QCOMPARE(ada.size(), 1);
+    QCOMPARE(ada.first().userName, QStringLiteral("Ada"));
+    QCOMPARE(ada.first().lastResultText(), QStringLiteral("Delivered: HTTP 204 in 5 ms."));
+    // Its attempt keeps its full row.
+    const auto delivered = outbox.attempts(ada.first().id);
+    QCOMPARE(delivered.size(), 1);
+    QVERIFY(!delivered.first().bodyStored);
+    QCOMPARE(delivered.first().status, 204);
+    QCOMPARE(delivered.first().url, QStringLiteral("http://127.0.0.1:18204/…hook"));
+    QVERIFY(delivered.first().requestBody.contains(QLatin1String("ada@example.com")));
+    QVERIFY(delivered.first().requestHeaders.contains(QStringLiteral("Authorization: ••••")));
+    QVERIFY(delivered.first().requestHeaders.contains(QStringLiteral("webhook-signature: v1,••••")));
+
+    // Bob's notification, rendered from the payload schema 5 kept, gives the very body schema 5 sent.
+    const auto claimed = outbox.claim(QStringLiteral("a"), 10, 60000);
+    QCOMPARE(claimed.size(), 1);
+    QVERIFY(!claimed.first().storedPayload(PayloadFormat::Shape::Json));
+    const auto bob = outbox.notification(claimed.first().notification.id);
+    QVERIFY(bob.has_value());
+    QCOMPARE(bob->user->email, QStringLiteral("bob@example.com"));
+    const auto failed = outbox.attempts(bob->id);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().status, 500);
+    QCOMPARE(QString::fromUtf8(PayloadBuilder::build(*bob, PayloadFormat::Shape::Json).body),
+             failed.first().requestBody);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
