@@ -75,6 +75,16 @@ const char* const Migrations[] = {
      "ALTER TABLE notifications ADD COLUMN last_result_code TEXT;"),
     // 4 -> 5: email keys in NFC; recomputeEmailKeys() does it, SQLite cannot normalise
     "",
+    // 5 -> 6: each notification's request body rendered once when it is written, with the payload shape it was
+    // rendered for (body NULL: written by an older version, rendered when sent); a delivered attempt whose body is that
+    // stored body keeps only its compact figures (body_stored = 1) instead of a copy. Older attempts keep their rows.
+    // The due index only ever serves pending notifications (claims, the next due time): delivered and failed ones
+    // leave it.
+    ("ALTER TABLE notifications ADD COLUMN body TEXT;"
+     "ALTER TABLE notifications ADD COLUMN shape TEXT;"
+     "ALTER TABLE attempts ADD COLUMN body_stored INTEGER;"
+     "DROP INDEX notifications_due;"
+     "CREATE INDEX notifications_due ON notifications (state, next_attempt_at) WHERE state = 'pending';"),
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 

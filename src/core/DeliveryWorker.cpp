@@ -216,8 +216,19 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
         return;
     }
 
-    const auto request = config.request(claimed.notification, check.url, startedAt);
+    // The body rendered when the notification was written, unless the webhook now takes another shape (its URL or
+    // format changed since): then it is rendered again from the notification, and the attempt keeps that body.
+    const auto shape = config.shape(check.url);
+    auto payload = claimed.storedPayload(shape);
+    outcome.attempt.bodyStored = payload.has_value();
+    if (!payload) {
+        const auto source = m_outbox.notification(claimed.notification.id);
+        payload = PayloadBuilder::build(source.value_or(claimed.notification), shape);
+    }
+    const auto request =
+        config.request(claimed.notification.id, claimed.notification.event, std::move(*payload), check.url, startedAt);
     outcome.attempt.requestHeaders = WebhookConfig::describeHeaders(request.headers, request.payload.contentType);
+    // Kept whole if the attempt fails; a delivered one refers to the stored body instead (Outbox::record).
     outcome.attempt.requestBody = QString::fromUtf8(request.payload.body);
     ++m_inFlight;
     // The sender with the fewest requests under way, so that none waits for a connection while another is free.

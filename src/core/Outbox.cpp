@@ -2,6 +2,8 @@
 
 #include "Database.h"
 #include "Log.h"
+#include "Settings.h"
+#include "WebhookConfig.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -54,6 +56,64 @@ QString likePattern(QString text)
         .replace(QLatin1Char('%'), QLatin1String("\\%"))
         .replace(QLatin1Char('_'), QLatin1String("\\_"));
     return text;
+}
+
+// A delivered attempt keeps a response excerpt this long at most; failed ones keep what the worker stored.
+constexpr qsizetype CompactResponseExcerpt = 200;
+
+// The request header lines a compact attempt rebuilds from its notification and its time; the others (custom headers,
+// masked, and the signature, masked) are all it stores.
+bool derivedHeaderLine(const QString& line)
+{
+    for (const auto name : { QLatin1String("Content-Type: "), QLatin1String("User-Agent: "),
+                             QLatin1String("webhook-id: "), QLatin1String("webhook-timestamp: ") }) {
+        if (line.startsWith(name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QString compactHeaders(const QString& described)
+{
+    auto lines = described.split(QLatin1Char('\n'));
+    lines.removeIf(derivedHeaderLine);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The lines WebhookConfig::describeHeaders gave when the attempt was made, in its order.
+QString expandHeaders(const QString& stored, const QByteArray& contentType, const QString& notificationId,
+                      const QDateTime& startedAt)
+{
+    HeaderList headers;
+    QByteArray signature;
+    for (const auto& line : stored.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const auto colon = line.indexOf(QLatin1String(": "));
+        const auto name = line.left(colon).toLatin1();
+        const auto value = line.mid(colon + 2).toUtf8();
+        if (name == "webhook-signature") {
+            signature = value;
+        } else {
+            headers.append({ name, value });
+        }
+    }
+    headers.append({ QByteArrayLiteral("webhook-id"), notificationId.toUtf8() });
+    headers.append({ QByteArrayLiteral("webhook-timestamp"), QByteArray::number(startedAt.toSecsSinceEpoch()) });
+    if (!signature.isEmpty()) {
+        headers.append({ QByteArrayLiteral("webhook-signature"), signature });
+    }
+    // Values are masked already; describeHeaders masks them again to the same text.
+    return WebhookConfig::describeHeaders(headers, contentType);
+}
+
+// What a delivered attempt's result needs to say it ("Delivered: HTTP 204 in 12 ms."): its status and duration.
+QString deliveredResult(int status, qint64 durationMs)
+{
+    DeliveryResult result;
+    result.outcome = DeliveryResult::Outcome::Delivered;
+    result.httpStatus = status;
+    result.durationMs = durationMs;
+    return result.toStored();
 }
 
 bool execOrWarn(QSqlQuery& query)
@@ -109,31 +169,65 @@ QString Outbox::stateDisplayName(const QString& key)
     return key;
 }
 
-bool Outbox::enqueue(QSqlDatabase db, const Notification& notification)
+bool Outbox::enqueue(QSqlDatabase db, const Notification& notification, std::optional<PayloadFormat::Shape> shape)
 {
     QSqlQuery query(db);
-    return prepareEnqueue(query) && enqueue(query, notification);
+    return prepareEnqueue(query) && enqueue(query, notification, shape);
 }
 
 bool Outbox::prepareEnqueue(QSqlQuery& query)
 {
-    return query.prepare(
-        QStringLiteral("INSERT INTO notifications (id, event, user_id, user_name, payload, state, attempts, "
-                       "next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"));
+    return query.prepare(QStringLiteral(
+        "INSERT INTO notifications (id, event, user_id, user_name, payload, body, shape, state, attempts, "
+        "next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"));
 }
 
-bool Outbox::enqueue(QSqlQuery& query, const Notification& notification)
+bool Outbox::enqueue(QSqlQuery& query, const Notification& notification, std::optional<PayloadFormat::Shape> shape)
 {
     const auto now = nowMs();
+    // The payload keeps what renders the body again for another shape: the id, the event and the account have
+    // columns of their own (accounts are never changed once written), so only the rest is kept here.
+    auto source = notification.toJson();
+    source.remove(QStringLiteral("id"));
+    source.remove(QStringLiteral("event"));
+    source.remove(QStringLiteral("timestamp")); // the row's created_at; no body carries it
+    if (notification.user && !notification.user->id.isEmpty()) {
+        source.remove(QStringLiteral("user"));
+    }
     query.addBindValue(notification.id);
     query.addBindValue(notification.event);
     query.addBindValue(notification.user ? notification.user->id : QString());
     query.addBindValue(notification.user ? notification.user->name : QString());
-    query.addBindValue(QString::fromUtf8(QJsonDocument(notification.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(source).toJson(QJsonDocument::Compact)));
+    if (shape) {
+        query.addBindValue(QString::fromUtf8(PayloadBuilder::build(notification, *shape).body));
+        query.addBindValue(PayloadFormat::shapeKey(*shape));
+    } else {
+        query.addBindValue(QVariant(QMetaType::fromType<QString>()));
+        query.addBindValue(QVariant(QMetaType::fromType<QString>()));
+    }
     query.addBindValue(now);
     query.addBindValue(now);
     query.addBindValue(now);
     return execOrWarn(query);
+}
+
+std::optional<PayloadFormat::Shape> Outbox::configuredShape(Database* database)
+{
+    const Settings settings(database);
+    const auto config = WebhookConfig::load(settings);
+    if (config.url.source == WebhookUrl::Source::None) {
+        return std::nullopt;
+    }
+    return config.shape(QUrl(config.url.url));
+}
+
+std::optional<Payload> ClaimedNotification::storedPayload(PayloadFormat::Shape target) const
+{
+    if (!shape || *shape != target || body.isNull()) {
+        return std::nullopt;
+    }
+    return Payload { PayloadBuilder::contentType(target), body };
 }
 
 QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId)
@@ -145,41 +239,92 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
         return claimed;
     }
     const auto now = nowMs();
-    QSqlQuery select(db);
-    select.prepare(
-        QStringLiteral("SELECT id, payload, attempts FROM notifications WHERE state = 'pending' "
-                       "AND (lease_until IS NULL OR lease_until < :now) %1 "
-                       "ORDER BY next_attempt_at, created_at LIMIT :limit")
-            .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id")));
-    select.bindValue(QStringLiteral(":now"), now);
-    select.bindValue(QStringLiteral(":limit"), limit);
-    if (!onlyId.isEmpty()) {
-        select.bindValue(QStringLiteral(":id"), onlyId);
-    }
-    if (!execOrWarn(select)) {
-        return {};
-    }
-    while (select.next()) {
-        ClaimedNotification item;
-        item.notification = Notification::fromJson(QJsonDocument::fromJson(select.value(1).toByteArray()).object());
-        item.notification.id = select.value(0).toString();
-        item.attempts = select.value(2).toInt();
-        claimed.append(item);
-    }
+    // One statement leases the whole batch and reads back what sending needs.
     QSqlQuery lease(db);
-    lease.prepare(QStringLiteral("UPDATE notifications SET lease_owner = ?, lease_until = ? WHERE id = ?"));
-    for (const auto& item : std::as_const(claimed)) {
-        lease.addBindValue(owner);
-        lease.addBindValue(now + leaseMs);
-        lease.addBindValue(item.notification.id);
-        if (!execOrWarn(lease)) {
-            return {};
-        }
+    lease.prepare(
+        QStringLiteral("UPDATE notifications SET lease_owner = :owner, lease_until = :until WHERE rowid IN ("
+                       "SELECT rowid FROM notifications WHERE state = 'pending' "
+                       "AND (lease_until IS NULL OR lease_until < :now) %1 "
+                       "ORDER BY next_attempt_at, created_at LIMIT :limit) "
+                       "RETURNING id, event, attempts, body, shape, next_attempt_at, created_at, rowid")
+            .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id")));
+    lease.bindValue(QStringLiteral(":owner"), owner);
+    lease.bindValue(QStringLiteral(":until"), now + leaseMs);
+    lease.bindValue(QStringLiteral(":now"), now);
+    lease.bindValue(QStringLiteral(":limit"), limit);
+    if (!onlyId.isEmpty()) {
+        lease.bindValue(QStringLiteral(":id"), onlyId);
     }
-    if (!transaction.commit()) {
+    if (!execOrWarn(lease)) {
         return {};
+    }
+    struct Order
+    {
+        qint64 due;
+        qint64 created;
+        qint64 rowid;
+    };
+    QList<QPair<Order, ClaimedNotification>> rows;
+    while (lease.next()) {
+        ClaimedNotification item;
+        const auto body = lease.value(3);
+        if (!body.isNull()) {
+            item.body = body.toString().toUtf8();
+            item.shape = PayloadFormat::shapeFromKey(lease.value(4).toString());
+        }
+        item.notification.id = lease.value(0).toString();
+        item.notification.event = lease.value(1).toString();
+        item.attempts = lease.value(2).toInt();
+        rows.append(
+            { Order { lease.value(5).toLongLong(), lease.value(6).toLongLong(), lease.value(7).toLongLong() }, item });
+    }
+    lease.finish();
+    if (lease.lastError().isValid() || !transaction.commit()) {
+        return {};
+    }
+    // RETURNING gives no order: due first, as selected.
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first.due, a.first.created, a.first.rowid)
+            < std::tie(b.first.due, b.first.created, b.first.rowid);
+    });
+    claimed.reserve(rows.size());
+    for (auto& row : rows) {
+        claimed.append(std::move(row.second));
     }
     return claimed;
+}
+
+std::optional<Notification> Outbox::notification(const QString& id) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral(
+        "SELECT n.event, n.payload, n.user_id, n.user_name, u.name, u.email, u.role, u.password_hash IS NOT NULL, "
+        "u.created_at, u.id, n.created_at FROM notifications n LEFT JOIN users u ON u.id = n.user_id WHERE n.id = ?"));
+    query.addBindValue(id);
+    if (!execOrWarn(query) || !query.next()) {
+        return std::nullopt;
+    }
+    auto notification = Notification::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
+    notification.id = id;
+    notification.event = query.value(0).toString();
+    if (!notification.timestamp.isValid()) {
+        notification.timestamp = fromMs(query.value(10));
+    }
+    const auto userId = query.value(2).toString();
+    if (!notification.user && !userId.isEmpty()) {
+        UserRecord user;
+        user.id = userId;
+        user.name = query.value(3).toString();
+        if (!query.value(9).isNull()) {
+            user.name = query.value(4).toString();
+            user.email = query.value(5).toString();
+            user.role = query.value(6).toString();
+            user.hasPassword = query.value(7).toBool();
+            user.createdAt = QDateTime::fromString(query.value(8).toString(), Qt::ISODate);
+        }
+        notification.user = user;
+    }
+    return notification;
 }
 
 void AttemptRecord::setResult(const DeliveryResult& deliveryResult)
@@ -200,8 +345,8 @@ bool Outbox::record(const QList<Outcome>& outcomes)
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, request_headers, request_body, "
-        "status, outcome, response_headers, response_body, diagnostic, result) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?)"));
+        "status, outcome, response_headers, response_body, diagnostic, result, body_stored) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)"));
     QSqlQuery update(db);
     update.prepare(QStringLiteral(
         "UPDATE notifications SET attempts = attempts + 1, state = ?, next_attempt_at = ?, last_status = ?, "
@@ -210,25 +355,31 @@ bool Outbox::record(const QList<Outcome>& outcomes)
     const auto now = nowMs();
     for (const auto& outcome : outcomes) {
         const auto& a = outcome.attempt;
+        // Delivered with the stored body: the time, duration, status, masked URL and a response excerpt are
+        // enough, the rest is the notification's. Anything else keeps its full detail.
+        const bool compact = a.bodyStored && outcome.state == State::Delivered;
         insert.addBindValue(a.notificationId);
         insert.addBindValue(a.number);
         insert.addBindValue(a.startedAt.toMSecsSinceEpoch());
         insert.addBindValue(a.durationMs);
-        insert.addBindValue(text(a.url));
-        insert.addBindValue(text(a.requestHeaders));
-        insert.addBindValue(text(a.requestBody));
+        insert.addBindValue(text(a.url)); // masked; where it went is worth its few bytes
+        insert.addBindValue(text(compact ? compactHeaders(a.requestHeaders) : a.requestHeaders));
+        insert.addBindValue(compact ? QStringLiteral("") : text(a.requestBody));
         insert.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
         insert.addBindValue(text(a.outcome));
-        insert.addBindValue(text(a.responseHeaders));
-        insert.addBindValue(text(a.responseBody));
+        insert.addBindValue(compact ? QVariant() : QVariant(text(a.responseHeaders)));
+        insert.addBindValue(compact ? text(a.responseBody.left(CompactResponseExcerpt)) : text(a.responseBody));
         insert.addBindValue(text(a.diagnostic));
-        insert.addBindValue(a.result.isEmpty() ? QVariant() : QVariant(a.result));
+        // A compact row's result is rebuilt from its status and duration.
+        const auto result = compact ? deliveredResult(a.status, a.durationMs) : a.result;
+        insert.addBindValue(compact || a.result.isEmpty() ? QVariant() : QVariant(a.result));
+        insert.addBindValue(compact ? QVariant(1) : QVariant());
         update.addBindValue(stateKey(outcome.state));
         update.addBindValue(outcome.nextAttemptAt.isValid() ? QVariant(outcome.nextAttemptAt.toMSecsSinceEpoch())
                                                             : QVariant());
         update.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
         update.addBindValue(text(a.diagnostic));
-        update.addBindValue(a.result.isEmpty() ? QVariant() : QVariant(a.result));
+        update.addBindValue(result.isEmpty() ? QVariant() : QVariant(result));
         update.addBindValue(now);
         update.addBindValue(a.notificationId);
         if (!execOrWarn(insert) || !execOrWarn(update)) {
@@ -330,9 +481,11 @@ QStringList Outbox::idsStartingWith(const QString& prefix, int limit) const
 QList<AttemptRecord> Outbox::attempts(const QString& notificationId) const
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT number, started_at, duration_ms, url, request_headers, request_body, status, "
-                                 "outcome, response_headers, response_body, diagnostic, result FROM attempts "
-                                 "WHERE notification_id = ? ORDER BY number, id"));
+    query.prepare(QStringLiteral(
+        "SELECT a.number, a.started_at, a.duration_ms, a.url, a.request_headers, a.request_body, a.status, a.outcome, "
+        "a.response_headers, a.response_body, a.diagnostic, a.result, a.body_stored, n.body, n.shape "
+        "FROM attempts a JOIN notifications n ON n.id = a.notification_id "
+        "WHERE a.notification_id = ? ORDER BY a.number, a.id"));
     query.addBindValue(notificationId);
     QList<AttemptRecord> list;
     if (!execOrWarn(query)) {
@@ -353,6 +506,15 @@ QList<AttemptRecord> Outbox::attempts(const QString& notificationId) const
         a.responseBody = query.value(9).toString();
         a.diagnostic = query.value(10).toString();
         a.result = query.value(11).toString();
+        a.bodyStored = query.value(12).toInt() == 1;
+        if (a.bodyStored) {
+            a.result = deliveredResult(a.status, a.durationMs);
+            a.requestBody = query.value(13).toString();
+            const auto shape = PayloadFormat::shapeFromKey(query.value(14).toString());
+            a.requestHeaders =
+                expandHeaders(a.requestHeaders, PayloadBuilder::contentType(shape.value_or(PayloadFormat::Shape::Json)),
+                              notificationId, a.startedAt);
+        }
         list.append(a);
     }
     return list;

@@ -2,6 +2,8 @@
 
 #include "DeliveryResult.h"
 #include "Notification.h"
+#include "PayloadBuilder.h"
+#include "PayloadFormat.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -28,6 +30,10 @@ struct AttemptRecord
     QString responseBody; // excerpt
     QString result; // DeliveryResult::toStored(); empty in attempts recorded before schema 4
     QString diagnostic; // the translated summary older versions stored; empty since schema 4
+    // The request body was the notification's stored body. A delivered attempt then keeps only its compact figures
+    // (time, duration, status, a short response excerpt): attempts() gives back the body and the request headers
+    // from the notification.
+    bool bodyStored = false;
 
     void setResult(const DeliveryResult& deliveryResult);
     // What went wrong or how it went, in the current language.
@@ -55,8 +61,15 @@ struct NotificationRow
 
 struct ClaimedNotification
 {
+    // Its id and event only: Outbox::notification() gives the rest, to render the body again.
     Notification notification;
     int attempts = 0;
+    // The request body rendered when the notification was written, and the payload shape it was rendered for.
+    QByteArray body;
+    std::optional<PayloadFormat::Shape> shape;
+
+    // The stored body, when it was rendered for shape.
+    std::optional<Payload> storedPayload(PayloadFormat::Shape target) const;
 };
 
 // The transactional outbox: notifications recorded with their account, claimed under an expiring lease by whichever
@@ -86,14 +99,21 @@ public:
     static std::optional<State> stateFromKey(const QString& key);
     static QString stateDisplayName(const QString& key);
 
-    // Adds the notification inside the caller's open transaction.
-    static bool enqueue(QSqlDatabase db, const Notification& notification);
+    // Adds the notification inside the caller's open transaction, with its request body rendered for shape (the
+    // shape the webhook configured now takes; without one, the body is rendered when it is sent).
+    static bool enqueue(QSqlDatabase db, const Notification& notification,
+                        std::optional<PayloadFormat::Shape> shape = std::nullopt);
     // The same with a statement prepared once for many notifications (prepareEnqueue, then enqueue for each).
     static bool prepareEnqueue(QSqlQuery& query);
-    static bool enqueue(QSqlQuery& prepared, const Notification& notification);
+    static bool enqueue(QSqlQuery& prepared, const Notification& notification,
+                        std::optional<PayloadFormat::Shape> shape = std::nullopt);
+    // The shape of the webhook configured in settings (and WEBHOOK_URL), which new notifications are rendered for.
+    static std::optional<PayloadFormat::Shape> configuredShape(Database* database);
 
-    // Leases up to limit due notifications (or just onlyId) to owner for leaseMs, in one write transaction.
+    // Leases up to limit due notifications (or just onlyId) to owner for leaseMs, in one statement.
     QList<ClaimedNotification> claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId = {});
+    // The whole notification as it was written, to render its body for another shape than the stored one.
+    std::optional<Notification> notification(const QString& id) const;
     // Stores the attempts and the new states in one transaction, releasing the leases.
     bool record(const QList<Outcome>& outcomes);
     // Gives back at once the pending notifications owner still holds, except those in keep (requests abandoned on the

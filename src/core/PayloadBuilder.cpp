@@ -138,12 +138,17 @@ QString PayloadBuilder::truncate(const QString& text, int limit)
     return head + QChar(0x2026);
 }
 
+QByteArray PayloadBuilder::contentType(PayloadFormat::Shape shape)
+{
+    return shape == PayloadFormat::Shape::PlainText ? QByteArrayLiteral("text/plain; charset=utf-8") : JsonType;
+}
+
 Payload PayloadBuilder::build(const Notification& notification, PayloadFormat::Shape shape)
 {
     using Shape = PayloadFormat::Shape;
     switch (shape) {
     case Shape::PlainText:
-        return { QByteArrayLiteral("text/plain; charset=utf-8"), notification.message().toUtf8() };
+        return { contentType(shape), notification.message().toUtf8() };
     case Shape::Discord:
         return {
             JsonType,

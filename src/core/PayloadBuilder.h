@@ -23,6 +23,8 @@ public:
     static constexpr int DiscordContentLimit = 2000;
 
     static Payload build(const Notification& notification, PayloadFormat::Shape shape);
+    // The Content-Type of every body of that shape.
+    static QByteArray contentType(PayloadFormat::Shape shape);
 
     static QString escapeSlack(const QString& text);
     static QString escapeMarkdown(const QString& text);

@@ -114,3 +114,43 @@ PayloadFormat::Shape PayloadFormat::resolve(Format chosen, const QUrl& url)
     }
     return Shape::Json;
 }
+
+namespace {
+
+struct ShapeName
+{
+    PayloadFormat::Shape shape;
+    const char* key;
+};
+
+constexpr ShapeName ShapeNames[] = {
+    { PayloadFormat::Shape::Discord, "discord" },
+    { PayloadFormat::Shape::Slack, "slack" },
+    { PayloadFormat::Shape::GoogleChat, "google-chat" },
+    { PayloadFormat::Shape::TeamsWorkflow, "teams-workflow" },
+    { PayloadFormat::Shape::TeamsConnector, "teams-connector" },
+    { PayloadFormat::Shape::Json, "json" },
+    { PayloadFormat::Shape::PlainText, "text" },
+};
+
+} // namespace
+
+QString PayloadFormat::shapeKey(Shape shape)
+{
+    for (const auto& name : ShapeNames) {
+        if (name.shape == shape) {
+            return QString::fromLatin1(name.key);
+        }
+    }
+    return {};
+}
+
+std::optional<PayloadFormat::Shape> PayloadFormat::shapeFromKey(const QString& key)
+{
+    for (const auto& name : ShapeNames) {
+        if (key == QLatin1String(name.key)) {
+            return name.shape;
+        }
+    }
+    return std::nullopt;
+}

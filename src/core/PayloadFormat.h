@@ -44,4 +44,8 @@ public:
     // Decided from the parsed host and path, never by substring of the whole URL.
     static Format detect(const QUrl& url);
     static Shape resolve(Format chosen, const QUrl& url);
+
+    // "discord", "teams-workflow", … as stored with a body rendered for that shape.
+    static QString shapeKey(Shape shape);
+    static std::optional<Shape> shapeFromKey(const QString& key);
 };

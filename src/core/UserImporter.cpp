@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "Log.h"
+#include "Outbox.h"
 #include "PasswordHasher.h"
 #include "SafeText.h"
 #include "UserRules.h"
@@ -307,7 +308,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             notImported(transaction.errorText());
             break;
         }
-        UserStore::Writer writer(db);
+        UserStore::Writer writer(db, notify ? Outbox::configuredShape(database) : std::nullopt);
         int created = 0;
         QList<Refused> refusedInBatch;
         QString failure;

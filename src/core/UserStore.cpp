@@ -26,7 +26,8 @@ UserStore::Created UserStore::create(const NewUser& input, const QByteArray& pas
         created.error = tr("The database is busy or unavailable: %1").arg(db.lastError().text());
         return created;
     }
-    auto created = Writer(db).insert(input, passwordHash, notify);
+    auto created =
+        Writer(db, notify ? Outbox::configuredShape(m_database) : std::nullopt).insert(input, passwordHash, notify);
     if (!created.ok) {
         return created;
     }
@@ -39,8 +40,9 @@ UserStore::Created UserStore::create(const NewUser& input, const QByteArray& pas
     return created;
 }
 
-UserStore::Writer::Writer(QSqlDatabase db)
-    : m_savepoint(db)
+UserStore::Writer::Writer(QSqlDatabase db, std::optional<PayloadFormat::Shape> shape)
+    : m_shape(shape)
+    , m_savepoint(db)
     , m_release(db)
     , m_rollback(db)
     , m_user(db)
@@ -92,7 +94,7 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
     }
     if (notify) {
         auto notification = Notification::userCreated(user);
-        if (!Outbox::enqueue(m_notification, notification)) {
+        if (!Outbox::enqueue(m_notification, notification, m_shape)) {
             created.error = tr("Cannot record the account's notification; the account was not created.");
             rollback();
             return created;

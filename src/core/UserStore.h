@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Notification.h"
+#include "PayloadFormat.h"
 #include "User.h"
 
 #include <QCoreApplication>
@@ -34,14 +35,15 @@ public:
     // the same transaction as the account.
     Created create(const NewUser& user, const QByteArray& passwordHash, bool notify);
     // Inserts accounts (each with its notification) inside the caller's open transaction, with statements prepared
-    // once for the whole batch.
+    // once for the whole batch. Notifications are rendered for shape, the webhook's (Outbox::configuredShape).
     class Writer
     {
     public:
-        explicit Writer(QSqlDatabase db);
+        explicit Writer(QSqlDatabase db, std::optional<PayloadFormat::Shape> shape = std::nullopt);
         Created insert(const NewUser& user, const QByteArray& passwordHash, bool notify);
 
     private:
+        std::optional<PayloadFormat::Shape> m_shape;
         QSqlQuery m_savepoint;
         QSqlQuery m_release;
         QSqlQuery m_rollback;

@@ -51,28 +51,34 @@ QString WebhookConfig::serializeHeaders(const HeaderList& headers)
 
 DeliveryRequest WebhookConfig::request(const Notification& notification, const QUrl& target, const QDateTime& now) const
 {
+    return request(notification.id, notification.event, PayloadBuilder::build(notification, shape(target)), target,
+                   now);
+}
+
+DeliveryRequest WebhookConfig::request(const QString& notificationId, const QString& event, Payload payload,
+                                       const QUrl& target, const QDateTime& now) const
+{
     DeliveryRequest request;
     request.url = target;
-    const auto resolved = shape(target);
-    if (resolved == PayloadFormat::Shape::Discord && notification.event == QLatin1String(Notification::WebhookTest)) {
+    if (shape(target) == PayloadFormat::Shape::Discord && event == QLatin1String(Notification::WebhookTest)) {
         QUrlQuery query(request.url);
         query.removeAllQueryItems(QStringLiteral("wait"));
         query.addQueryItem(QStringLiteral("wait"), QStringLiteral("true"));
         request.url.setQuery(query);
     }
-    request.payload = PayloadBuilder::build(notification, resolved);
+    request.payload = std::move(payload);
     request.timeoutSeconds = timeoutSeconds;
     request.network = network;
     for (const auto& header : customHeaders) {
         request.headers.append(header);
     }
     const auto timestamp = now.toSecsSinceEpoch();
-    request.headers.append({ QByteArrayLiteral("webhook-id"), notification.id.toUtf8() });
+    request.headers.append({ QByteArrayLiteral("webhook-id"), notificationId.toUtf8() });
     request.headers.append({ QByteArrayLiteral("webhook-timestamp"), QByteArray::number(timestamp) });
     if (isSigning()) {
-        auto signature = Signature::sign(signingSecret, notification.id, timestamp, request.payload.body);
+        auto signature = Signature::sign(signingSecret, notificationId, timestamp, request.payload.body);
         if (!previousSigningSecret.isEmpty() && previousSecretExpiresAt.isValid() && now < previousSecretExpiresAt) {
-            signature += ' ' + Signature::sign(previousSigningSecret, notification.id, timestamp, request.payload.body);
+            signature += ' ' + Signature::sign(previousSigningSecret, notificationId, timestamp, request.payload.body);
         }
         request.headers.append({ QByteArrayLiteral("webhook-signature"), signature });
     }

@@ -37,6 +37,10 @@ public:
     // wait, so that a 200 means the message was stored.
     DeliveryRequest request(const Notification& notification, const QUrl& target,
                             const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    // The same around a body already rendered (the outbox stores it ready to send): only what must be fresh or must
+    // not be stored is added now, the custom headers, webhook-id, webhook-timestamp and the signature.
+    DeliveryRequest request(const QString& notificationId, const QString& event, Payload payload, const QUrl& target,
+                            const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
 
     // Request headers as history and the CLI show them: secrets replaced.
     static QString describeHeaders(const HeaderList& headers, const QByteArray& contentType);

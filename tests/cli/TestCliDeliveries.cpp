@@ -29,6 +29,7 @@ private slots:
     void cleanup();
 
     void listShowAndRetry();
+    void showDeliveredAttempt();
     void retryFailed();
     void retryNeedsOneTarget_data();
     void retryNeedsOneTarget();
@@ -163,6 +164,33 @@ void TestCliDeliveries::listShowAndRetry()
     QVERIFY(row);
     QCOMPARE(row->state, QStringLiteral("pending"));
     QVERIFY(row->nextAttemptAt <= QDateTime::currentDateTimeUtc());
+}
+
+void TestCliDeliveries::showDeliveredAttempt()
+{
+    // Its attempt is stored compact; show gives it as fully as a failed one.
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(204);
+    setWebhook(receiver.url(SecretPath).toString());
+    const auto id = addUser(QStringLiteral("Ann"));
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(receiver.count(), 1);
+    const auto show = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), id });
+    CLI_VERIFY_EXIT(show, 0);
+    const auto lines = show.outLines();
+    QVERIFY(lines.contains(QStringLiteral("State: Delivered")));
+    QVERIFY(show.out.contains(QLatin1String("\nAttempt 1: ")));
+    QVERIFY(lines.contains(QStringLiteral("  URL: ") + WebhookUrl::mask(receiver.url(SecretPath).toString())));
+    QVERIFY(lines.contains(QStringLiteral("    Content-Type: application/json")));
+    QVERIFY(lines.contains(QStringLiteral("    webhook-id: ") + id));
+    QVERIFY(lines.contains(QStringLiteral("    webhook-timestamp: ")
+                           + QString::fromLatin1(receiver.requests().first().header("webhook-timestamp"))));
+    QVERIFY(lines.contains(QStringLiteral("  Status: 204")));
+    QVERIFY(std::any_of(lines.cbegin(), lines.cend(), [](const QString& line) {
+        return line.startsWith(QLatin1String("  Result: Delivered: HTTP 204 in "));
+    }));
+    QVERIFY2(!show.out.contains(QLatin1String("T0KEN-secret")), qPrintable(show.out));
 }
 
 void TestCliDeliveries::retryFailed()

@@ -1,9 +1,15 @@
 #include "Database.h"
 #include "Outbox.h"
+#include "PayloadBuilder.h"
+#include "Settings.h"
 #include "TestFixtures.h"
 #include "Translations.h"
 #include "UserStore.h"
+#include "WebhookConfig.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,9 +30,19 @@ private slots:
     void detailsRenderInTheReadersLanguage();
     void schemaThreeAttemptsKeepTheirText();
     void purgeKeepsPending();
+    void bodyIsRenderedWhenWritten();
+    void claimLeasesABatchInOneStatement();
+    void deliveredAttemptIsCompact();
+    void failedAttemptKeepsFullDetail();
+    void schemaFiveHistoryStaysReadable();
+    void schemaThreeFixtureMigratesToSix();
+    void schemaFiveFixtureMigratesToSix();
 
 private:
     QString createUser(const QString& email);
+    // The webhook set, so that notifications are written with their body; returns the stored body of a new one.
+    QString createRenderedUser(const QString& email, QString* body = nullptr);
+    Outbox::Outcome delivered(const QString& id, const QString& body);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_database;
@@ -64,7 +80,7 @@ void TestOutbox::claimLeasesEachNotificationOnce()
     for (const auto& item : first + second) {
         ids.insert(item.notification.id);
         QCOMPARE(item.notification.event, QStringLiteral("user.created"));
-        QVERIFY(item.notification.user.has_value());
+        QVERIFY(outbox.notification(item.notification.id)->user.has_value());
     }
     QCOMPARE(ids.size(), 5);
     QCOMPARE(outbox.claim(QStringLiteral("c"), 10, 60000).size(), 0);
@@ -235,6 +251,9 @@ void TestOutbox::schemaThreeAttemptsKeepTheirText()
         QSqlQuery query(m_database->connection());
         QVERIFY(query.exec(QStringLiteral("ALTER TABLE attempts DROP COLUMN result")));
         QVERIFY(query.exec(QStringLiteral("ALTER TABLE notifications DROP COLUMN last_result_code")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE notifications DROP COLUMN body")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE notifications DROP COLUMN shape")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE attempts DROP COLUMN body_stored")));
         QVERIFY(query.exec(
             QStringLiteral("INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, "
                            "request_headers, request_body, status, outcome, diagnostic) VALUES ('%1', 1, 0, 5, "
@@ -270,6 +289,272 @@ void TestOutbox::purgeKeepsPending()
     QCOMPARE(outbox.purge(30), 1);
     QCOMPARE(outbox.count(std::nullopt), 1);
     QCOMPARE(outbox.count(Outbox::State::Pending), 1);
+}
+
+QString TestOutbox::createRenderedUser(const QString& email, QString* body)
+{
+    Settings(m_database.get()).set(Settings::Key::WebhookUrl, QStringLiteral("http://127.0.0.1:9/hook"));
+    const auto id = createUser(email);
+    if (body) {
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral("SELECT body FROM notifications WHERE id = ?"));
+        query.addBindValue(id);
+        *body = query.exec() && query.next() ? query.value(0).toString() : QString();
+    }
+    return id;
+}
+
+Outbox::Outcome TestOutbox::delivered(const QString& id, const QString& body)
+{
+    Outbox::Outcome outcome;
+    auto& a = outcome.attempt;
+    a.notificationId = id;
+    a.number = 1;
+    a.startedAt = QDateTime::fromSecsSinceEpoch(1800000000, Qt::UTC).addMSecs(250);
+    a.durationMs = 12;
+    a.url = QStringLiteral("http://127.0.0.1:9/hook");
+    const HeaderList headers { { "Authorization", "Bearer s3cret" },
+                               { "webhook-id", id.toUtf8() },
+                               { "webhook-timestamp", "1800000000" },
+                               { "webhook-signature", "v1,c2lnbmF0dXJl" } };
+    a.requestHeaders = WebhookConfig::describeHeaders(headers, "application/json");
+    a.requestBody = body;
+    a.bodyStored = true;
+    a.responseHeaders = QStringLiteral("Content-Length: 1000");
+    a.responseBody = QString(1000, QLatin1Char('x'));
+    auto result = DeliveryResult::fromHttpStatus(204);
+    result.durationMs = a.durationMs;
+    a.setResult(result);
+    outcome.state = Outbox::State::Delivered;
+    return outcome;
+}
+
+void TestOutbox::bodyIsRenderedWhenWritten()
+{
+    QString body;
+    const auto id = createRenderedUser(QStringLiteral("ada@example.com"), &body);
+    const auto notification = Outbox(m_database.get()).notification(id);
+    QVERIFY(notification.has_value());
+    QCOMPARE(notification->user->email, QStringLiteral("ada@example.com"));
+    // What the worker would have built at send time, stored once.
+    QCOMPARE(body, QString::fromUtf8(PayloadBuilder::build(*notification, PayloadFormat::Shape::Json).body));
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT shape, payload FROM notifications")) && query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("json"));
+    // The account is not copied into the payload: it is read from its own row when the body must be rendered again.
+    QVERIFY(!query.value(1).toString().contains(QLatin1String("ada@example.com")));
+}
+
+void TestOutbox::claimLeasesABatchInOneStatement()
+{
+    QStringList ids;
+    for (int i = 0; i < 5; ++i) {
+        ids << createRenderedUser(QStringLiteral("u%1@example.com").arg(i));
+    }
+    Outbox outbox(m_database.get());
+    const auto claimed = outbox.claim(QStringLiteral("owner-a"), 3, 60000);
+    QCOMPARE(claimed.size(), 3);
+    // Oldest first, with the stored body ready to send.
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(claimed.at(i).notification.id, ids.at(i));
+        QCOMPARE(claimed.at(i).shape, PayloadFormat::Shape::Json);
+        QVERIFY(claimed.at(i).storedPayload(PayloadFormat::Shape::Json).has_value());
+        QVERIFY(!claimed.at(i).storedPayload(PayloadFormat::Shape::Discord).has_value());
+    }
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT id, lease_owner, lease_until IS NOT NULL FROM notifications "
+                                      "ORDER BY rowid")));
+    int leased = 0;
+    while (query.next()) {
+        const bool inBatch = ids.indexOf(query.value(0).toString()) < 3;
+        QCOMPARE(query.value(1).toString(), inBatch ? QStringLiteral("owner-a") : QString());
+        QCOMPARE(query.value(2).toBool(), inBatch);
+        leased += inBatch;
+    }
+    QCOMPARE(leased, 3);
+}
+
+void TestOutbox::deliveredAttemptIsCompact()
+{
+    QString body;
+    const auto id = createRenderedUser(QStringLiteral("ada@example.com"), &body);
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000).size(), 1);
+    const auto outcome = delivered(id, body);
+    QVERIFY(outbox.record({ outcome }));
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT url, request_headers, request_body, response_headers, "
+                                      "length(response_body), body_stored FROM attempts")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), outcome.attempt.url);
+    // Only what cannot be rebuilt, and masked.
+    QCOMPARE(query.value(1).toString(), QStringLiteral("Authorization: ••••\nwebhook-signature: v1,••••"));
+    QCOMPARE(query.value(2).toString(), QString());
+    QVERIFY(query.value(3).isNull());
+    QCOMPARE(query.value(4).toInt(), 200);
+    QCOMPARE(query.value(5).toInt(), 1);
+
+    const auto attempts = outbox.attempts(id);
+    QCOMPARE(attempts.size(), 1);
+    const auto& a = attempts.first();
+    QCOMPARE(a.requestBody, body);
+    QCOMPARE(a.requestHeaders, outcome.attempt.requestHeaders);
+    QCOMPARE(a.status, 204);
+    QCOMPARE(a.durationMs, 12);
+    QCOMPARE(a.startedAt, outcome.attempt.startedAt);
+    QCOMPARE(a.responseBody, QString(200, QLatin1Char('x')));
+    QCOMPARE(a.summary(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
+    QCOMPARE(outbox.find(id)->lastResultText(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
+    QCOMPARE(outbox.find(id)->state, QStringLiteral("delivered"));
+}
+
+void TestOutbox::failedAttemptKeepsFullDetail()
+{
+    QString body;
+    const auto id = createRenderedUser(QStringLiteral("ada@example.com"), &body);
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000).size(), 1);
+    auto outcome = delivered(id, body);
+    outcome.attempt.setResult(DeliveryResult::fromHttpStatus(500));
+    outcome.state = Outbox::State::Pending;
+    outcome.nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(60);
+    QVERIFY(outbox.record({ outcome }));
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT url, request_headers, request_body, response_headers, response_body, "
+                                      "body_stored FROM attempts")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), outcome.attempt.url);
+    QCOMPARE(query.value(1).toString(), outcome.attempt.requestHeaders);
+    QCOMPARE(query.value(2).toString(), body);
+    QCOMPARE(query.value(3).toString(), outcome.attempt.responseHeaders);
+    QCOMPARE(query.value(4).toString(), outcome.attempt.responseBody);
+    QVERIFY(query.value(5).isNull());
+    const auto a = outbox.attempts(id).value(0);
+    QCOMPARE(a.requestBody, body);
+    QCOMPARE(a.responseHeaders, outcome.attempt.responseHeaders);
+    QCOMPARE(a.status, 500);
+}
+
+void TestOutbox::schemaFiveHistoryStaysReadable()
+{
+    // A database as version 5 wrote it: the whole notification as payload, no stored body, attempts in full.
+    const auto id = createUser(QStringLiteral("ada@example.com"));
+    const auto path = m_database->path();
+    const QJsonObject legacy {
+        { QStringLiteral("event"), QStringLiteral("user.created") },
+        { QStringLiteral("id"), id },
+        { QStringLiteral("text"), QStringLiteral("New user signed up: %1") },
+        { QStringLiteral("timestamp"), QStringLiteral("2026-11-28T08:11:31.475Z") },
+        { QStringLiteral("user"),
+          QJsonObject { { QStringLiteral("created_at"), QStringLiteral("2026-11-28T08:11:31Z") },
+                        { QStringLiteral("email"), QStringLiteral("ada@example.com") },
+                        { QStringLiteral("id"), QStringLiteral("u1") },
+                        { QStringLiteral("name"), QStringLiteral("Ada") },
+                        { QStringLiteral("role"), QStringLiteral("admin") } } },
+    };
+    const auto legacyPayload = QString::fromUtf8(QJsonDocument(legacy).toJson(QJsonDocument::Compact));
+    {
+        QSqlQuery query(m_database->connection());
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE notifications DROP COLUMN body")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE notifications DROP COLUMN shape")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE attempts DROP COLUMN body_stored")));
+        query.prepare(QStringLiteral("UPDATE notifications SET payload = ?"));
+        query.addBindValue(legacyPayload);
+        QVERIFY(query.exec());
+        QVERIFY(
+            query.exec(QStringLiteral("INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, "
+                                      "request_headers, request_body, status, outcome, response_headers, "
+                                      "response_body, diagnostic, result) VALUES ('%1', 1, 0, 5, "
+                                      "'http://127.0.0.1:9/…hook', 'webhook-id: %1', '{\"old\":true}', 204, "
+                                      "'delivered', 'Server: old', 'ok', '', NULL)")
+                           .arg(id)));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 5")));
+    }
+    m_database.reset();
+    m_database = std::make_unique<Database>(path);
+    QString error;
+    QVERIFY2(m_database->open(&error), qPrintable(error));
+    QCOMPARE(m_database->schemaVersion(), 6);
+    const Outbox outbox(m_database.get());
+    const auto old = outbox.attempts(id).value(0);
+    QCOMPARE(old.requestBody, QStringLiteral("{\"old\":true}"));
+    QCOMPARE(old.requestHeaders, QStringLiteral("webhook-id: %1").arg(id));
+    QCOMPARE(old.responseHeaders, QStringLiteral("Server: old"));
+    QCOMPARE(old.url, QStringLiteral("http://127.0.0.1:9/…hook"));
+    QVERIFY(!old.bodyStored);
+    // Its notification is rendered from the payload it kept.
+    const auto notification = outbox.notification(id);
+    QCOMPARE(notification->user->name, QStringLiteral("Ada"));
+    QCOMPARE(notification->user->role, QStringLiteral("admin"));
+    QCOMPARE(notification->text, QStringLiteral("New user signed up: %1"));
+}
+
+void TestOutbox::schemaThreeFixtureMigratesToSix()
+{
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("crochet.sqlite"));
+    QVERIFY(QFile::copy(QFINDTESTDATA("../data/schema3.sqlite"), path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    Database database(path);
+    QString error;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    QCOMPARE(database.schemaVersion(), 6);
+    Outbox outbox(&database);
+    const auto attempts = outbox.attempts(QStringLiteral("a43f514a-196c-4f54-9df1-2a3e116a3a66"));
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.first().status, 204);
+    QCOMPARE(attempts.first().requestBody.size(), 221);
+    QVERIFY(attempts.first().requestHeaders.contains(QStringLiteral("Authorization: ••••")));
+    // The pending one is claimed with no stored body and rendered from its old payload, in its own language.
+    const auto claimed = outbox.claim(QStringLiteral("a"), 10, 60000);
+    QCOMPARE(claimed.size(), 1);
+    QVERIFY(!claimed.first().storedPayload(PayloadFormat::Shape::Json));
+    const auto notification = outbox.notification(claimed.first().notification.id);
+    QCOMPARE(notification->user->email, QStringLiteral("bob@example.com"));
+    QCOMPARE(notification->message(), QStringLiteral("Nouvel utilisateur inscrit\u00a0: Bob"));
+}
+
+void TestOutbox::schemaFiveFixtureMigratesToSix()
+{
+    // Written by crochet-cli at schema 5 (main before issue 11), signing, with an Authorization header: Ada delivered
+    // (HTTP 204), Bob pending after an HTTP 500.
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("crochet.sqlite"));
+    QVERIFY(QFile::copy(QFINDTESTDATA("../data/schema5.sqlite"), path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    Database database(path);
+    QString error;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    QCOMPARE(database.schemaVersion(), 6);
+    Outbox outbox(&database);
+    const auto ada = outbox.list(Outbox::State::Delivered, 10);
+    QCOMPARE(ada.size(), 1);
+    QCOMPARE(ada.first().userName, QStringLiteral("Ada"));
+    QCOMPARE(ada.first().lastResultText(), QStringLiteral("Delivered: HTTP 204 in 5 ms."));
+    // Its attempt keeps its full row.
+    const auto delivered = outbox.attempts(ada.first().id);
+    QCOMPARE(delivered.size(), 1);
+    QVERIFY(!delivered.first().bodyStored);
+    QCOMPARE(delivered.first().status, 204);
+    QCOMPARE(delivered.first().url, QStringLiteral("http://127.0.0.1:18204/…hook"));
+    QVERIFY(delivered.first().requestBody.contains(QLatin1String("ada@example.com")));
+    QVERIFY(delivered.first().requestHeaders.contains(QStringLiteral("Authorization: ••••")));
+    QVERIFY(delivered.first().requestHeaders.contains(QStringLiteral("webhook-signature: v1,••••")));
+
+    // Bob's notification, rendered from the payload schema 5 kept, gives the very body schema 5 sent.
+    const auto claimed = outbox.claim(QStringLiteral("a"), 10, 60000);
+    QCOMPARE(claimed.size(), 1);
+    QVERIFY(!claimed.first().storedPayload(PayloadFormat::Shape::Json));
+    const auto bob = outbox.notification(claimed.first().notification.id);
+    QVERIFY(bob.has_value());
+    QCOMPARE(bob->user->email, QStringLiteral("bob@example.com"));
+    const auto failed = outbox.attempts(bob->id);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().status, 500);
+    QCOMPARE(QString::fromUtf8(PayloadBuilder::build(*bob, PayloadFormat::Shape::Json).body),
+             failed.first().requestBody);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

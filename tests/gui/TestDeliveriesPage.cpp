@@ -179,6 +179,7 @@ private slots:
     void rowsFollowDeliveries();
     void filterShowsOnlyThatState();
     void detailPaneShowsAttempts();
+    void deliveredAttemptShowsItsBody();
     void serverErrorLeavesPending();
     void retryAllFailed();
     void redeliverOne();
@@ -327,6 +328,31 @@ void TestDeliveriesPage::detailPaneShowsAttempts()
     auto plain = french;
     plain.replace(QChar(0x00A0), QLatin1Char(' '));
     QTRY_VERIFY2(h.details()->toPlainText().contains(plain), qPrintable(h.details()->toPlainText()));
+}
+
+void TestDeliveriesPage::deliveredAttemptShowsItsBody()
+{
+    // A delivered attempt keeps only a compact row; the pane shows the body and headers from the notification.
+    Harness h;
+    QVERIFY(h.open());
+    h.receiver.setStatus(204);
+    const auto id = h.createAccount(QStringLiteral("Alice"));
+    h.showPage();
+    h.service.start();
+    QTRY_COMPARE(h.state(id), Delivered);
+    h.select(id);
+    const auto lines = h.detailLines();
+    QVERIFY(lines.contains(QStringLiteral("State: Delivered")));
+    QVERIFY(lines.contains(QStringLiteral("Attempt 1")));
+    QVERIFY(lines.contains(QStringLiteral("URL: ") + WebhookUrl::mask(h.receiver.url().toString())));
+    QVERIFY(lines.contains(QStringLiteral("Response status: 204")));
+    QVERIFY(lines.contains(QStringLiteral("webhook-id: ") + id));
+    QVERIFY(lines.contains(QStringLiteral("Content-Type: application/json")));
+    QVERIFY(lines.contains(QStringLiteral("Request body")));
+    const auto sent = QString::fromUtf8(h.receiver.requests().first().body);
+    QVERIFY(sent.contains(QStringLiteral("alice@example.org")));
+    QVERIFY2(h.details()->toPlainText().contains(QStringLiteral("alice@example.org")),
+             qPrintable(h.details()->toPlainText()));
 }
 
 void TestDeliveriesPage::serverErrorLeavesPending()

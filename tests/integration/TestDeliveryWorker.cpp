@@ -10,6 +10,8 @@
 #include "WebhookConfig.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -39,10 +41,13 @@ private slots:
     void stopWithGraceAbandonsWhatIsOnTheWire();
     void everyRequestOnTheWireIsAnAttempt();
     void hugeHeadersFailTheAttempt();
+    void sendsTheStoredBodyFreshlySigned();
+    void newShapeRendersTheBodyAgain();
 
 private:
     QString createUser(const QString& email);
     AttemptReport nextReport(QSignalSpy& spy, int timeoutMs = 30000);
+    QString storedBody(const QString& id) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_database;
@@ -206,7 +211,8 @@ void TestDeliveryWorker::resetAndHugeBodies()
     QCOMPARE(second.state, QStringLiteral("delivered"));
     const auto attempts = Outbox(m_database.get()).attempts(id);
     QCOMPARE(attempts.size(), 2);
-    QCOMPARE(attempts.at(1).responseBody.size(), 2048);
+    // A delivered attempt keeps a short excerpt of what came back.
+    QCOMPARE(attempts.at(1).responseBody.size(), 200);
 }
 
 void TestDeliveryWorker::downThenUp()
@@ -241,15 +247,17 @@ void TestDeliveryWorker::historyMasksSecrets()
     QCOMPARE(nextReport(spy).state, QStringLiteral("delivered"));
     QCOMPARE(m_receiver->requests().first().header("Authorization"), QByteArrayLiteral("Bearer HEADERSECRET"));
 
-    // Nothing in the history tables holds a secret.
-    QSqlQuery query(m_database->connection());
-    QVERIFY(query.exec(QStringLiteral("SELECT * FROM attempts")));
-    QVERIFY(query.next());
-    for (int column = 0; column < query.record().count(); ++column) {
-        const auto value = query.value(column).toString();
-        QVERIFY2(!value.contains(QLatin1String("SUPERSECRETTOKEN")), qPrintable(value));
-        QVERIFY2(!value.contains(QLatin1String("HEADERSECRET")), qPrintable(value));
-        QVERIFY2(!value.contains(secret.mid(6, 12)), qPrintable(value));
+    // Nothing in the history tables, nor in the request stored ready to send, holds a secret.
+    for (const auto& table : { QStringLiteral("attempts"), QStringLiteral("notifications") }) {
+        QSqlQuery query(m_database->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT * FROM %1").arg(table)));
+        QVERIFY(query.next());
+        for (int column = 0; column < query.record().count(); ++column) {
+            const auto value = query.value(column).toString();
+            QVERIFY2(!value.contains(QLatin1String("SUPERSECRETTOKEN")), qPrintable(value));
+            QVERIFY2(!value.contains(QLatin1String("HEADERSECRET")), qPrintable(value));
+            QVERIFY2(!value.contains(secret.mid(6, 12)), qPrintable(value));
+        }
     }
     const auto attempt = Outbox(m_database.get()).attempts(id).first();
     QCOMPARE(attempt.url, QStringLiteral("http://127.0.0.1:%1/…OKEN").arg(m_receiver->port()));
@@ -476,6 +484,72 @@ void TestDeliveryWorker::hugeHeadersFailTheAttempt()
     QCOMPARE(attempts.first().status, 200);
     QVERIFY(attempts.first().responseHeaders.isEmpty());
     QVERIFY(attempts.first().summary().contains(QLatin1String("64 KiB")));
+}
+
+QString TestDeliveryWorker::storedBody(const QString& id) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT body FROM notifications WHERE id = ?"));
+    query.addBindValue(id);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+void TestDeliveryWorker::sendsTheStoredBodyFreshlySigned()
+{
+    const auto secret = Signature::generateSecret();
+    m_settings->set(Settings::Key::SigningSecret, secret);
+    m_receiver->setResponses({ TestReceiver::status(503), TestReceiver::status(204) });
+    const auto id = createUser(QStringLiteral("ada@example.com"));
+    const auto body = storedBody(id);
+    QVERIFY(body.contains(QLatin1String("ada@example.com")));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    QCOMPARE(nextReport(spy).state, QStringLiteral("pending"));
+    QCOMPARE(nextReport(spy, 15000).state, QStringLiteral("delivered"));
+
+    const auto attempts = Outbox(m_database.get()).attempts(id);
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(m_receiver->count(), 2);
+    QSet<QByteArray> timestamps;
+    for (int i = 0; i < 2; ++i) {
+        const auto& request = m_receiver->requests().at(i);
+        // Byte for byte the body rendered when the account was written.
+        QCOMPARE(QString::fromUtf8(request.body), body);
+        // Timestamp of this attempt, and a signature over it that verifies.
+        const auto timestamp = request.header("webhook-timestamp");
+        QCOMPARE(timestamp.toLongLong(), attempts.at(i).startedAt.toSecsSinceEpoch());
+        timestamps.insert(timestamp);
+        QCOMPARE(request.header("webhook-signature"),
+                 Signature::sign(secret, id, timestamp.toLongLong(), request.body));
+        // History shows what was sent, the delivered attempt from the stored body.
+        QCOMPARE(attempts.at(i).requestBody, body);
+        QVERIFY(attempts.at(i).requestHeaders.contains(QStringLiteral("webhook-timestamp: ")
+                                                       + QString::fromLatin1(timestamp)));
+        QVERIFY(attempts.at(i).requestHeaders.contains(QStringLiteral("webhook-signature: v1,••••")));
+    }
+    QCOMPARE(timestamps.size(), 2); // the retry came 5 s later, signed again
+    QVERIFY(!attempts.at(0).bodyStored);
+    QVERIFY(attempts.at(1).bodyStored);
+}
+
+void TestDeliveryWorker::newShapeRendersTheBodyAgain()
+{
+    // Written for a JSON endpoint; the administrator then makes the webhook a Discord one before it is sent.
+    const auto id = createUser(QStringLiteral("ada@example.com"));
+    QVERIFY(storedBody(id).contains(QLatin1String("\"event\"")));
+    m_settings->set(Settings::Key::PayloadFormat, QStringLiteral("discord"));
+    QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
+    m_service->start();
+    QCOMPARE(nextReport(spy).state, QStringLiteral("delivered"));
+    QCOMPARE(m_receiver->count(), 1);
+    const auto sent = QJsonDocument::fromJson(m_receiver->requests().first().body).object();
+    QCOMPARE(sent.value(QStringLiteral("content")).toString(), QStringLiteral("New user signed up: ada"));
+    QVERIFY(!sent.contains(QStringLiteral("event")));
+    // That attempt keeps the body it carried; the stored one is unchanged.
+    const auto attempt = Outbox(m_database.get()).attempts(id).first();
+    QVERIFY(!attempt.bodyStored);
+    QCOMPARE(attempt.requestBody, QString::fromUtf8(m_receiver->requests().first().body));
+    QVERIFY(storedBody(id).contains(QLatin1String("\"event\"")));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryWorker)
