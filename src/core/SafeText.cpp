@@ -76,7 +76,12 @@ std::optional<QString> SafeText::fromUtf8(QByteArrayView bytes)
 
 QString SafeText::normalized(const QString& text)
 {
-    return text.trimmed().normalized(QString::NormalizationForm_C);
+    // SQLite takes a leading U+FEFF for a byte order mark and drops it: what is checked must be what is stored.
+    auto trimmed = text.trimmed();
+    while (trimmed.startsWith(QChar(0xFEFF))) {
+        trimmed = trimmed.mid(1).trimmed();
+    }
+    return trimmed.normalized(QString::NormalizationForm_C);
 }
 
 bool SafeText::isControl(char32_t codePoint)

@@ -22,7 +22,8 @@ public:
     // U+10FFFF). A leading byte order mark is kept as U+FEFF rather than silently dropped.
     static std::optional<QString> fromUtf8(QByteArrayView bytes);
 
-    // Trimmed and in Unicode normalisation form C, so that one text typed two ways is stored and compared as one.
+    // Trimmed (a leading U+FEFF too) and in Unicode normalisation form C, so that one text typed two ways is stored and
+    // compared as one.
     static QString normalized(const QString& text);
 
     // Control characters: C0 (all of them), DEL and C1.

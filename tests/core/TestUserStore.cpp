@@ -19,6 +19,7 @@ private slots:
     void init();
     void cleanup();
     void storesNamesAndEmailsInNfc();
+    void leadingByteOrderMarkIsNotPartOfAName();
     void sameAddressTypedTwoWaysIsOneAccount_data();
     void sameAddressTypedTwoWaysIsOneAccount();
     void migrationRecomputesOldEmailKeys();
@@ -63,6 +64,19 @@ void TestUserStore::storesNamesAndEmailsInNfc()
     QCOMPARE(users.size(), 1);
     QCOMPARE(users.at(0).name, QStringLiteral("Zo\u00E9"));
     QCOMPARE(users.at(0).email, QStringLiteral("zo\u00E9@example.fr"));
+}
+
+void TestUserStore::leadingByteOrderMarkIsNotPartOfAName()
+{
+    // SQLite drops a leading U+FEFF as a byte order mark: the rules see the name as it will be stored.
+    NewUser onlyMark = pending(QStringLiteral("\uFEFF"), QStringLiteral("ada@example.com"));
+    QCOMPARE(UserRules::validate(onlyMark, true).value(0).message, QStringLiteral("Enter a name."));
+    UserStore store(m_database.get());
+    const auto created =
+        store.create(pending(QStringLiteral("\uFEFF Bob"), QStringLiteral("bob@example.com")), {}, false);
+    QVERIFY2(created.ok, qPrintable(created.error));
+    QCOMPARE(created.user.name, QStringLiteral("Bob"));
+    QCOMPARE(store.list().value(0).name, QStringLiteral("Bob"));
 }
 
 void TestUserStore::sameAddressTypedTwoWaysIsOneAccount_data()
