@@ -38,7 +38,10 @@ for target in "${targets[@]}"; do
     corpus="$work/$target"
     mkdir -p "$corpus"
     cp "$here/tests/fuzz/corpus/$target/"* "$corpus/"
-    options=(-max_total_time="$seconds" -max_len=4096 -timeout=20 -rss_limit_mb=2560 -print_final_stats=1
+    # A fixed seed (FUZZ_SEED, default 1) makes a run repeatable: CI explores what a longer local run with the same seed
+    # has explored already. FUZZ_SEED=0 draws a new seed each run, for long runs in search of new inputs.
+    options=(-seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -max_len=4096 -timeout=20 -rss_limit_mb=2560
+        -print_final_stats=1
         -artifact_prefix="$artifacts/$target-")
     if [ -f "$here/tests/fuzz/$target.dict" ]; then
         options+=(-dict="$here/tests/fuzz/$target.dict")
