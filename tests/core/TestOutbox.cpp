@@ -48,6 +48,23 @@ private:
     std::unique_ptr<Database> m_database;
 };
 
+namespace {
+
+// The first attempt at notification id, sent to url (already masked), as the worker describes it.
+Outbox::Outcome firstAttempt(const QString& id, const QString& url)
+{
+    Outbox::Outcome outcome;
+    outcome.attempt.notificationId = id;
+    outcome.attempt.number = 1;
+    outcome.attempt.startedAt = QDateTime::currentDateTimeUtc();
+    outcome.attempt.url = url;
+    outcome.attempt.requestHeaders = QStringLiteral("webhook-id: x");
+    outcome.attempt.requestBody = QStringLiteral("{}");
+    return outcome;
+}
+
+} // namespace
+
 void TestOutbox::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -101,14 +118,8 @@ void TestOutbox::recordStoresAttemptAndState()
     const auto id = createUser(QStringLiteral("ada@example.com"));
     Outbox outbox(m_database.get());
     QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000).size(), 1);
-    Outbox::Outcome outcome;
-    outcome.attempt.notificationId = id;
-    outcome.attempt.number = 1;
-    outcome.attempt.startedAt = QDateTime::currentDateTimeUtc();
+    auto outcome = firstAttempt(id, QStringLiteral("https://example.com/…abcd"));
     outcome.attempt.durationMs = 12;
-    outcome.attempt.url = QStringLiteral("https://example.com/…abcd");
-    outcome.attempt.requestHeaders = QStringLiteral("webhook-id: x");
-    outcome.attempt.requestBody = QStringLiteral("{}");
     outcome.attempt.status = 500;
     outcome.attempt.outcome = QStringLiteral("server-error");
     outcome.attempt.diagnostic = QStringLiteral("HTTP 500");
@@ -176,13 +187,7 @@ void TestOutbox::resultsRenderInTheReadersLanguage()
     const auto id = createUser(QStringLiteral("ada@example.com"));
     Outbox outbox(m_database.get());
     QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000).size(), 1);
-    Outbox::Outcome outcome;
-    outcome.attempt.notificationId = id;
-    outcome.attempt.number = 1;
-    outcome.attempt.startedAt = QDateTime::currentDateTimeUtc();
-    outcome.attempt.url = QStringLiteral("https://example.com/…abcd");
-    outcome.attempt.requestHeaders = QStringLiteral("webhook-id: x");
-    outcome.attempt.requestBody = QStringLiteral("{}");
+    auto outcome = firstAttempt(id, QStringLiteral("https://example.com/…abcd"));
     // Recorded by a process running in English...
     QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en"));
     outcome.attempt.setResult(DeliveryResult::fromHttpStatus(404));
@@ -209,13 +214,7 @@ void TestOutbox::detailsRenderInTheReadersLanguage()
     const auto id = createUser(QStringLiteral("ada@example.com"));
     Outbox outbox(m_database.get());
     QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000).size(), 1);
-    Outbox::Outcome outcome;
-    outcome.attempt.notificationId = id;
-    outcome.attempt.number = 1;
-    outcome.attempt.startedAt = QDateTime::currentDateTimeUtc();
-    outcome.attempt.url = QStringLiteral("https://hooks.example.com/…abcd");
-    outcome.attempt.requestHeaders = QStringLiteral("webhook-id: x");
-    outcome.attempt.requestBody = QStringLiteral("{}");
+    auto outcome = firstAttempt(id, QStringLiteral("https://hooks.example.com/…abcd"));
     // Blocked by the policy, in a process running in English...
     QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en"));
     NetworkOptions options;
