@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "UserStore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -88,6 +89,12 @@ bool damageUsersTable(const QString& path)
     }
     file.seek(qint64(rootPage - 1) * pageSize);
     return file.write(QByteArray(8, '\xff')) == 8;
+}
+
+bool copyDataFile(const QString& name, const QString& path)
+{
+    const auto source = QDir(qEnvironmentVariable("CROCHET_TEST_DATA")).filePath(name);
+    return QFile::copy(source, path) && QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 }
 
 } // namespace TestFixtures

@@ -21,6 +21,9 @@ QString createNotifiedUser(Database* database, const QString& email);
 QByteArray readFile(const QString& path);
 mode_t modeOf(const QString& path);
 
+// Copies tests/data/<name> (a database written by an earlier version) to path, readable and writable by its owner only.
+bool copyDataFile(const QString& name, const QString& path);
+
 // A Crochet database with one account, every page in the main file (the WAL checkpointed when it closes).
 bool makeDatabase(const QString& path);
 // Overwrites the b-tree page header of the users table: the file still opens, but its pages no longer make sense.

@@ -336,8 +336,7 @@ void TestDatabase::earlyDatabaseGetsTheApplicationId()
     // Written by Crochet 0.1 (schema 3), before the application id existed: recognised by its tables and upgraded.
     QTemporaryDir dir;
     const auto path = dir.filePath(QStringLiteral("crochet.sqlite"));
-    QVERIFY(QFile::copy(QFINDTESTDATA("../data/schema3.sqlite"), path));
-    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(TestFixtures::copyDataFile(QStringLiteral("schema3.sqlite"), path));
     Database database(path);
     QString error;
     QVERIFY2(database.open(&error), qPrintable(error));

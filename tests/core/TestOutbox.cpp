@@ -494,12 +494,11 @@ void TestOutbox::schemaThreeFixtureMigratesToSix()
 {
     QTemporaryDir dir;
     const auto path = dir.filePath(QStringLiteral("crochet.sqlite"));
-    QVERIFY(QFile::copy(QFINDTESTDATA("../data/schema3.sqlite"), path));
-    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(TestFixtures::copyDataFile(QStringLiteral("schema3.sqlite"), path));
     Database database(path);
     QString error;
     QVERIFY2(database.open(&error), qPrintable(error));
-    QCOMPARE(database.schemaVersion(), 6);
+    QCOMPARE(database.schemaVersion(), Database::CurrentSchemaVersion);
     Outbox outbox(&database);
     const auto attempts = outbox.attempts(QStringLiteral("a43f514a-196c-4f54-9df1-2a3e116a3a66"));
     QCOMPARE(attempts.size(), 1);
@@ -521,12 +520,11 @@ void TestOutbox::schemaFiveFixtureMigratesToSix()
     // (HTTP 204), Bob pending after an HTTP 500.
     QTemporaryDir dir;
     const auto path = dir.filePath(QStringLiteral("crochet.sqlite"));
-    QVERIFY(QFile::copy(QFINDTESTDATA("../data/schema5.sqlite"), path));
-    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(TestFixtures::copyDataFile(QStringLiteral("schema5.sqlite"), path));
     Database database(path);
     QString error;
     QVERIFY2(database.open(&error), qPrintable(error));
-    QCOMPARE(database.schemaVersion(), 6);
+    QCOMPARE(database.schemaVersion(), Database::CurrentSchemaVersion);
     Outbox outbox(&database);
     const auto ada = outbox.list(Outbox::State::Delivered, 10);
     QCOMPARE(ada.size(), 1);

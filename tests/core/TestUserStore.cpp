@@ -1,4 +1,5 @@
 #include "Database.h"
+#include "TestFixtures.h"
 #include "UserRules.h"
 #include "UserStore.h"
 
@@ -112,8 +113,7 @@ void TestUserStore::migrationRecomputesOldEmailKeys()
     const auto path = m_dir->filePath(QStringLiteral("schema3.sqlite"));
     m_database.reset();
     QFile::remove(m_dir->filePath(QStringLiteral("u.sqlite")));
-    QVERIFY(QFile::copy(QFINDTESTDATA("../data/schema3.sqlite"), path));
-    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(TestFixtures::copyDataFile(QStringLiteral("schema3.sqlite"), path));
     {
         auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         raw.setDatabaseName(path);
