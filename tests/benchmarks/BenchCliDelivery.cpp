@@ -4,6 +4,7 @@
 // import` of as many accounts and prints when the first and the last notification reached the receiver, and when the
 // import exited. CROCHET_CLI names the crochet-cli to measure; CROCHET_CLI_BEFORE, when set, names another build
 // measured in the same run, alternately. Usage: BenchCliDelivery [NOTIFICATIONS] [RUNS]
+#include "BenchSupport.h"
 #include "Database.h"
 #include "Settings.h"
 #include "TestFixtures.h"
@@ -20,13 +21,9 @@
 #include <cstdio>
 #include <sys/resource.h>
 
-namespace {
+using BenchSupport::print;
 
-void print(const QString& line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
+namespace {
 
 qint64 childrenCpuMicroseconds()
 {

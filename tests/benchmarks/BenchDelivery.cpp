@@ -1,6 +1,7 @@
 // Imports 10,000 accounts without passwords and measures how fast their notifications reach a loopback receiver,
 // then measures an Open WebUI-style sender (a new HTTP session per notification, awaited one by one) on the same
 // receiver for comparison. Usage: BenchDelivery [ACCOUNTS]
+#include "BenchSupport.h"
 #include "Database.h"
 #include "DeliveryService.h"
 #include "Notification.h"
@@ -22,30 +23,7 @@
 
 #include <cstdio>
 
-namespace {
-
-void print(const QString& line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QEventLoop loop;
-        QTimer::singleShot(1, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
-
-} // namespace
+using BenchSupport::print;
 
 int main(int argc, char* argv[])
 {
@@ -86,12 +64,12 @@ int main(int argc, char* argv[])
     timer.start();
     deliveries.start();
     importer.start(csvPath, true);
-    if (!waitUntil([&] { return imported && receiver.count() >= accounts; }, 300000)) {
+    if (!BenchSupport::waitUntil([&] { return imported && receiver.count() >= accounts; }, 300000, 1)) {
         print(QStringLiteral("timed out: %1 of %2 notifications received").arg(receiver.count()).arg(accounts));
         return 1;
     }
     const auto totalMs = timer.elapsed();
-    waitUntil([&] { return Outbox(&database).count(Outbox::State::Delivered) == accounts; }, 30000);
+    BenchSupport::waitUntil([&] { return Outbox(&database).count(Outbox::State::Delivered) == accounts; }, 30000, 1);
     const auto delivered = Outbox(&database).count(Outbox::State::Delivered);
     deliveries.stop();
 

@@ -2,6 +2,7 @@
 // its delivered notification and one recorded attempt; on each, times PRAGMA quick_check, a plain SELECT count(*) of
 // the accounts, a scan of every row of every table and the whole Database::open() (which runs quick_check), 5 runs
 // each on fresh connections, and prints min/median/max and ratios. Usage: BenchQuickCheck [ACCOUNTS]
+#include "BenchSupport.h"
 #include "Database.h"
 #include "User.h"
 #include "UserStore.h"
@@ -16,15 +17,11 @@
 #include <algorithm>
 #include <cstdio>
 
+using BenchSupport::print;
+
 namespace {
 
 constexpr int Runs = 5;
-
-void print(const QString& line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
 
 struct Figures
 {

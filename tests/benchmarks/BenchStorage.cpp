@@ -3,6 +3,7 @@
 // worker deliver every notification through the real path (UserImporter, DeliveryService, WebhookSender), then
 // checkpoints the WAL into the main file and prints its size divided by the number of accounts, the same after
 // VACUUM, and what each table and index takes (SQLite's dbstat). Usage: BenchStorage [ACCOUNTS]
+#include "BenchSupport.h"
 #include "Database.h"
 #include "DeliveryService.h"
 #include "Outbox.h"
@@ -23,28 +24,9 @@
 
 #include <cstdio>
 
+using BenchSupport::print;
+
 namespace {
-
-void print(const QString& line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QEventLoop loop;
-        QTimer::singleShot(10, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
 
 qint64 pragma(QSqlDatabase db, const QString& name)
 {
@@ -104,8 +86,8 @@ int main(int argc, char* argv[])
     deliveries.start();
     importer.start(csvPath, true);
     const Outbox outbox(&database);
-    if (!waitUntil([&] { return imported && receiver.count() >= accounts; }, 1200000)
-        || !waitUntil([&] { return outbox.count(Outbox::State::Delivered) == accounts; }, 60000)) {
+    if (!BenchSupport::waitUntil([&] { return imported && receiver.count() >= accounts; }, 1200000)
+        || !BenchSupport::waitUntil([&] { return outbox.count(Outbox::State::Delivered) == accounts; }, 60000)) {
         print(QStringLiteral("timed out: %1 of %2 notifications received").arg(receiver.count()).arg(accounts));
         return 1;
     }
