@@ -1,9 +1,9 @@
-#include "Database.h"
-#include "DeliveryService.h"
 #include "Icons.h"
 #include "MainWindow.h"
-#include "Translations.h"
 #include "Version.h"
+#include "outbox/DeliveryService.h"
+#include "storage/Database.h"
+#include "text/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,15 +2,15 @@
 
 #include "CliCommand.h"
 #include "CliContext.h"
-#include "Database.h"
 #include "DeliveriesCommand.h"
 #include "HelpText.h"
-#include "InputEcho.h"
-#include "SafeText.h"
-#include "Translations.h"
 #include "UserCommand.h"
 #include "Version.h"
 #include "WebhookCommand.h"
+#include "storage/Database.h"
+#include "text/InputEcho.h"
+#include "text/SafeText.h"
+#include "text/Translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

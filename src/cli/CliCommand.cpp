@@ -2,7 +2,7 @@
 
 #include "CliContext.h"
 #include "HelpText.h"
-#include "InputEcho.h"
+#include "text/InputEcho.h"
 
 #include <QTimer>
 

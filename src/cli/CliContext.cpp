@@ -1,8 +1,8 @@
 #include "CliContext.h"
 
-#include "Database.h"
-#include "SafeText.h"
-#include "Settings.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "text/SafeText.h"
 
 #include <QFile>
 #include <QStringDecoder>

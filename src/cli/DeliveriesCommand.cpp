@@ -1,15 +1,15 @@
 #include "DeliveriesCommand.h"
 
 #include "CliContext.h"
-#include "DeliveryHold.h"
-#include "DeliveryService.h"
 #include "DeliveryWaiter.h"
-#include "InputEcho.h"
-#include "Notification.h"
-#include "Outbox.h"
-#include "SafeText.h"
-#include "Settings.h"
-#include "WebhookUrl.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Notification.h"
+#include "outbox/Outbox.h"
+#include "storage/Settings.h"
+#include "text/InputEcho.h"
+#include "text/SafeText.h"
+#include "webhooks/WebhookUrl.h"
 
 namespace {
 

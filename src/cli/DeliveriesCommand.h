@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "Outbox.h"
+#include "outbox/Outbox.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
 #include "DeliveryWaiter.h"
 
-#include "DeliveryService.h"
+#include "outbox/DeliveryService.h"
 
 DeliveryWaiter::DeliveryWaiter(Database* database, QObject* parent)
     : QObject(parent)

@@ -1,15 +1,15 @@
 #include "UserCommand.h"
 
 #include "CliContext.h"
-#include "DeliveryHold.h"
-#include "DeliveryService.h"
 #include "DeliveryWaiter.h"
-#include "Notification.h"
-#include "Outbox.h"
-#include "SafeText.h"
-#include "Settings.h"
-#include "UserRules.h"
-#include "WebhookConfig.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Notification.h"
+#include "outbox/Outbox.h"
+#include "storage/Settings.h"
+#include "text/SafeText.h"
+#include "users/UserRules.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QFile>
 #include <QFutureWatcher>

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "DeliveryWorker.h"
-#include "Outbox.h"
-#include "UserImporter.h"
-#include "UserStore.h"
+#include "outbox/DeliveryWorker.h"
+#include "outbox/Outbox.h"
+#include "users/UserImporter.h"
+#include "users/UserStore.h"
 
 #include <QDateTime>
 #include <QHash>

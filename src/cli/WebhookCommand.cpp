@@ -1,15 +1,15 @@
 #include "WebhookCommand.h"
 
 #include "CliContext.h"
-#include "DeliveryHold.h"
-#include "InputEcho.h"
-#include "PayloadFormat.h"
-#include "SafeText.h"
-#include "Settings.h"
-#include "Signature.h"
-#include "WebhookConfig.h"
-#include "WebhookSender.h"
-#include "WebhookUrl.h"
+#include "outbox/DeliveryHold.h"
+#include "storage/Settings.h"
+#include "text/InputEcho.h"
+#include "text/SafeText.h"
+#include "webhooks/PayloadFormat.h"
+#include "webhooks/Signature.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookSender.h"
+#include "webhooks/WebhookUrl.h"
 
 #include <QNetworkAccessManager>
 

@@ -1,12 +1,12 @@
 #include "DeliveriesModel.h"
 
-#include "DeliveryService.h"
 #include "Feedback.h"
 #include "Icons.h"
-#include "Notification.h"
-#include "SafeText.h"
-#include "Settings.h"
-#include "TimeFormat.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Notification.h"
+#include "storage/Settings.h"
+#include "text/SafeText.h"
+#include "text/TimeFormat.h"
 
 #include <QColor>
 #include <QElapsedTimer>

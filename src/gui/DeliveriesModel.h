@@ -1,7 +1,7 @@
 #pragma once
 
-#include "DeliveryHold.h"
-#include "Outbox.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/Outbox.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,11 +1,11 @@
 #include "DeliveriesPage.h"
 
 #include "DeliveriesModel.h"
-#include "DeliveryService.h"
 #include "Icons.h"
-#include "Notification.h"
-#include "SafeText.h"
-#include "TimeFormat.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Notification.h"
+#include "text/SafeText.h"
+#include "text/TimeFormat.h"
 #include "ui_DeliveriesPage.h"
 
 #include <QEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Outbox.h"
+#include "outbox/Outbox.h"
 
 #include <QScopedPointer>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #include "Feedback.h"
 
-#include "SafeText.h"
+#include "text/SafeText.h"
 
 #include <QLabel>
 

@@ -1,13 +1,13 @@
 #include "GeneralSettingsWidget.h"
 
-#include "DeliveryHold.h"
 #include "Feedback.h"
-#include "Notification.h"
-#include "Settings.h"
-#include "WebhookConfig.h"
-#include "WebhookSender.h"
-#include "WebhookUrl.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/Notification.h"
+#include "storage/Settings.h"
 #include "ui_GeneralSettingsWidget.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookSender.h"
+#include "webhooks/WebhookUrl.h"
 
 #include <QEvent>
 #include <QNetworkAccessManager>

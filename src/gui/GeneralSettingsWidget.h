@@ -1,7 +1,7 @@
 #pragma once
 
-#include "DeliveryResult.h"
-#include "PayloadFormat.h"
+#include "outbox/DeliveryResult.h"
+#include "webhooks/PayloadFormat.h"
 
 #include <QPointer>
 #include <QWidget>

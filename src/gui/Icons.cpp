@@ -1,6 +1,6 @@
 #include "Icons.h"
 
-#include "Outbox.h"
+#include "outbox/Outbox.h"
 
 #include <QApplication>
 #include <QStyle>

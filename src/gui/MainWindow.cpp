@@ -2,17 +2,17 @@
 
 #include "DeliveriesModel.h"
 #include "DeliveriesPage.h"
-#include "DeliveryHold.h"
-#include "DeliveryService.h"
 #include "Feedback.h"
 #include "GeneralSettingsWidget.h"
 #include "Icons.h"
-#include "Outbox.h"
-#include "Settings.h"
 #include "SettingsPage.h"
-#include "Translations.h"
 #include "UsersPage.h"
 #include "Version.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Outbox.h"
+#include "storage/Settings.h"
+#include "text/Translations.h"
 #include "ui_MainWindow.h"
 
 #include <QActionGroup>

@@ -1,9 +1,9 @@
 #include "NetworkSettingsWidget.h"
 
 #include "Feedback.h"
-#include "NetworkOptions.h"
-#include "Settings.h"
+#include "storage/Settings.h"
 #include "ui_NetworkSettingsWidget.h"
+#include "webhooks/NetworkOptions.h"
 
 #include <QEvent>
 #include <QFileDialog>

@@ -1,11 +1,11 @@
 #include "SecuritySettingsWidget.h"
 
 #include "Feedback.h"
-#include "Settings.h"
-#include "Signature.h"
-#include "TimeFormat.h"
-#include "WebhookConfig.h"
+#include "storage/Settings.h"
+#include "text/TimeFormat.h"
 #include "ui_SecuritySettingsWidget.h"
+#include "webhooks/Signature.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QClipboard>
 #include <QDateTime>

@@ -3,7 +3,7 @@
 #include "GeneralSettingsWidget.h"
 #include "NetworkSettingsWidget.h"
 #include "SecuritySettingsWidget.h"
-#include "Settings.h"
+#include "storage/Settings.h"
 #include "ui_SettingsPage.h"
 
 #include <QEvent>

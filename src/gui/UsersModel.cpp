@@ -1,9 +1,9 @@
 #include "UsersModel.h"
 
-#include "SafeText.h"
-#include "TimeFormat.h"
-#include "UserRules.h"
-#include "UserStore.h"
+#include "text/SafeText.h"
+#include "text/TimeFormat.h"
+#include "users/UserRules.h"
+#include "users/UserStore.h"
 
 UsersModel::UsersModel(Database* database, QObject* parent)
     : QAbstractTableModel(parent)

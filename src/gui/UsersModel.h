@@ -1,6 +1,6 @@
 #pragma once
 
-#include "User.h"
+#include "users/User.h"
 
 #include <QAbstractTableModel>
 #include <QList>

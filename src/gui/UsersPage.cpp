@@ -1,15 +1,15 @@
 #include "UsersPage.h"
 
-#include "DeliveryHold.h"
-#include "DeliveryService.h"
 #include "Feedback.h"
-#include "Outbox.h"
-#include "SafeText.h"
-#include "Settings.h"
-#include "TimeFormat.h"
 #include "UsersModel.h"
-#include "WebhookUrl.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Outbox.h"
+#include "storage/Settings.h"
+#include "text/SafeText.h"
+#include "text/TimeFormat.h"
 #include "ui_UsersPage.h"
+#include "webhooks/WebhookUrl.h"
 
 #include <QEvent>
 #include <QFileDialog>

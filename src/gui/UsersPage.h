@@ -1,10 +1,10 @@
 #pragma once
 
-#include "DeliveryHold.h"
-#include "DeliveryWorker.h"
-#include "UserImporter.h"
-#include "UserRules.h"
-#include "UserStore.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/DeliveryWorker.h"
+#include "users/UserImporter.h"
+#include "users/UserRules.h"
+#include "users/UserStore.h"
 
 #include <QFutureWatcher>
 #include <QHash>

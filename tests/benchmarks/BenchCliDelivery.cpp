@@ -5,11 +5,11 @@
 // import exited. CROCHET_CLI names the crochet-cli to measure; CROCHET_CLI_BEFORE, when set, names another build
 // measured in the same run, alternately. Usage: BenchCliDelivery [NOTIFICATIONS] [RUNS]
 #include "BenchSupport.h"
-#include "Database.h"
-#include "Settings.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
-#include "UserImporter.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "users/UserImporter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

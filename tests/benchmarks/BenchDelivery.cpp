@@ -2,16 +2,16 @@
 // then measures an Open WebUI-style sender (a new HTTP session per notification, awaited one by one) on the same
 // receiver for comparison. Usage: BenchDelivery [ACCOUNTS]
 #include "BenchSupport.h"
-#include "Database.h"
-#include "DeliveryService.h"
-#include "Notification.h"
-#include "Outbox.h"
-#include "Settings.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
-#include "UserImporter.h"
-#include "WebhookConfig.h"
-#include "WebhookSender.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Notification.h"
+#include "outbox/Outbox.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "users/UserImporter.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookSender.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,12 +1,12 @@
 // Imports 10,000 accounts through the real window's Users page and measures the event loop's longest gap with a
 // 10 ms timer, while the notifications are delivered to a loopback receiver. Usage: BenchImportWindow [ACCOUNTS]
-#include "Database.h"
-#include "DeliveryService.h"
 #include "MainWindow.h"
-#include "Settings.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "UsersPage.h"
+#include "outbox/DeliveryService.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -3,9 +3,9 @@
 // the accounts, a scan of every row of every table and the whole Database::open() (which runs quick_check), 5 runs
 // each on fresh connections, and prints min/median/max and ratios. Usage: BenchQuickCheck [ACCOUNTS]
 #include "BenchSupport.h"
-#include "Database.h"
-#include "User.h"
-#include "UserStore.h"
+#include "storage/Database.h"
+#include "users/User.h"
+#include "users/UserStore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

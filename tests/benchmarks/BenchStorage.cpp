@@ -4,13 +4,13 @@
 // checkpoints the WAL into the main file and prints its size divided by the number of accounts, the same after
 // VACUUM, and what each table and index takes (SQLite's dbstat). Usage: BenchStorage [ACCOUNTS]
 #include "BenchSupport.h"
-#include "Database.h"
-#include "DeliveryService.h"
-#include "Outbox.h"
-#include "Settings.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
-#include "UserImporter.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Outbox.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "users/UserImporter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

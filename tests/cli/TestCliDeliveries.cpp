@@ -1,13 +1,13 @@
 #include "CliRunner.h"
-#include "Database.h"
-#include "DeliveryHold.h"
-#include "DeliveryResult.h"
-#include "Outbox.h"
-#include "Settings.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
-#include "UserStore.h"
-#include "WebhookUrl.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/DeliveryResult.h"
+#include "outbox/Outbox.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "users/UserStore.h"
+#include "webhooks/WebhookUrl.h"
 
 #include <QElapsedTimer>
 #include <QHash>

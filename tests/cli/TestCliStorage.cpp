@@ -1,8 +1,8 @@
 #include "CliRunner.h"
-#include "Database.h"
-#include "Settings.h"
 #include "TestFixtures.h"
-#include "UserStore.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "users/UserStore.h"
 
 #include <QDir>
 #include <QFile>

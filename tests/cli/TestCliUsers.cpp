@@ -1,9 +1,9 @@
 #include "CliRunner.h"
-#include "Database.h"
-#include "DeliveryResult.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
-#include "UserRules.h"
+#include "outbox/DeliveryResult.h"
+#include "storage/Database.h"
+#include "users/UserRules.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "CliRunner.h"
-#include "DeliveryResult.h"
-#include "Signature.h"
 #include "TestReceiver.h"
 #include "Version.h"
-#include "WebhookUrl.h"
+#include "outbox/DeliveryResult.h"
+#include "webhooks/Signature.h"
+#include "webhooks/WebhookUrl.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "TestFixtures.h"
 
-#include "Database.h"
-#include "UserStore.h"
+#include "storage/Database.h"
+#include "users/UserStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
-#include "Database.h"
-#include "Notification.h"
-#include "Outbox.h"
-#include "Settings.h"
 #include "TestFixtures.h"
-#include "UserStore.h"
+#include "outbox/Notification.h"
+#include "outbox/Outbox.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "users/UserStore.h"
 
 #include <QCryptographicHash>
 #include <QFile>

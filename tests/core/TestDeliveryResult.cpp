@@ -1,6 +1,6 @@
-#include "DeliveryResult.h"
-#include "RetryPolicy.h"
-#include "Translations.h"
+#include "outbox/DeliveryResult.h"
+#include "outbox/RetryPolicy.h"
+#include "text/Translations.h"
 
 #include <QTest>
 

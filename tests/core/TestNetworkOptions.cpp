@@ -1,4 +1,4 @@
-#include "NetworkOptions.h"
+#include "webhooks/NetworkOptions.h"
 
 #include <QTest>
 #include <QUrl>

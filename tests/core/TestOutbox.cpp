@@ -1,11 +1,11 @@
-#include "Database.h"
-#include "Outbox.h"
-#include "PayloadBuilder.h"
-#include "Settings.h"
 #include "TestFixtures.h"
-#include "Translations.h"
-#include "UserStore.h"
-#include "WebhookConfig.h"
+#include "outbox/Outbox.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "text/Translations.h"
+#include "users/UserStore.h"
+#include "webhooks/PayloadBuilder.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "Notification.h"
-#include "PayloadBuilder.h"
-#include "PayloadFormat.h"
+#include "outbox/Notification.h"
+#include "webhooks/PayloadBuilder.h"
+#include "webhooks/PayloadFormat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

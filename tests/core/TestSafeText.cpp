@@ -1,4 +1,4 @@
-#include "SafeText.h"
+#include "text/SafeText.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "Database.h"
-#include "Settings.h"
-#include "WebhookConfig.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

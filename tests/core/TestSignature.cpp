@@ -1,6 +1,6 @@
-#include "Notification.h"
-#include "Signature.h"
-#include "WebhookConfig.h"
+#include "outbox/Notification.h"
+#include "webhooks/Signature.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-#include "Database.h"
-#include "Outbox.h"
-#include "PasswordHasher.h"
 #include "TestFixtures.h"
-#include "UserImporter.h"
-#include "UserStore.h"
+#include "outbox/Outbox.h"
+#include "storage/Database.h"
+#include "users/PasswordHasher.h"
+#include "users/UserImporter.h"
+#include "users/UserStore.h"
 
 #include <QFile>
 #include <QMutex>

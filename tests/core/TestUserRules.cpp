@@ -1,4 +1,4 @@
-#include "UserRules.h"
+#include "users/UserRules.h"
 
 #include <QTest>
 

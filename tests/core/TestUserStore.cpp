@@ -1,7 +1,7 @@
-#include "Database.h"
 #include "TestFixtures.h"
-#include "UserRules.h"
-#include "UserStore.h"
+#include "storage/Database.h"
+#include "users/UserRules.h"
+#include "users/UserStore.h"
 
 #include <QFile>
 #include <QSqlDatabase>

@@ -1,5 +1,5 @@
-#include "InputEcho.h"
-#include "WebhookConfig.h"
+#include "text/InputEcho.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QTest>
 

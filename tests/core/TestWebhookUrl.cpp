@@ -1,6 +1,6 @@
-#include "Database.h"
-#include "Settings.h"
-#include "WebhookUrl.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "webhooks/WebhookUrl.h"
 
 #include <QTemporaryDir>
 #include <QTest>

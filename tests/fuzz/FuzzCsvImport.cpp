@@ -1,12 +1,12 @@
 // The CSV import, whole: parsing, validation and the batches written to a fresh database. Passwords are "hashed"
 // by a stand-in (UserImporter::Callbacks::hash) so that the fuzzer is not slowed to Argon2id's pace. Input: the file.
 
-#include "Database.h"
 #include "FuzzSupport.h"
-#include "Outbox.h"
-#include "UserImporter.h"
-#include "UserRules.h"
-#include "UserStore.h"
+#include "outbox/Outbox.h"
+#include "storage/Database.h"
+#include "users/UserImporter.h"
+#include "users/UserRules.h"
+#include "users/UserStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,8 +2,8 @@
 // the stored JSON list of headers and how they are shown. Input: NUL-separated parts (name, value, stored JSON).
 
 #include "FuzzSupport.h"
-#include "Notification.h"
-#include "WebhookConfig.h"
+#include "outbox/Notification.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QNetworkRequest>
 

@@ -2,9 +2,9 @@
 // Input: NUL-separated parts (name, email, role, id).
 
 #include "FuzzSupport.h"
-#include "Notification.h"
-#include "PayloadBuilder.h"
-#include "SafeText.h"
+#include "outbox/Notification.h"
+#include "text/SafeText.h"
+#include "webhooks/PayloadBuilder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,11 +2,11 @@
 // and the proxy URL. Input: NUL-separated parts (URL, allowed hosts, an address, proxy URL, NO_PROXY).
 
 #include "FuzzSupport.h"
-#include "NetworkOptions.h"
-#include "Notification.h"
-#include "PayloadFormat.h"
-#include "WebhookConfig.h"
-#include "WebhookUrl.h"
+#include "outbox/Notification.h"
+#include "webhooks/NetworkOptions.h"
+#include "webhooks/PayloadFormat.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookUrl.h"
 
 #include <QHostAddress>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "Translations.h"
+#include "storage/Database.h"
+#include "text/Translations.h"
 
 #include <QApplication>
 #include <QSettings>

@@ -1,14 +1,14 @@
-#include "DeliveryHold.h"
-#include "DeliveryResult.h"
 #include "GeneralSettingsWidget.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
-#include "PayloadFormat.h"
-#include "Settings.h"
 #include "SettingsPage.h"
 #include "TestReceiver.h"
-#include "WebhookConfig.h"
-#include "WebhookUrl.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/DeliveryResult.h"
+#include "storage/Settings.h"
+#include "webhooks/PayloadFormat.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookUrl.h"
 
 #include <QComboBox>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
-#include "Settings.h"
+#include "storage/Settings.h"
 
 #include <QComboBox>
 #include <QLabel>

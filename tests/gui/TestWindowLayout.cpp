@@ -1,9 +1,9 @@
-#include "DeliveryService.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
-#include "Settings.h"
-#include "Translations.h"
-#include "UserStore.h"
+#include "outbox/DeliveryService.h"
+#include "storage/Settings.h"
+#include "text/Translations.h"
+#include "users/UserStore.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>

@@ -1,13 +1,13 @@
-#include "Database.h"
-#include "DeliveryService.h"
-#include "Outbox.h"
-#include "Settings.h"
-#include "Signature.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
-#include "Translations.h"
-#include "UserStore.h"
-#include "WebhookConfig.h"
+#include "outbox/DeliveryService.h"
+#include "outbox/Outbox.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "text/Translations.h"
+#include "users/UserStore.h"
+#include "webhooks/Signature.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
-#include "Notification.h"
-#include "Signature.h"
 #include "TestReceiver.h"
-#include "WebhookConfig.h"
-#include "WebhookSender.h"
+#include "outbox/Notification.h"
+#include "webhooks/Signature.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookSender.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "Notification.h"
 #include "TestReceiver.h"
-#include "WebhookConfig.h"
-#include "WebhookSender.h"
+#include "outbox/Notification.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookSender.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>

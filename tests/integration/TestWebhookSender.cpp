@@ -1,9 +1,9 @@
-#include "Notification.h"
 #include "TestReceiver.h"
-#include "Translations.h"
 #include "Version.h"
-#include "WebhookConfig.h"
-#include "WebhookSender.h"
+#include "outbox/Notification.h"
+#include "text/Translations.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookSender.h"
 
 #include <QDir>
 #include <QJsonDocument>

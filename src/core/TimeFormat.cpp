@@ -1,8 +1,0 @@
-#include "TimeFormat.h"
-
-#include <QLocale>
-
-QString TimeFormat::dateTime(const QDateTime& time)
-{
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
-}

@@ -1,0 +1,76 @@
+#include "outbox/DeliveryService.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+DeliveryService::DeliveryService(Database* database, QObject* parent)
+    : QObject(parent)
+    , m_worker(new DeliveryWorker(database,
+                                  QStringLiteral("%1-%2")
+                                      .arg(QCoreApplication::applicationPid())
+                                      .arg(QUuid::createUuid().toString(QUuid::Id128).left(8))))
+{
+    m_thread.setObjectName(QStringLiteral("crochet-delivery"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &DeliveryWorker::attemptsRecorded, this, [this](const QList<AttemptReport>& reports) {
+        for (const auto& report : reports) {
+            emit attemptRecorded(report);
+        }
+        emit attemptsRecorded(reports);
+    });
+    connect(m_worker, &DeliveryWorker::countsChanged, this, &DeliveryService::countsChanged);
+    connect(m_worker, &DeliveryWorker::webhookGone, this, &DeliveryService::webhookGone);
+    // Emitted on the worker's thread once its requests are finished or given back; quit() is thread-safe.
+    connect(
+        m_worker, &DeliveryWorker::stopped, this,
+        [this](int abandoned) {
+            m_abandoned = abandoned;
+            m_thread.quit();
+        },
+        Qt::DirectConnection);
+}
+
+DeliveryService::~DeliveryService()
+{
+    stop();
+    if (!m_started) {
+        delete m_worker;
+    }
+}
+
+void DeliveryService::start()
+{
+    if (m_started) {
+        return;
+    }
+    m_started = true;
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::start, Qt::QueuedConnection);
+}
+
+int DeliveryService::stop(std::optional<std::chrono::milliseconds> grace)
+{
+    if (!m_started || !m_thread.isRunning()) {
+        return 0;
+    }
+    // Requests on the wire finish within their timeout (or the grace period) and are recorded, the others are given
+    // back at once: another process never sends again what this one abandoned. The thread quits when the worker
+    // says it is done.
+    const int graceMs = grace ? static_cast<int>(qMax<qint64>(0, grace->count())) : -1;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, graceMs] { worker->stop(graceMs); }, Qt::QueuedConnection);
+    m_thread.wait();
+    return m_abandoned;
+}
+
+void DeliveryService::wake()
+{
+    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::wake, Qt::QueuedConnection);
+}
+
+void DeliveryService::deliverNow(const QString& notificationId)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, notificationId] { worker->deliverNow(notificationId); }, Qt::QueuedConnection);
+}

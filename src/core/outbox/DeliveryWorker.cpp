@@ -1,0 +1,324 @@
+#include "outbox/DeliveryWorker.h"
+
+#include "Log.h"
+#include "outbox/DeliveryHold.h"
+#include "outbox/RetryPolicy.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookSender.h"
+
+#include <QNetworkAccessManager>
+
+namespace {
+
+constexpr int PollIntervalMs = 1000;
+// Each manager keeps its own pool of kept-alive connections (WebhookSender::ConnectionsPerHost per host): several
+// managers let more requests travel at once to a single receiver. Qt never queues a request: what the connections
+// cannot carry waits in WebhookSender's own queue, its timeout not yet running. The worker hands over QueueRounds
+// times what the connections carry, so that no connection idles between two pumps of this thread, and its lease
+// covers that many timeouts in a row.
+constexpr int NetworkManagers = 8;
+constexpr int QueueRounds = 4;
+constexpr int FlushDelayMs = 10;
+constexpr int CountsIntervalMs = 250;
+constexpr qsizetype StoredResponseExcerpt = 2048;
+// A claim outlives QueueRounds request timeouts by this much, time enough to record the attempt; a process killed
+// mid-send holds its notifications no longer than that (45 s with the default timeout) before another process takes
+// them over.
+constexpr int LeaseMarginSeconds = 5;
+
+QString headerLines(const HeaderList& headers)
+{
+    QStringList lines;
+    for (const auto& [name, value] : headers) {
+        lines << QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+DeliveryWorker::DeliveryWorker(Database* database, QString owner, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_outbox(database)
+    , m_owner(std::move(owner))
+    , m_pollTimer(this)
+    , m_flushTimer(this)
+    , m_purgeTimer(this)
+    , m_abandonTimer(this)
+{
+    qRegisterMetaType<AttemptReport>();
+}
+
+DeliveryWorker::~DeliveryWorker() = default;
+
+void DeliveryWorker::start()
+{
+    m_settings = new Settings(m_database, this);
+    m_maximumInFlight = NetworkManagers * WebhookSender::ConnectionsPerHost * QueueRounds;
+    for (int i = 0; i < NetworkManagers; ++i) {
+        auto* network = new QNetworkAccessManager(this);
+        network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_senders.append(new WebhookSender(network, this));
+    }
+
+    m_pollTimer.setInterval(PollIntervalMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] {
+        publishCounts(false);
+        pump({}, true);
+    });
+    m_pollTimer.start();
+
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(FlushDelayMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &DeliveryWorker::flush);
+
+    const auto purge = [this] {
+        const auto removed = m_outbox.purge(qMax(1, m_settings->integer(Settings::Key::HistoryRetentionDays)));
+        if (removed > 0) {
+            qCInfo(lcDelivery) << "purged" << removed << "old notifications";
+        }
+    };
+    m_purgeTimer.setInterval(std::chrono::hours(6));
+    connect(&m_purgeTimer, &QTimer::timeout, this, purge);
+    m_purgeTimer.start();
+    purge();
+
+    publishCounts(true);
+    pump();
+}
+
+void DeliveryWorker::stop(int graceMs)
+{
+    m_stopped = true;
+    m_pollTimer.stop();
+    m_purgeTimer.stop();
+    const auto pending = m_pending;
+    for (const auto& delivery : pending) {
+        if (delivery && !delivery->mayHaveBeenSent()) {
+            delivery->cancel();
+        }
+    }
+    if (graceMs == 0) {
+        abandonInFlight();
+    } else if (graceMs > 0 && m_inFlight > 0) {
+        m_abandonTimer.setSingleShot(true);
+        m_abandonTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
+        connect(&m_abandonTimer, &QTimer::timeout, this, &DeliveryWorker::abandonInFlight, Qt::UniqueConnection);
+        m_abandonTimer.start(graceMs);
+    }
+    finishStopping();
+}
+
+void DeliveryWorker::abandonInFlight()
+{
+    // Each cancelled request reports Cancelled, which finishStopping() leaves unrecorded.
+    const auto pending = m_pending;
+    for (const auto& delivery : pending) {
+        if (delivery) {
+            delivery->cancel();
+        }
+    }
+}
+
+void DeliveryWorker::finishStopping()
+{
+    if (!m_stopped || m_inFlight > 0 || m_stopSignalled) {
+        return;
+    }
+    m_stopSignalled = true;
+    m_flushTimer.stop();
+    m_abandonTimer.stop();
+    flush();
+    // Whatever this worker claimed and did not record (cancelled before sending, or a failed write) is claimable by
+    // another process now rather than when the lease expires.
+    const auto released = m_outbox.release(m_owner, m_abandoned);
+    if (released > 0) {
+        qCInfo(lcDelivery) << "gave back" << released << "unsent notifications";
+    }
+    if (!m_abandoned.isEmpty()) {
+        qCInfo(lcDelivery) << "abandoned" << m_abandoned.size() << "requests without an answer";
+    }
+    emit stopped(static_cast<int>(m_abandoned.size()));
+}
+
+void DeliveryWorker::wake()
+{
+    pump({}, true);
+}
+
+void DeliveryWorker::deliverNow(const QString& notificationId)
+{
+    pump(notificationId, true);
+}
+
+void DeliveryWorker::pump(const QString& onlyId, bool reloadSettings)
+{
+    if (m_stopped || m_senders.isEmpty()) {
+        return;
+    }
+    const int room = m_maximumInFlight - m_inFlight;
+    // Claim in sizeable batches while busy: each claim is a write transaction.
+    if (room <= 0 || (onlyId.isEmpty() && m_inFlight > 0 && room < m_maximumInFlight / 4)) {
+        return;
+    }
+    // The settings are read again on every poll and every wake-up; pumps between them, after each batch of
+    // results, reuse them rather than query the database a dozen times a batch.
+    if (reloadSettings || !m_config) {
+        m_config = WebhookConfig::load(*m_settings);
+        // A 410 Gone is kept in the database: every process stops sending to that URL until it changes.
+        m_goneUrl = DeliveryHold::isGone(*m_settings, m_config->url.url) ? m_config->url.url : QString();
+    }
+    const auto& config = *m_config;
+    if (config.url.source == WebhookUrl::Source::None || config.url.url == m_goneUrl) {
+        return;
+    }
+    const qint64 leaseMs = (config.timeoutSeconds * QueueRounds + LeaseMarginSeconds) * 1000LL;
+    const auto claimed = m_outbox.claim(m_owner, onlyId.isEmpty() ? room : 1, leaseMs, onlyId);
+    if (claimed.isEmpty()) {
+        return;
+    }
+    const auto check = WebhookUrl::validate(config.url.url);
+    const auto maskedUrl = WebhookUrl::mask(config.url.url);
+    for (const auto& item : claimed) {
+        send(item, config, check, maskedUrl);
+    }
+}
+
+void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfig& config,
+                          const WebhookUrl::Check& check, const QString& maskedUrl)
+{
+    const auto startedAt = QDateTime::currentDateTimeUtc();
+
+    Outbox::Outcome outcome;
+    outcome.attempt.notificationId = claimed.notification.id;
+    outcome.attempt.number = claimed.attempts + 1;
+    outcome.attempt.startedAt = startedAt;
+    outcome.attempt.url = maskedUrl;
+
+    AttemptReport report;
+    report.notificationId = claimed.notification.id;
+    report.event = claimed.notification.event;
+    report.number = outcome.attempt.number;
+
+    if (!check.isValid()) {
+        DeliveryResult result;
+        result.outcome = DeliveryResult::Outcome::InvalidUrl;
+        // The code, not check.message: the message may quote the URL, which holds the token.
+        result.urlProblem = check.problem;
+        result.urlArgument = check.argument;
+        report.result = result;
+        outcome.attempt.setResult(result);
+        outcome.state = Outbox::State::Failed;
+        finishAttempt(outcome, report);
+        return;
+    }
+
+    // The body rendered when the notification was written, unless the webhook now takes another shape (its URL or
+    // format changed since): then it is rendered again from the notification, and the attempt keeps that body.
+    const auto shape = config.shape(check.url);
+    auto payload = claimed.storedPayload(shape);
+    outcome.attempt.bodyStored = payload.has_value();
+    if (!payload) {
+        const auto source = m_outbox.notification(claimed.notification.id);
+        payload = PayloadBuilder::build(source.value_or(claimed.notification), shape);
+    }
+    const auto request =
+        config.request(claimed.notification.id, claimed.notification.event, std::move(*payload), check.url, startedAt);
+    outcome.attempt.requestHeaders = WebhookConfig::describeHeaders(request.headers, request.payload.contentType);
+    // Kept whole if the attempt fails; a delivered one refers to the stored body instead (Outbox::record).
+    outcome.attempt.requestBody = QString::fromUtf8(request.payload.body);
+    ++m_inFlight;
+    // The sender with the fewest requests under way, so that none waits for a connection while another is free.
+    auto* sender = m_senders.at(m_nextSender++ % m_senders.size());
+    for (auto* candidate : std::as_const(m_senders)) {
+        if (candidate->activeCount() < sender->activeCount()) {
+            sender = candidate;
+        }
+    }
+    auto* pending = sender->send(request);
+    m_pending.append(pending);
+    connect(pending, &PendingDelivery::finished, this,
+            [this, pending, outcome, report, attempts = claimed.attempts,
+             url = config.url.url](const DeliveryResult& result) mutable {
+                --m_inFlight;
+                m_pending.removeOne(pending);
+                if (m_stopped && result.outcome == DeliveryResult::Outcome::Cancelled) {
+                    // No attempt to record. Never sent: the lease is given back by finishStopping(). Abandoned on
+                    // the wire: the receiver may have it, so the lease runs out first.
+                    if (pending->mayHaveBeenSent()) {
+                        m_abandoned.append(outcome.attempt.notificationId);
+                    }
+                    finishStopping();
+                    return;
+                }
+                report.result = result;
+                auto& attempt = outcome.attempt;
+                attempt.durationMs = result.durationMs;
+                attempt.setResult(result);
+                attempt.responseHeaders = headerLines(result.responseHeaders);
+                attempt.responseBody = QString::fromUtf8(result.responseBody.left(StoredResponseExcerpt));
+                if (result.isSuccess()) {
+                    outcome.state = Outbox::State::Delivered;
+                } else if (const auto next =
+                               RetryPolicy::nextAttempt(result, attempts + 1, QDateTime::currentDateTimeUtc())) {
+                    outcome.state = Outbox::State::Pending;
+                    outcome.nextAttemptAt = *next;
+                } else {
+                    outcome.state = Outbox::State::Failed;
+                }
+                if (result.outcome == DeliveryResult::Outcome::Gone && m_goneUrl != url) {
+                    m_goneUrl = url;
+                    DeliveryHold::markGone(*m_settings, url, QDateTime::currentDateTimeUtc());
+                    emit webhookGone(WebhookUrl::mask(url));
+                }
+                finishAttempt(outcome, report);
+                finishStopping();
+            });
+}
+
+void DeliveryWorker::finishAttempt(Outbox::Outcome outcome, AttemptReport report)
+{
+    report.state = Outbox::stateKey(outcome.state);
+    report.nextAttemptAt = outcome.nextAttemptAt;
+    m_outcomes.append(std::move(outcome));
+    m_reports.append(std::move(report));
+    if (!m_flushTimer.isActive()) {
+        m_flushTimer.start();
+    }
+}
+
+void DeliveryWorker::flush()
+{
+    if (m_outcomes.isEmpty()) {
+        return;
+    }
+    const auto outcomes = std::exchange(m_outcomes, {});
+    const auto reports = std::exchange(m_reports, {});
+    if (!m_outbox.record(outcomes)) {
+        // The leases expire and the notifications are claimed again: at-least-once, nothing lost.
+        qCWarning(lcDelivery) << "could not record" << outcomes.size() << "attempts; they will be retried";
+    }
+    // One signal a batch: crossing threads once per attempt would cost more than the attempt itself.
+    emit attemptsRecorded(reports);
+    publishCounts(false);
+    pump();
+}
+
+void DeliveryWorker::publishCounts(bool force)
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    if (!force && m_countsPublishedAt.isValid() && m_countsPublishedAt.msecsTo(now) < CountsIntervalMs) {
+        return;
+    }
+    m_countsPublishedAt = now;
+    const int pending = m_outbox.count(Outbox::State::Pending);
+    const int failed = m_outbox.count(Outbox::State::Failed);
+    if (force || pending != m_lastPending || failed != m_lastFailed) {
+        m_lastPending = pending;
+        m_lastFailed = failed;
+        emit countsChanged(pending, failed);
+    }
+}

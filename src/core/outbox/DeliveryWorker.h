@@ -1,0 +1,94 @@
+#pragma once
+
+#include "outbox/DeliveryResult.h"
+#include "outbox/Outbox.h"
+#include "webhooks/WebhookConfig.h"
+#include "webhooks/WebhookUrl.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class Database;
+class QNetworkAccessManager;
+class Settings;
+class PendingDelivery;
+class WebhookSender;
+
+// What the window and the CLI learn of each attempt.
+struct AttemptReport
+{
+    QString notificationId;
+    QString event;
+    int number = 0;
+    DeliveryResult result;
+    QString state; // Outbox state key after the attempt
+    QDateTime nextAttemptAt;
+};
+Q_DECLARE_METATYPE(AttemptReport)
+
+// Delivers due notifications from the outbox. Lives in its own thread (see DeliveryService): claims rows under a
+// lease, keeps many requests in flight on kept-alive connections, and records results in batched transactions.
+class DeliveryWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    DeliveryWorker(Database* database, QString owner, QObject* parent = nullptr);
+    ~DeliveryWorker() override;
+
+public slots:
+    void start();
+    // Stops claiming; requests not sent yet give their notifications back at once, those on the wire finish (within
+    // their timeout) and are recorded; then every lease this worker still holds is released and stopped() is emitted.
+    // With graceMs >= 0, requests still on the wire after graceMs are abandoned: aborted, not recorded, and their
+    // notifications keep their lease until it runs out, as if the process had been killed (the receiver may have
+    // them; nobody sends them again before it could have answered).
+    void stop(int graceMs = -1);
+    // Look for due notifications now rather than at the next poll.
+    void wake();
+    // Claim this notification now, even if it is not yet due.
+    void deliverNow(const QString& notificationId);
+
+signals:
+    void attemptsRecorded(const QList<AttemptReport>& reports);
+    void countsChanged(int pending, int failed);
+    void webhookGone(const QString& maskedUrl);
+    // abandoned: how many requests on the wire were abandoned (see stop()).
+    void stopped(int abandoned);
+
+private:
+    void pump(const QString& onlyId = {}, bool reloadSettings = false);
+    void send(const ClaimedNotification& claimed, const WebhookConfig& config, const WebhookUrl::Check& check,
+              const QString& maskedUrl);
+    void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
+    void flush();
+    void publishCounts(bool force);
+    void finishStopping();
+    void abandonInFlight();
+
+    Database* m_database;
+    Outbox m_outbox;
+    QString m_owner;
+    Settings* m_settings = nullptr;
+    std::optional<WebhookConfig> m_config;
+    QList<WebhookSender*> m_senders;
+    int m_nextSender = 0;
+    QTimer m_pollTimer;
+    QTimer m_flushTimer;
+    QTimer m_purgeTimer;
+    QTimer m_abandonTimer;
+    QStringList m_abandoned;
+    QList<QPointer<PendingDelivery>> m_pending;
+    int m_inFlight = 0;
+    int m_maximumInFlight = 0; // handed to the senders at once: what their connections carry, a few rounds deep
+    QList<Outbox::Outcome> m_outcomes;
+    QList<AttemptReport> m_reports;
+    QString m_goneUrl;
+    QDateTime m_countsPublishedAt;
+    int m_lastPending = -1;
+    int m_lastFailed = -1;
+    bool m_stopped = false;
+    bool m_stopSignalled = false;
+};

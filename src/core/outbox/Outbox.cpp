@@ -1,0 +1,576 @@
+#include "outbox/Outbox.h"
+
+#include "Log.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "webhooks/WebhookConfig.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QDateTime fromMs(const QVariant& value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+const QString RowColumns = QStringLiteral(
+    "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at, "
+    "last_result_code, rowid");
+
+NotificationRow readRow(const QSqlQuery& query)
+{
+    NotificationRow row;
+    row.id = query.value(0).toString();
+    row.event = query.value(1).toString();
+    row.userName = query.value(2).toString();
+    row.state = query.value(3).toString();
+    row.attempts = query.value(4).toInt();
+    row.lastStatus = query.value(5).toInt();
+    row.lastResult = query.value(6).toString();
+    row.nextAttemptAt = fromMs(query.value(7));
+    row.createdAt = fromMs(query.value(8));
+    row.updatedAt = fromMs(query.value(9));
+    row.lastResultCode = query.value(10).toString();
+    row.sequence = query.value(11).toLongLong();
+    return row;
+}
+
+// A null QString binds as SQL NULL; history columns hold text, empty when there is none.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+// A LIKE pattern matching text literally (with ESCAPE '\\').
+QString likePattern(QString text)
+{
+    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return text;
+}
+
+// A delivered attempt keeps a response excerpt this long at most; failed ones keep what the worker stored.
+constexpr qsizetype CompactResponseExcerpt = 200;
+
+// The request header lines a compact attempt rebuilds from its notification and its time; the others (custom headers,
+// masked, and the signature, masked) are all it stores.
+bool derivedHeaderLine(const QString& line)
+{
+    for (const auto name : { QLatin1String("Content-Type: "), QLatin1String("User-Agent: "),
+                             QLatin1String("webhook-id: "), QLatin1String("webhook-timestamp: ") }) {
+        if (line.startsWith(name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QString compactHeaders(const QString& described)
+{
+    auto lines = described.split(QLatin1Char('\n'));
+    lines.removeIf(derivedHeaderLine);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The lines WebhookConfig::describeHeaders gave when the attempt was made, in its order.
+QString expandHeaders(const QString& stored, const QByteArray& contentType, const QString& notificationId,
+                      const QDateTime& startedAt)
+{
+    HeaderList headers;
+    QByteArray signature;
+    for (const auto& line : stored.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const auto colon = line.indexOf(QLatin1String(": "));
+        const auto name = line.left(colon).toLatin1();
+        const auto value = line.mid(colon + 2).toUtf8();
+        if (name == "webhook-signature") {
+            signature = value;
+        } else {
+            headers.append({ name, value });
+        }
+    }
+    headers.append({ QByteArrayLiteral("webhook-id"), notificationId.toUtf8() });
+    headers.append({ QByteArrayLiteral("webhook-timestamp"), QByteArray::number(startedAt.toSecsSinceEpoch()) });
+    if (!signature.isEmpty()) {
+        headers.append({ QByteArrayLiteral("webhook-signature"), signature });
+    }
+    // Values are masked already; describeHeaders masks them again to the same text.
+    return WebhookConfig::describeHeaders(headers, contentType);
+}
+
+// What a delivered attempt's result needs to say it ("Delivered: HTTP 204 in 12 ms."): its status and duration.
+QString deliveredResult(int status, qint64 durationMs)
+{
+    DeliveryResult result;
+    result.outcome = DeliveryResult::Outcome::Delivered;
+    result.httpStatus = status;
+    result.durationMs = durationMs;
+    return result.toStored();
+}
+
+bool execOrWarn(QSqlQuery& query)
+{
+    if (!query.exec()) {
+        qCWarning(lcDelivery) << "outbox query failed:" << query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Outbox::Outbox(Database* database)
+    : m_database(database)
+{
+}
+
+QString Outbox::stateKey(State state)
+{
+    switch (state) {
+    case State::Pending:
+        return QStringLiteral("pending");
+    case State::Delivered:
+        return QStringLiteral("delivered");
+    case State::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+std::optional<Outbox::State> Outbox::stateFromKey(const QString& key)
+{
+    for (const auto state : { State::Pending, State::Delivered, State::Failed }) {
+        if (stateKey(state) == key) {
+            return state;
+        }
+    }
+    return std::nullopt;
+}
+
+QString Outbox::stateDisplayName(const QString& key)
+{
+    if (key == QLatin1String("pending")) {
+        return tr("Pending");
+    }
+    if (key == QLatin1String("delivered")) {
+        return tr("Delivered");
+    }
+    if (key == QLatin1String("failed")) {
+        return tr("Failed");
+    }
+    return key;
+}
+
+bool Outbox::enqueue(QSqlDatabase db, const Notification& notification, std::optional<PayloadFormat::Shape> shape)
+{
+    QSqlQuery query(db);
+    return prepareEnqueue(query) && enqueue(query, notification, shape);
+}
+
+bool Outbox::prepareEnqueue(QSqlQuery& query)
+{
+    return query.prepare(QStringLiteral(
+        "INSERT INTO notifications (id, event, user_id, user_name, payload, body, shape, state, attempts, "
+        "next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"));
+}
+
+bool Outbox::enqueue(QSqlQuery& query, const Notification& notification, std::optional<PayloadFormat::Shape> shape)
+{
+    const auto now = nowMs();
+    // The payload keeps what renders the body again for another shape: the id, the event and the account have
+    // columns of their own (accounts are never changed once written), so only the rest is kept here.
+    auto source = notification.toJson();
+    source.remove(QStringLiteral("id"));
+    source.remove(QStringLiteral("event"));
+    source.remove(QStringLiteral("timestamp")); // the row's created_at; no body carries it
+    if (notification.user && !notification.user->id.isEmpty()) {
+        source.remove(QStringLiteral("user"));
+    }
+    query.addBindValue(notification.id);
+    query.addBindValue(notification.event);
+    query.addBindValue(notification.user ? notification.user->id : QString());
+    query.addBindValue(notification.user ? notification.user->name : QString());
+    query.addBindValue(QString::fromUtf8(QJsonDocument(source).toJson(QJsonDocument::Compact)));
+    if (shape) {
+        query.addBindValue(QString::fromUtf8(PayloadBuilder::build(notification, *shape).body));
+        query.addBindValue(PayloadFormat::shapeKey(*shape));
+    } else {
+        query.addBindValue(QVariant(QMetaType::fromType<QString>()));
+        query.addBindValue(QVariant(QMetaType::fromType<QString>()));
+    }
+    query.addBindValue(now);
+    query.addBindValue(now);
+    query.addBindValue(now);
+    return execOrWarn(query);
+}
+
+std::optional<PayloadFormat::Shape> Outbox::configuredShape(Database* database)
+{
+    const Settings settings(database);
+    const auto config = WebhookConfig::load(settings);
+    if (config.url.source == WebhookUrl::Source::None) {
+        return std::nullopt;
+    }
+    return config.shape(QUrl(config.url.url));
+}
+
+std::optional<Payload> ClaimedNotification::storedPayload(PayloadFormat::Shape target) const
+{
+    if (!shape || *shape != target || body.isNull()) {
+        return std::nullopt;
+    }
+    return Payload { PayloadBuilder::contentType(target), body };
+}
+
+QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId)
+{
+    QList<ClaimedNotification> claimed;
+    auto db = m_database->connection();
+    Transaction transaction(*m_database, db);
+    if (!transaction.isActive()) {
+        return claimed;
+    }
+    const auto now = nowMs();
+    // One statement leases the whole batch and reads back what sending needs.
+    QSqlQuery lease(db);
+    lease.prepare(
+        QStringLiteral("UPDATE notifications SET lease_owner = :owner, lease_until = :until WHERE rowid IN ("
+                       "SELECT rowid FROM notifications WHERE state = 'pending' "
+                       "AND (lease_until IS NULL OR lease_until < :now) %1 "
+                       "ORDER BY next_attempt_at, created_at LIMIT :limit) "
+                       "RETURNING id, event, attempts, body, shape, next_attempt_at, created_at, rowid")
+            .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id")));
+    lease.bindValue(QStringLiteral(":owner"), owner);
+    lease.bindValue(QStringLiteral(":until"), now + leaseMs);
+    lease.bindValue(QStringLiteral(":now"), now);
+    lease.bindValue(QStringLiteral(":limit"), limit);
+    if (!onlyId.isEmpty()) {
+        lease.bindValue(QStringLiteral(":id"), onlyId);
+    }
+    if (!execOrWarn(lease)) {
+        return {};
+    }
+    struct Order
+    {
+        qint64 due;
+        qint64 created;
+        qint64 rowid;
+    };
+    QList<QPair<Order, ClaimedNotification>> rows;
+    while (lease.next()) {
+        ClaimedNotification item;
+        const auto body = lease.value(3);
+        if (!body.isNull()) {
+            item.body = body.toString().toUtf8();
+            item.shape = PayloadFormat::shapeFromKey(lease.value(4).toString());
+        }
+        item.notification.id = lease.value(0).toString();
+        item.notification.event = lease.value(1).toString();
+        item.attempts = lease.value(2).toInt();
+        rows.append(
+            { Order { lease.value(5).toLongLong(), lease.value(6).toLongLong(), lease.value(7).toLongLong() }, item });
+    }
+    lease.finish();
+    if (lease.lastError().isValid() || !transaction.commit()) {
+        return {};
+    }
+    // RETURNING gives no order: due first, as selected.
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first.due, a.first.created, a.first.rowid)
+            < std::tie(b.first.due, b.first.created, b.first.rowid);
+    });
+    claimed.reserve(rows.size());
+    for (auto& row : rows) {
+        claimed.append(std::move(row.second));
+    }
+    return claimed;
+}
+
+std::optional<Notification> Outbox::notification(const QString& id) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral(
+        "SELECT n.event, n.payload, n.user_id, n.user_name, u.name, u.email, u.role, u.password_hash IS NOT NULL, "
+        "u.created_at, u.id, n.created_at FROM notifications n LEFT JOIN users u ON u.id = n.user_id WHERE n.id = ?"));
+    query.addBindValue(id);
+    if (!execOrWarn(query) || !query.next()) {
+        return std::nullopt;
+    }
+    auto notification = Notification::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
+    notification.id = id;
+    notification.event = query.value(0).toString();
+    if (!notification.timestamp.isValid()) {
+        notification.timestamp = fromMs(query.value(10));
+    }
+    const auto userId = query.value(2).toString();
+    if (!notification.user && !userId.isEmpty()) {
+        UserRecord user;
+        user.id = userId;
+        user.name = query.value(3).toString();
+        if (!query.value(9).isNull()) {
+            user.name = query.value(4).toString();
+            user.email = query.value(5).toString();
+            user.role = query.value(6).toString();
+            user.hasPassword = query.value(7).toBool();
+            user.createdAt = QDateTime::fromString(query.value(8).toString(), Qt::ISODate);
+        }
+        notification.user = user;
+    }
+    return notification;
+}
+
+void AttemptRecord::setResult(const DeliveryResult& deliveryResult)
+{
+    status = deliveryResult.httpStatus;
+    outcome = DeliveryResult::outcomeKey(deliveryResult.outcome);
+    result = deliveryResult.toStored();
+    diagnostic.clear();
+}
+
+bool Outbox::record(const QList<Outcome>& outcomes)
+{
+    if (outcomes.isEmpty()) {
+        return true;
+    }
+    auto db = m_database->connection();
+    Transaction transaction(*m_database, db);
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, request_headers, request_body, "
+        "status, outcome, response_headers, response_body, diagnostic, result, body_stored) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)"));
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral(
+        "UPDATE notifications SET attempts = attempts + 1, state = ?, next_attempt_at = ?, last_status = ?, "
+        "last_result = COALESCE(?, ''), last_result_code = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? "
+        "WHERE id = ?"));
+    const auto now = nowMs();
+    for (const auto& outcome : outcomes) {
+        const auto& a = outcome.attempt;
+        // Delivered with the stored body: the time, duration, status, masked URL and a response excerpt are
+        // enough, the rest is the notification's. Anything else keeps its full detail.
+        const bool compact = a.bodyStored && outcome.state == State::Delivered;
+        insert.addBindValue(a.notificationId);
+        insert.addBindValue(a.number);
+        insert.addBindValue(a.startedAt.toMSecsSinceEpoch());
+        insert.addBindValue(a.durationMs);
+        insert.addBindValue(text(a.url)); // masked; where it went is worth its few bytes
+        insert.addBindValue(text(compact ? compactHeaders(a.requestHeaders) : a.requestHeaders));
+        insert.addBindValue(compact ? QStringLiteral("") : text(a.requestBody));
+        insert.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
+        insert.addBindValue(text(a.outcome));
+        insert.addBindValue(compact ? QVariant() : QVariant(text(a.responseHeaders)));
+        insert.addBindValue(compact ? text(a.responseBody.left(CompactResponseExcerpt)) : text(a.responseBody));
+        insert.addBindValue(text(a.diagnostic));
+        // A compact row's result is rebuilt from its status and duration.
+        const auto result = compact ? deliveredResult(a.status, a.durationMs) : a.result;
+        insert.addBindValue(compact || a.result.isEmpty() ? QVariant() : QVariant(a.result));
+        insert.addBindValue(compact ? QVariant(1) : QVariant());
+        update.addBindValue(stateKey(outcome.state));
+        update.addBindValue(outcome.nextAttemptAt.isValid() ? QVariant(outcome.nextAttemptAt.toMSecsSinceEpoch())
+                                                            : QVariant());
+        update.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
+        update.addBindValue(text(a.diagnostic));
+        update.addBindValue(result.isEmpty() ? QVariant() : QVariant(result));
+        update.addBindValue(now);
+        update.addBindValue(a.notificationId);
+        if (!execOrWarn(insert) || !execOrWarn(update)) {
+            return false;
+        }
+    }
+    return transaction.commit();
+}
+
+int Outbox::release(const QString& owner, const QStringList& keep)
+{
+    QSqlQuery query(m_database->connection());
+    QStringList placeholders;
+    placeholders.fill(QStringLiteral("?"), keep.size());
+    query.prepare(QStringLiteral("UPDATE notifications SET lease_owner = NULL, lease_until = NULL "
+                                 "WHERE lease_owner = ? AND state = 'pending' %1")
+                      .arg(keep.isEmpty()
+                               ? QString()
+                               : QStringLiteral("AND id NOT IN (%1)").arg(placeholders.join(QLatin1Char(',')))));
+    query.addBindValue(owner);
+    for (const auto& id : keep) {
+        query.addBindValue(id);
+    }
+    return execOrWarn(query) ? query.numRowsAffected() : 0;
+}
+
+QList<NotificationRow> Outbox::list(std::optional<State> state, int limit, int offset) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM notifications %2 ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?")
+            .arg(RowColumns, state ? QStringLiteral("WHERE state = ?") : QString()));
+    if (state) {
+        query.addBindValue(stateKey(*state));
+    }
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    QList<NotificationRow> rows;
+    if (execOrWarn(query)) {
+        while (query.next()) {
+            rows.append(readRow(query));
+        }
+    }
+    return rows;
+}
+
+int Outbox::count(std::optional<State> state) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM notifications %1")
+                      .arg(state ? QStringLiteral("WHERE state = ?") : QString()));
+    if (state) {
+        query.addBindValue(stateKey(*state));
+    }
+    return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
+}
+
+int Outbox::countUnattempted(const QString& event, const QDateTime& since) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE state = 'pending' AND created_at >= ? "
+                                 "AND attempts = 0 AND event = ?"));
+    query.addBindValue(since.toMSecsSinceEpoch());
+    query.addBindValue(event);
+    return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
+}
+
+std::optional<NotificationRow> Outbox::find(const QString& id) const
+{
+    QSqlQuery query(m_database->connection());
+    // A unique prefix is enough, as with git commits.
+    query.prepare(QStringLiteral("SELECT %1 FROM notifications WHERE id LIKE ? ESCAPE '\\' LIMIT 2").arg(RowColumns));
+    query.addBindValue(QString(likePattern(id) + QLatin1Char('%')));
+    if (id.isEmpty() || !execOrWarn(query) || !query.next()) {
+        return std::nullopt;
+    }
+    auto row = readRow(query);
+    if (query.next()) {
+        return std::nullopt;
+    }
+    return row;
+}
+
+QStringList Outbox::idsStartingWith(const QString& prefix, int limit) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT id FROM notifications WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?"));
+    query.addBindValue(QString(likePattern(prefix) + QLatin1Char('%')));
+    query.addBindValue(limit);
+    QStringList ids;
+    if (!prefix.isEmpty() && execOrWarn(query)) {
+        while (query.next()) {
+            ids << query.value(0).toString();
+        }
+    }
+    return ids;
+}
+
+QList<AttemptRecord> Outbox::attempts(const QString& notificationId) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral(
+        "SELECT a.number, a.started_at, a.duration_ms, a.url, a.request_headers, a.request_body, a.status, a.outcome, "
+        "a.response_headers, a.response_body, a.diagnostic, a.result, a.body_stored, n.body, n.shape "
+        "FROM attempts a JOIN notifications n ON n.id = a.notification_id "
+        "WHERE a.notification_id = ? ORDER BY a.number, a.id"));
+    query.addBindValue(notificationId);
+    QList<AttemptRecord> list;
+    if (!execOrWarn(query)) {
+        return list;
+    }
+    while (query.next()) {
+        AttemptRecord a;
+        a.notificationId = notificationId;
+        a.number = query.value(0).toInt();
+        a.startedAt = fromMs(query.value(1));
+        a.durationMs = query.value(2).toLongLong();
+        a.url = query.value(3).toString();
+        a.requestHeaders = query.value(4).toString();
+        a.requestBody = query.value(5).toString();
+        a.status = query.value(6).toInt();
+        a.outcome = query.value(7).toString();
+        a.responseHeaders = query.value(8).toString();
+        a.responseBody = query.value(9).toString();
+        a.diagnostic = query.value(10).toString();
+        a.result = query.value(11).toString();
+        a.bodyStored = query.value(12).toInt() == 1;
+        if (a.bodyStored) {
+            a.result = deliveredResult(a.status, a.durationMs);
+            a.requestBody = query.value(13).toString();
+            const auto shape = PayloadFormat::shapeFromKey(query.value(14).toString());
+            a.requestHeaders =
+                expandHeaders(a.requestHeaders, PayloadBuilder::contentType(shape.value_or(PayloadFormat::Shape::Json)),
+                              notificationId, a.startedAt);
+        }
+        list.append(a);
+    }
+    return list;
+}
+
+std::optional<QDateTime> Outbox::nextDue() const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT MIN(MAX(next_attempt_at, COALESCE(lease_until, 0))) FROM notifications "
+                                 "WHERE state = 'pending'"));
+    if (execOrWarn(query) && query.next() && !query.value(0).isNull()) {
+        return fromMs(query.value(0));
+    }
+    return std::nullopt;
+}
+
+int Outbox::retry(const QString& id)
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE notifications SET state = 'pending', next_attempt_at = ?, updated_at = ? "
+                                 "WHERE id = ? AND (state != 'pending' OR next_attempt_at > ?)"));
+    const auto now = nowMs();
+    query.addBindValue(now);
+    query.addBindValue(now);
+    query.addBindValue(id);
+    query.addBindValue(now);
+    return execOrWarn(query) ? query.numRowsAffected() : 0;
+}
+
+int Outbox::retryFailed()
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE notifications SET state = 'pending', next_attempt_at = ?, updated_at = ? "
+                                 "WHERE state = 'failed'"));
+    const auto now = nowMs();
+    query.addBindValue(now);
+    query.addBindValue(now);
+    return execOrWarn(query) ? query.numRowsAffected() : 0;
+}
+
+int Outbox::scheduleAllNow()
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE notifications SET next_attempt_at = ?, updated_at = ? "
+                                 "WHERE state = 'pending' AND next_attempt_at > ?"));
+    const auto now = nowMs();
+    query.addBindValue(now);
+    query.addBindValue(now);
+    query.addBindValue(now);
+    return execOrWarn(query) ? query.numRowsAffected() : 0;
+}
+
+int Outbox::purge(int days)
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("DELETE FROM notifications WHERE state != 'pending' AND updated_at < ?"));
+    query.addBindValue(nowMs() - qint64(days) * 24 * 3600 * 1000);
+    return execOrWarn(query) ? query.numRowsAffected() : 0;
+}

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "outbox/DeliveryResult.h"
+#include "outbox/Notification.h"
+#include "webhooks/PayloadBuilder.h"
+#include "webhooks/PayloadFormat.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <optional>
+
+class Database;
+
+struct AttemptRecord
+{
+    QString notificationId;
+    int number = 0;
+    QDateTime startedAt;
+    qint64 durationMs = 0;
+    QString url; // masked
+    QString requestHeaders; // secrets masked, one "Name: value" a line
+    QString requestBody;
+    int status = 0;
+    QString outcome; // DeliveryResult::outcomeKey
+    QString responseHeaders;
+    QString responseBody; // excerpt
+    QString result; // DeliveryResult::toStored(); empty in attempts recorded before schema 4
+    QString diagnostic; // the translated summary older versions stored; empty since schema 4
+    // The request body was the notification's stored body. A delivered attempt then keeps only its compact figures
+    // (time, duration, status, a short response excerpt): attempts() gives back the body and the request headers
+    // from the notification.
+    bool bodyStored = false;
+
+    void setResult(const DeliveryResult& deliveryResult);
+    // What went wrong or how it went, in the current language.
+    QString summary() const { return DeliveryResult::storedSummary(result, diagnostic); }
+};
+
+struct NotificationRow
+{
+    QString id;
+    QString event;
+    QString userName;
+    QString state;
+    int attempts = 0;
+    int lastStatus = 0;
+    QString lastResult; // the text older versions stored
+    QString lastResultCode; // DeliveryResult::toStored() of the last attempt, since schema 4
+    QDateTime nextAttemptAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    qint64 sequence = 0; // insertion order: rows recorded in the same millisecond keep it
+
+    // The last attempt's summary in the current language.
+    QString lastResultText() const { return DeliveryResult::storedSummary(lastResultCode, lastResult); }
+};
+
+struct ClaimedNotification
+{
+    // Its id and event only: Outbox::notification() gives the rest, to render the body again.
+    Notification notification;
+    int attempts = 0;
+    // The request body rendered when the notification was written, and the payload shape it was rendered for.
+    QByteArray body;
+    std::optional<PayloadFormat::Shape> shape;
+
+    // The stored body, when it was rendered for shape.
+    std::optional<Payload> storedPayload(PayloadFormat::Shape target) const;
+};
+
+// The transactional outbox: notifications recorded with their account, claimed under an expiring lease by whichever
+// process delivers them, and every attempt kept as history.
+class Outbox
+{
+    Q_DECLARE_TR_FUNCTIONS(Outbox)
+
+public:
+    enum class State
+    {
+        Pending,
+        Delivered,
+        Failed,
+    };
+
+    struct Outcome
+    {
+        AttemptRecord attempt;
+        State state = State::Pending;
+        QDateTime nextAttemptAt;
+    };
+
+    explicit Outbox(Database* database);
+
+    static QString stateKey(State state);
+    static std::optional<State> stateFromKey(const QString& key);
+    static QString stateDisplayName(const QString& key);
+
+    // Adds the notification inside the caller's open transaction, with its request body rendered for shape (the
+    // shape the webhook configured now takes; without one, the body is rendered when it is sent).
+    static bool enqueue(QSqlDatabase db, const Notification& notification,
+                        std::optional<PayloadFormat::Shape> shape = std::nullopt);
+    // The same with a statement prepared once for many notifications (prepareEnqueue, then enqueue for each).
+    static bool prepareEnqueue(QSqlQuery& query);
+    static bool enqueue(QSqlQuery& prepared, const Notification& notification,
+                        std::optional<PayloadFormat::Shape> shape = std::nullopt);
+    // The shape of the webhook configured in settings (and WEBHOOK_URL), which new notifications are rendered for.
+    static std::optional<PayloadFormat::Shape> configuredShape(Database* database);
+
+    // Leases up to limit due notifications (or just onlyId) to owner for leaseMs, in one statement.
+    QList<ClaimedNotification> claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId = {});
+    // The whole notification as it was written, to render its body for another shape than the stored one.
+    std::optional<Notification> notification(const QString& id) const;
+    // Stores the attempts and the new states in one transaction, releasing the leases.
+    bool record(const QList<Outcome>& outcomes);
+    // Gives back at once the pending notifications owner still holds, except those in keep (requests abandoned on the
+    // wire: their lease runs out first, as if the process had been killed); returns how many.
+    int release(const QString& owner, const QStringList& keep = {});
+
+    QList<NotificationRow> list(std::optional<State> state, int limit, int offset = 0) const;
+    int count(std::optional<State> state) const;
+    // Notifications of event created since then that are pending with no attempt yet.
+    int countUnattempted(const QString& event, const QDateTime& since) const;
+    // The notification whose id is id or begins with it, when exactly one does.
+    std::optional<NotificationRow> find(const QString& id) const;
+    // Up to limit ids beginning with prefix, in order: to tell "none" from "ambiguous".
+    QStringList idsStartingWith(const QString& prefix, int limit) const;
+    QList<AttemptRecord> attempts(const QString& notificationId) const;
+    // When the earliest pending notification falls due, if any.
+    std::optional<QDateTime> nextDue() const;
+
+    // Schedule again now; returns how many notifications were rescheduled.
+    int retry(const QString& id);
+    int retryFailed();
+    // Makes every pending notification due now, whatever its schedule (a lease still runs out first); returns how
+    // many were moved.
+    int scheduleAllNow();
+    // Forgets delivered and failed notifications last touched more than days ago.
+    int purge(int days);
+
+private:
+    Database* m_database;
+};

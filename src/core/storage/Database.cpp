@@ -1,0 +1,554 @@
+#include "storage/Database.h"
+
+#include "Log.h"
+#include "users/UserRules.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUuid>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+// Each entry moves the schema from version (index) to version (index + 1).
+const char* const Migrations[] = {
+    // 0 -> 1: settings and accounts
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE users ("
+    " id TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " email TEXT NOT NULL,"
+    " email_key TEXT NOT NULL UNIQUE,"
+    " role TEXT NOT NULL,"
+    " password_hash TEXT,"
+    " created_at TEXT NOT NULL);",
+    // 1 -> 2: the transactional outbox and its delivery history
+    "CREATE TABLE notifications ("
+    " id TEXT PRIMARY KEY,"
+    " event TEXT NOT NULL,"
+    " user_id TEXT,"
+    " user_name TEXT,"
+    " payload TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " next_attempt_at INTEGER,"
+    " lease_owner TEXT,"
+    " lease_until INTEGER,"
+    " last_status INTEGER,"
+    " last_result TEXT,"
+    " created_at INTEGER NOT NULL,"
+    " updated_at INTEGER NOT NULL);"
+    "CREATE INDEX notifications_due ON notifications (state, next_attempt_at);"
+    "CREATE INDEX notifications_created ON notifications (created_at);"
+    "CREATE TABLE attempts ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " notification_id TEXT NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,"
+    " number INTEGER NOT NULL,"
+    " started_at INTEGER NOT NULL,"
+    " duration_ms INTEGER NOT NULL,"
+    " url TEXT NOT NULL,"
+    " request_headers TEXT NOT NULL,"
+    " request_body TEXT NOT NULL,"
+    " status INTEGER,"
+    " outcome TEXT NOT NULL,"
+    " response_headers TEXT,"
+    " response_body TEXT,"
+    " diagnostic TEXT NOT NULL);"
+    "CREATE INDEX attempts_notification ON attempts (notification_id);",
+    // 2 -> 3: the Deliveries tab pages through one state at a time, newest first
+    "CREATE INDEX notifications_state_created ON notifications (state, created_at);",
+    // 3 -> 4: results stored as a code and its arguments (DeliveryResult::toStored), rendered in the reader's
+    // language; the text columns keep what older versions wrote
+    ("ALTER TABLE attempts ADD COLUMN result TEXT;"
+     "ALTER TABLE notifications ADD COLUMN last_result_code TEXT;"),
+    // 4 -> 5: email keys in NFC; recomputeEmailKeys() does it, SQLite cannot normalise
+    "",
+    // 5 -> 6: each notification's request body rendered once when it is written, with the payload shape it was
+    // rendered for (body NULL: written by an older version, rendered when sent); a delivered attempt whose body is that
+    // stored body keeps only its compact figures (body_stored = 1) instead of a copy. Older attempts keep their rows.
+    // The due index only ever serves pending notifications (claims, the next due time): delivered and failed ones
+    // leave it.
+    ("ALTER TABLE notifications ADD COLUMN body TEXT;"
+     "ALTER TABLE notifications ADD COLUMN shape TEXT;"
+     "ALTER TABLE attempts ADD COLUMN body_stored INTEGER;"
+     "DROP INDEX notifications_due;"
+     "CREATE INDEX notifications_due ON notifications (state, next_attempt_at) WHERE state = 'pending';"),
+};
+static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
+
+// Databases of schema 1 to 3 were written before the application id was set; they are recognised by their tables.
+constexpr int LastVersionWithoutApplicationId = 3;
+
+// SQLite's primary result codes (the low byte of QSqlError::nativeErrorCode()).
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteNotADatabase = 26;
+
+// The first 16 bytes of every SQLite 3 database file, NUL included.
+constexpr char SqliteMagic[] = "SQLite format 3";
+static_assert(sizeof(SqliteMagic) == 16);
+constexpr int SqliteHeaderSize = 100;
+
+// A number no other thread of the process ever gets: a finished thread's id is reused by the system, and a
+// connection found under a reused id belongs to the dead thread, which Qt refuses.
+quint64 threadKey()
+{
+    static std::atomic<quint64> next { 1 };
+    thread_local const quint64 key = next++;
+    return key;
+}
+
+constexpr int EmailKeysInNfcVersion = 5;
+
+// An address stored before keys were in NFC may be written decomposed: give it the key UserRules::emailKey gives now,
+// so that the same address typed precomposed is seen as a duplicate.
+bool recomputeEmailKeys(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery select(db);
+    if (!select.exec(QStringLiteral("SELECT rowid, email, email_key FROM users ORDER BY rowid"))) {
+        *error = select.lastError().text();
+        return false;
+    }
+    QList<QPair<qint64, QString>> changed;
+    while (select.next()) {
+        const auto key = UserRules::emailKey(select.value(1).toString());
+        if (key != select.value(2).toString()) {
+            changed.append({ select.value(0).toLongLong(), key });
+        }
+    }
+    select.finish();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE users SET email_key = ? WHERE rowid = ?"));
+    int kept = 0;
+    for (const auto& [rowid, key] : std::as_const(changed)) {
+        update.addBindValue(key);
+        update.addBindValue(rowid);
+        if (!update.exec()) {
+            if (!update.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
+                *error = update.lastError().text();
+                return false;
+            }
+            // Two accounts already exist for one address written two ways: neither can be dropped here, and the
+            // other one holds the key, which is enough to refuse a third.
+            ++kept;
+        }
+    }
+    if (kept > 0) {
+        qCWarning(lcDatabase) << kept << "accounts share their email address with another, written differently";
+    }
+    return true;
+}
+
+bool execAll(QSqlDatabase& db, const QString& script, QString* error)
+{
+    const auto statements = script.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const auto& statement : statements) {
+        if (statement.trimmed().isEmpty()) {
+            continue;
+        }
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            if (error) {
+                *error = query.lastError().text();
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+Database::Database(QString path)
+    : m_path(std::move(path))
+    , m_connectionPrefix(QStringLiteral("crochet-%1-").arg(QUuid::createUuid().toString(QUuid::Id128)))
+{
+}
+
+Database::~Database()
+{
+    QMutexLocker locker(&m_mutex);
+    // Removing a connection closes it once nothing uses it; QSqlDatabase::database() would refuse (and warn about)
+    // the connections of other threads, finished ones included.
+    for (const auto& name : std::as_const(m_connectionNames)) {
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString Database::defaultPath()
+{
+    // One place for the window and the CLI alike, whatever organisation name each sets.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/Crochet/crochet.sqlite");
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = m_connectionPrefix + QString::number(threadKey());
+    if (QSqlDatabase::contains(name)) {
+        return QSqlDatabase::database(name);
+    }
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    auto options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs);
+    if (m_readOnly) {
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    }
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        qCWarning(lcDatabase) << "cannot open the database:" << db.lastError().text();
+    } else {
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        // Checkpoints are where WAL mode waits for the disk: let the log grow to about 40 MB between them, so that
+        // bulk imports and deliveries are not stalled by a checkpoint every few thousand rows.
+        query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 10000"));
+    }
+    QMutexLocker locker(&m_mutex);
+    m_connectionNames.append(name);
+    return db;
+}
+
+bool Database::open(QString* error, Access access)
+{
+    m_readOnly = false;
+    if (!checkFile(access, error)) {
+        return false;
+    }
+    auto db = connection();
+    if (!db.isOpen()) {
+        if (error) {
+            *error = tr("Cannot open the database %1: %2").arg(m_path, db.lastError().text());
+        }
+        return false;
+    }
+    bool empty = false;
+    if (!checkContents(db, &empty, error)) {
+        return false;
+    }
+    if (m_readOnly) {
+        // Nothing may be written: no WAL switch, no migration.
+        const int version = schemaVersion();
+        QString problem;
+        if (empty) {
+            problem = tr("The database %1 is empty and read-only: Crochet cannot set it up.").arg(m_path);
+        } else if (version > CurrentSchemaVersion) {
+            problem = newerSchemaMessage(version);
+        } else if (version != CurrentSchemaVersion) {
+            problem = tr("The database %1 is read-only and was written by an older version of Crochet: make it "
+                         "writable once so that it can be upgraded.")
+                          .arg(m_path);
+        }
+        if (!problem.isEmpty()) {
+            if (error) {
+                *error = problem;
+            }
+            return false;
+        }
+        qCInfo(lcDatabase) << "the database is write-protected: opened read-only";
+        return true;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+        qCWarning(lcDatabase) << "cannot enable WAL:" << query.lastError().text();
+    }
+    query.finish();
+    return migrate(db, error);
+}
+
+bool Database::checkFile(Access access, QString* error)
+{
+    const auto refuse = [error](const QString& message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    const auto native = QFile::encodeName(m_path);
+    struct stat status = {};
+    if (::stat(native.constData(), &status) != 0) {
+        if (errno != ENOENT) {
+            return refuse(tr("Cannot open the database %1: %2").arg(m_path, qt_error_string(errno)));
+        }
+        if (struct stat link = {}; ::lstat(native.constData(), &link) == 0) {
+            return refuse(tr("%1 is a symbolic link to a file that does not exist.").arg(m_path));
+        }
+        const QFileInfo info(m_path);
+        if (!QDir().mkpath(info.absolutePath())) {
+            return refuse(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+        }
+        // Secrets live in this file: only its owner may read it, from its creation on. An existing file keeps the
+        // mode its owner gave it.
+        const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        if (fd >= 0) {
+            ::close(fd);
+        } else if (errno != EEXIST) { // EEXIST: another process created it meanwhile, checked below
+            return refuse(tr("Cannot create the database %1: %2").arg(m_path, qt_error_string(errno)));
+        }
+        if (::stat(native.constData(), &status) != 0) {
+            return refuse(tr("Cannot open the database %1: %2").arg(m_path, qt_error_string(errno)));
+        }
+    }
+    if (S_ISDIR(status.st_mode)) {
+        return refuse(tr("%1 is a folder, not a Crochet database.").arg(m_path));
+    }
+    if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode)) {
+        return refuse(tr("%1 is a device, not a Crochet database.").arg(m_path));
+    }
+    if (S_ISFIFO(status.st_mode)) {
+        return refuse(tr("%1 is a named pipe (FIFO), not a Crochet database.").arg(m_path));
+    }
+    if (!S_ISREG(status.st_mode)) {
+        return refuse(tr("%1 is not a regular file, so not a Crochet database.").arg(m_path));
+    }
+
+    // The header is read before SQLite sees the file. O_NONBLOCK: a FIFO swapped in meanwhile cannot block us.
+    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        return refuse(tr("Cannot read the database %1: %2").arg(m_path, qt_error_string(errno)));
+    }
+    char header[SqliteHeaderSize] = {};
+    qsizetype got = 0;
+    struct stat opened = {};
+    const bool regular = ::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode);
+    while (regular && got < SqliteHeaderSize) {
+        const auto n = ::read(fd, header + got, static_cast<size_t>(SqliteHeaderSize - got));
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        got += n;
+    }
+    ::close(fd);
+    if (!regular) {
+        return refuse(tr("%1 is not a regular file, so not a Crochet database.").arg(m_path));
+    }
+    if (got > 0) {
+        if (got < qsizetype(sizeof(SqliteMagic)) || std::memcmp(header, SqliteMagic, sizeof(SqliteMagic)) != 0) {
+            return refuse(notCrochetMessage(false));
+        }
+        if (got < SqliteHeaderSize) {
+            return refuse(damagedMessage(tr("the file ends inside its header")));
+        }
+    }
+
+    // Root may write anything: a file whose mode grants no write permission at all is taken as protected too.
+    const bool writeProtected =
+        ::access(native.constData(), W_OK) != 0 || (status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+    if (writeProtected) {
+        if (access == Access::ReadWrite) {
+            return refuse(tr("The database %1 is read-only: Crochet needs to write to it. Make it writable, or choose "
+                             "another file with --database.")
+                              .arg(m_path));
+        }
+        m_readOnly = true;
+    }
+    return true;
+}
+
+bool Database::checkContents(QSqlDatabase& db, bool* empty, QString* error)
+{
+    const auto refuse = [error](const QString& message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    const auto failed = [this, &refuse](const QSqlError& sqlError) {
+        switch (sqlError.nativeErrorCode().toInt() & 0xff) {
+        case SqliteNotADatabase:
+            return refuse(notCrochetMessage(false));
+        case SqliteCorrupt:
+            return refuse(damagedMessage(sqlError.databaseText()));
+        default:
+            return refuse(tr("Cannot read the database %1: %2").arg(m_path, sqlError.text()));
+        }
+    };
+
+    QSqlQuery query(db);
+    int values[2] = {};
+    const QString pragmas[2] = { QStringLiteral("PRAGMA application_id"), QStringLiteral("PRAGMA user_version") };
+    for (int i = 0; i < 2; ++i) {
+        if (!query.exec(pragmas[i]) || !query.next()) {
+            return failed(query.lastError());
+        }
+        values[i] = query.value(0).toInt();
+    }
+    const auto [applicationId, version] = values;
+    QStringList tables;
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table'"))) {
+        return failed(query.lastError());
+    }
+    while (query.next()) {
+        tables << query.value(0).toString();
+    }
+    if (query.lastError().isValid()) {
+        return failed(query.lastError());
+    }
+
+    *empty = tables.isEmpty() && applicationId == 0 && version == 0;
+    if (*empty) {
+        return true; // a new file, or an SQLite file with nothing in it: nothing to lose
+    }
+    if (applicationId != ApplicationId) {
+        QStringList expected { QStringLiteral("settings"), QStringLiteral("users") };
+        if (version >= 2) {
+            expected << QStringLiteral("notifications") << QStringLiteral("attempts");
+        }
+        const bool earlyCrochet = applicationId == 0 && version >= 1 && version <= LastVersionWithoutApplicationId
+            && std::all_of(expected.cbegin(), expected.cend(),
+                           [&tables](const QString& table) { return tables.contains(table); });
+        if (!earlyCrochet) {
+            return refuse(notCrochetMessage(true));
+        }
+    }
+
+    // A damaged file otherwise reads as empty tables. quick_check reads every page without checking index contents.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
+        return failed(query.lastError());
+    }
+    QStringList problems;
+    while (query.next() && problems.size() < 3) {
+        problems << query.value(0).toString();
+    }
+    if (query.lastError().isValid()) {
+        return failed(query.lastError());
+    }
+    if (problems != QStringList { QStringLiteral("ok") }) {
+        return refuse(damagedMessage(problems.join(QStringLiteral("; "))));
+    }
+    return true;
+}
+
+QString Database::notCrochetMessage(bool isSqlite) const
+{
+    return isSqlite ? tr("%1 is not a Crochet database: it is an SQLite database of another program.").arg(m_path)
+                    : tr("%1 is not a Crochet database: it is not an SQLite database file.").arg(m_path);
+}
+
+QString Database::damagedMessage(const QString& detail) const
+{
+    return tr("The database %1 is damaged (%2). Restore it from a backup, or choose another file with --database.")
+        .arg(m_path, detail);
+}
+
+QString Database::newerSchemaMessage(int version) const
+{
+    return tr("The database %1 was written by a newer version of Crochet (schema %2; this version knows %3).")
+        .arg(m_path)
+        .arg(version)
+        .arg(CurrentSchemaVersion);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    int version = -1;
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
+        version = query.value(0).toInt();
+    }
+    query.finish();
+    return version;
+}
+
+bool Database::migrate(QSqlDatabase& db, QString* error)
+{
+    Transaction transaction(*this, db);
+    if (!transaction.isActive()) {
+        if (error) {
+            *error = tr("Cannot write to the database %1: %2").arg(m_path, transaction.errorText());
+        }
+        return false;
+    }
+    const int version = schemaVersion();
+    if (version < 0 || version > CurrentSchemaVersion) {
+        if (error) {
+            *error = version < 0 ? tr("Cannot read the schema version of the database %1.").arg(m_path)
+                                 : newerSchemaMessage(version);
+        }
+        return false;
+    }
+    for (int step = version; step < CurrentSchemaVersion; ++step) {
+        QString stepError;
+        if (!execAll(db, QString::fromLatin1(Migrations[step]), &stepError)
+            || (step + 1 == EmailKeysInNfcVersion && !recomputeEmailKeys(db, &stepError))) {
+            if (error) {
+                *error = tr("Cannot upgrade the database to schema %1: %2").arg(step + 1).arg(stepError);
+            }
+            return false;
+        }
+        qCInfo(lcDatabase) << "migrated the schema to version" << step + 1;
+    }
+    QSqlQuery query(db);
+    int applicationId = 0;
+    if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next()) {
+        applicationId = query.value(0).toInt();
+    }
+    query.finish();
+    if (version == CurrentSchemaVersion && applicationId == ApplicationId) {
+        return true;
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(CurrentSchemaVersion))
+        || !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))) {
+        if (error) {
+            *error = tr("Cannot upgrade the database %1: %2").arg(m_path, query.lastError().text());
+        }
+        return false;
+    }
+    if (!transaction.commit()) {
+        if (error) {
+            *error = tr("Cannot write to the database %1: %2").arg(m_path, transaction.errorText());
+        }
+        return false;
+    }
+    return true;
+}
+
+Transaction::Transaction(const Database& database, QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_writer(&database.m_writeMutex)
+{
+    QSqlQuery query(m_db);
+    m_active = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!m_active) {
+        m_errorText = query.lastError().text();
+        qCWarning(lcDatabase) << "cannot begin a transaction:" << m_errorText;
+    }
+}
+
+Transaction::~Transaction()
+{
+    if (m_active) {
+        QSqlQuery query(m_db);
+        query.exec(QStringLiteral("ROLLBACK"));
+    }
+}
+
+bool Transaction::commit()
+{
+    if (!m_active) {
+        return false;
+    }
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        m_errorText = query.lastError().text();
+        qCWarning(lcDatabase) << "cannot commit:" << m_errorText;
+        return false;
+    }
+    m_active = false;
+    return true;
+}

@@ -1,0 +1,23 @@
+#include "users/User.h"
+
+QJsonObject UserRecord::toJson() const
+{
+    return {
+        { QStringLiteral("id"), id },
+        { QStringLiteral("name"), name },
+        { QStringLiteral("email"), email },
+        { QStringLiteral("role"), role },
+        { QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODate) },
+    };
+}
+
+UserRecord UserRecord::fromJson(const QJsonObject& object)
+{
+    UserRecord user;
+    user.id = object.value(QStringLiteral("id")).toString();
+    user.name = object.value(QStringLiteral("name")).toString();
+    user.email = object.value(QStringLiteral("email")).toString();
+    user.role = object.value(QStringLiteral("role")).toString();
+    user.createdAt = QDateTime::fromString(object.value(QStringLiteral("created_at")).toString(), Qt::ISODate);
+    return user;
+}

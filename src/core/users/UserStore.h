@@ -1,0 +1,67 @@
+#pragma once
+
+#include "outbox/Notification.h"
+#include "users/User.h"
+#include "webhooks/PayloadFormat.h"
+
+#include <QCoreApplication>
+#include <QFuture>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <optional>
+
+class Database;
+
+// Accounts in the database. An account and its notification are written in one transaction.
+class UserStore
+{
+    Q_DECLARE_TR_FUNCTIONS(UserStore)
+
+public:
+    struct Created
+    {
+        bool ok = false;
+        bool duplicateEmail = false;
+        QString error; // translated
+        UserRecord user;
+        std::optional<Notification> notification; // empty when no webhook was configured
+    };
+
+    explicit UserStore(Database* database);
+
+    // passwordHash may be empty (pending account). When notify is set, the user.created notification is recorded in
+    // the same transaction as the account.
+    Created create(const NewUser& user, const QByteArray& passwordHash, bool notify);
+    // Inserts accounts (each with its notification) inside the caller's open transaction, with statements prepared
+    // once for the whole batch. Notifications are rendered for shape, the webhook's (Outbox::configuredShape).
+    class Writer
+    {
+    public:
+        explicit Writer(QSqlDatabase db, std::optional<PayloadFormat::Shape> shape = std::nullopt);
+        Created insert(const NewUser& user, const QByteArray& passwordHash, bool notify);
+
+    private:
+        std::optional<PayloadFormat::Shape> m_shape;
+        QSqlQuery m_savepoint;
+        QSqlQuery m_release;
+        QSqlQuery m_rollback;
+        QSqlQuery m_user;
+        QSqlQuery m_notification;
+    };
+    // Hashes the password and writes the account on the thread pool; the GUI thread never waits for either.
+    QFuture<Created> createAsync(const NewUser& user, bool notify);
+    bool emailInUse(const QString& email) const;
+    enum class Order
+    {
+        OldestFirst,
+        NewestFirst,
+    };
+    QList<UserRecord> list(int limit = -1, int offset = 0, Order order = Order::OldestFirst) const;
+    int count() const;
+    QByteArray passwordHash(const QString& userId) const;
+
+private:
+    Database* m_database;
+};
