@@ -121,11 +121,11 @@ int DeliveriesCommand::list(const QCommandLineParser& parser)
         return usageError(tr("The limit must be a whole number above 0."), actions().at(0));
     }
     const auto rows = Outbox(m_context->database()).list(state, *limit);
-    const auto hold = DeliveryHold::current(*m_context->settings());
+    const auto hold = DeliveryHold::load(m_context->database());
     for (const auto& row : rows) {
         // A notification that nothing will send says why it waits.
-        const bool held = hold && row.state == Outbox::stateKey(Outbox::State::Pending);
-        const auto lastResult = held && row.attempts == 0 ? hold->message() : row.lastResultText();
+        const bool held = hold.isHeld(row.endpointId) && row.state == Outbox::stateKey(Outbox::State::Pending);
+        const auto lastResult = held ? hold.reason(row.endpointId) : row.lastResultText();
         m_context->print(QStringList { row.id, field(row.event), field(row.userName), row.state,
                                        QString::number(row.attempts), field(lastResult) }
                              .join(QLatin1Char('\t')));
@@ -141,15 +141,16 @@ int DeliveriesCommand::show(const QString& id)
         return CliContext::Failure;
     }
     m_context->print(tr("Notification: %1").arg(row->id));
-    m_context->print(tr("Event: %1 (%2)").arg(Notification::eventDisplayName(row->event), field(row->event)));
+    m_context->print(tr("Event: %1 (%2)").arg(Events::displayName(row->event), field(row->event)));
     if (!row->userName.isEmpty()) {
         m_context->print(tr("Account: %1").arg(field(row->userName)));
     }
     m_context->print(tr("State: %1").arg(Outbox::stateDisplayName(row->state)));
     m_context->print(tr("Created: %1").arg(CliContext::formatTime(row->createdAt)));
-    const auto hold = DeliveryHold::current(*m_context->settings());
-    if (row->state == Outbox::stateKey(Outbox::State::Pending) && hold) {
-        m_context->print(hold->message());
+    const auto hold = DeliveryHold::load(m_context->database());
+    m_context->print(tr("Endpoint: %1").arg(field(hold.endpointName(row->endpointId))));
+    if (row->state == Outbox::stateKey(Outbox::State::Pending) && hold.isHeld(row->endpointId)) {
+        m_context->print(hold.reason(row->endpointId));
     } else if (row->state == Outbox::stateKey(Outbox::State::Pending) && row->nextAttemptAt.isValid()) {
         m_context->print(tr("Next attempt: %1").arg(CliContext::formatTime(row->nextAttemptAt)));
     }
@@ -228,29 +229,28 @@ int DeliveriesCommand::flush(const QCommandLineParser& parser)
         return usageError(tr("The wait must be a whole number of seconds."), actions().at(3));
     }
     auto* database = m_context->database();
-    auto* settings = m_context->settings();
     Outbox outbox(database);
     if (outbox.count(Outbox::State::Pending) == 0) {
         reportFlush();
         return CliContext::Success;
     }
-    if (const auto hold = DeliveryHold::current(*settings)) {
-        // A webhook that answered 410 Gone would refuse them all and each would fail for good: they stay held
-        // until a new URL is set (or a test to this one is delivered), and are then sent to it.
-        m_context->error(hold->reason == DeliveryHold::Reason::NoWebhook
-                             ? tr("No webhook URL is configured, so nothing can be delivered.")
-                             : hold->message());
-        if (hold->reason == DeliveryHold::Reason::WebhookGone) {
-            m_context->error(tr("Nothing was sent: the service would refuse every notification and each would fail "
-                                "for good. They stay pending for the new URL."));
+    // Notifications to an endpoint that is disabled (by an administrator, or after a 410 Gone, which would refuse
+    // them all) stay held, and say so; the others go.
+    const auto hold = DeliveryHold::load(database);
+    const auto counts = outbox.pendingByEndpoint();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (hold.isHeld(it.key())) {
+            m_context->error(tr("%n notification(s) not sent: %1", nullptr, it.value()).arg(hold.reason(it.key())));
         }
+    }
+    if (sendablePending() == 0) {
         reportFlush();
         return CliContext::Failure;
     }
 
     // The administrator flushes after fixing the receiver: what waits for a later retry goes now.
     outbox.scheduleAllNow();
-    m_outstanding = outbox.count(Outbox::State::Pending);
+    m_outstanding = sendablePending();
     m_waiter = new DeliveryWaiter(database, this);
     connect(m_waiter->service(), &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
         if (report.state == Outbox::stateKey(Outbox::State::Delivered)) {
@@ -259,11 +259,10 @@ int DeliveriesCommand::flush(const QCommandLineParser& parser)
             ++m_failed;
         }
     });
-    connect(m_waiter->service(), &DeliveryService::webhookGone, this, [this](const QString& maskedUrl) {
-        m_context->error(tr("The webhook %1 answered 410 Gone: it was deleted on the service. Set a new URL.")
-                             .arg(field(maskedUrl)));
-        // Nothing more is sent to it: waiting longer would change nothing.
-        m_waiter->giveUp();
+    connect(m_waiter->service(), &DeliveryService::endpointGone, this, [this](qint64, const QString& name) {
+        m_context->error(tr("The endpoint \"%1\" answered 410 Gone: its webhook was deleted on the service. It is "
+                            "disabled until it has a new URL.")
+                             .arg(field(name)));
     });
     connect(m_waiter, &DeliveryWaiter::finished, this, [this] {
         const int pending = reportFlush();
@@ -276,13 +275,25 @@ int DeliveriesCommand::flush(const QCommandLineParser& parser)
             if (m_delivered + m_failed < m_outstanding) {
                 return false;
             }
-            const int pending = Outbox(database).count(Outbox::State::Pending);
+            const int pending = sendablePending();
             m_outstanding = m_delivered + m_failed + pending;
             return pending == 0;
         },
-        [database] { return Outbox(database).count(Outbox::State::Pending) == 0; }, FlushPollInterval,
-        std::chrono::seconds(*wait));
+        [this] { return sendablePending() == 0; }, FlushPollInterval, std::chrono::seconds(*wait));
     return Running;
+}
+
+int DeliveriesCommand::sendablePending() const
+{
+    const auto hold = DeliveryHold::load(m_context->database());
+    const auto counts = Outbox(m_context->database()).pendingByEndpoint();
+    int pending = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (!hold.isHeld(it.key())) {
+            pending += it.value();
+        }
+    }
+    return pending;
 }
 
 int DeliveriesCommand::reportFlush()

@@ -29,6 +29,8 @@ private:
     int flush(const QCommandLineParser& parser);
     // Prints the counts and what is still pending; returns how many are.
     int reportFlush();
+    // Pending notifications whose endpoint is sending: what a flush waits for.
+    int sendablePending() const;
     // The notification id names or begins; otherwise says on stderr that none does, or which ones it could be.
     std::optional<NotificationRow> findOrExplain(const Outbox& outbox, const QString& id);
 

@@ -9,7 +9,7 @@
 #include "storage/Settings.h"
 #include "text/SafeText.h"
 #include "users/UserRules.h"
-#include "webhooks/WebhookConfig.h"
+#include "webhooks/Endpoint.h"
 
 #include <QFile>
 #include <QFutureWatcher>
@@ -134,10 +134,6 @@ int UserCommand::add(const QCommandLineParser& parser)
         m_context->error(tr("The account was not created."));
         return CliContext::Failure;
     }
-    auto* settings = m_context->settings();
-    if (!settings) {
-        return CliContext::Failure;
-    }
     UserStore store(m_context->database());
     if (store.emailInUse(user.email)) {
         m_context->error(UserRules::duplicateEmailMessage(user.email));
@@ -145,14 +141,18 @@ int UserCommand::add(const QCommandLineParser& parser)
         return CliContext::Failure;
     }
 
-    const auto config = WebhookConfig::load(*settings);
-    m_timeoutSeconds = config.timeoutSeconds;
+    // The first attempt to every endpoint is awaited: the longest timeout bounds the wait.
+    for (const auto& endpoint : EndpointStore(m_context->database()).list()) {
+        if (endpoint.isSending() && endpoint.subscribes(Event::UserCreated)) {
+            m_timeoutSeconds = qMax(m_timeoutSeconds, endpoint.timeoutSeconds);
+        }
+    }
     auto* watcher = new QFutureWatcher<UserStore::Created>(this);
     connect(watcher, &QFutureWatcher<UserStore::Created>::finished, this, [this, watcher] {
         watcher->deleteLater();
         onCreated(watcher->result());
     });
-    watcher->setFuture(store.createAsync(user, config.url.source != WebhookUrl::Source::None));
+    watcher->setFuture(store.createAsync(user, true));
     return Running;
 }
 
@@ -168,21 +168,28 @@ void UserCommand::onCreated(const UserStore::Created& created)
     m_context->print(tr("Account created: %1 <%2>, role %3, id %4")
                          .arg(SafeText::printable(user.name), SafeText::printable(user.email),
                               SafeText::printable(user.role), user.id));
-    if (!created.notification) {
-        m_context->print(tr("No webhook is configured: no notification to send."));
+    if (created.notifications.isEmpty()) {
+        m_context->print(tr("No endpoint is subscribed to new accounts: no notification to send."));
         finish(CliContext::Success);
         return;
     }
 
-    // Nothing will be sent (the webhook answered 410 Gone): say why rather than wait for an attempt.
-    if (const auto hold = DeliveryHold::current(*m_context->settings())) {
-        m_context->error(hold->message());
+    // Nothing will be sent to a disabled endpoint (or one that answered 410 Gone): say why rather than wait.
+    const auto hold = DeliveryHold::load(m_context->database());
+    for (const auto& notification : created.notifications) {
+        m_endpointNames.insert(notification.id, hold.endpointName(notification.endpointId));
+        if (hold.isHeld(notification.endpointId)) {
+            m_context->error(hold.reason(notification.endpointId));
+        } else {
+            m_awaited.append(notification.id);
+        }
+    }
+    if (m_awaited.isEmpty()) {
         finish(CliContext::Success);
         return;
     }
 
-    // Only the first attempt is awaited: what remains pending is delivered by the next running process.
-    const auto id = created.notification->id;
+    // Only the first attempts are awaited: what remains pending is delivered by the next running process.
     auto* database = m_context->database();
     m_waiter = new DeliveryWaiter(database, this);
     connect(m_waiter->service(), &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
@@ -190,54 +197,67 @@ void UserCommand::onCreated(const UserStore::Created& created)
             m_reports.insert(report.notificationId, report);
         }
     });
-    connect(m_waiter, &DeliveryWaiter::finished, this,
-            [this, id](bool attempted) { reportFirstAttempt(id, attempted); });
-    m_waiter->start([this, id] { return m_reports.contains(id); },
-                    [id, database] { return !Outbox(database).attempts(id).isEmpty(); }, AddPollInterval,
-                    std::chrono::seconds(m_timeoutSeconds + FirstAttemptMarginSeconds));
-    m_waiter->service()->deliverNow(id);
+    connect(m_waiter, &DeliveryWaiter::finished, this, &UserCommand::reportFirstAttempts);
+    m_waiter->start(
+        [this] {
+            return std::all_of(m_awaited.cbegin(), m_awaited.cend(),
+                               [this](const QString& id) { return m_reports.contains(id); });
+        },
+        [this, database] {
+            const Outbox outbox(database);
+            return std::all_of(m_awaited.cbegin(), m_awaited.cend(), [this, &outbox](const QString& id) {
+                return m_reports.contains(id) || !outbox.attempts(id).isEmpty();
+            });
+        },
+        AddPollInterval, std::chrono::seconds(m_timeoutSeconds + FirstAttemptMarginSeconds));
+    for (const auto& id : std::as_const(m_awaited)) {
+        m_waiter->service()->deliverNow(id);
+    }
 }
 
-void UserCommand::reportFirstAttempt(const QString& notificationId, bool attempted)
+void UserCommand::reportFirstAttempts(bool attempted)
 {
-    if (!attempted) {
-        m_context->error(tr("The webhook was not notified within %1 s. The notification stays in the outbox: the next "
-                            "running Crochet delivers it, or run \"%2 deliveries flush\".")
-                             .arg(m_timeoutSeconds + FirstAttemptMarginSeconds)
-                             .arg(programName()));
-        finish(CliContext::Success);
-        return;
-    }
-    QString summary;
-    QString state;
-    QDateTime nextAttemptAt;
-    if (const auto report = m_reports.constFind(notificationId); report != m_reports.cend()) {
-        summary = report->result.summary();
-        state = report->state;
-        nextAttemptAt = report->nextAttemptAt;
-    } else {
-        // Another process made the attempt.
-        const Outbox outbox(m_context->database());
-        summary = outbox.attempts(notificationId).value(0).summary();
-        const auto row = outbox.find(notificationId);
-        state = row ? row->state : QString();
-        nextAttemptAt = row ? row->nextAttemptAt : QDateTime();
-    }
-
-    // The summary may quote the receiver (a redirect's Location, an error text).
-    summary = SafeText::printable(summary);
-    if (state == Outbox::stateKey(Outbox::State::Delivered)) {
-        m_context->print(tr("Webhook notified: %1").arg(summary));
-    } else {
-        m_context->error(tr("The webhook was not notified: %1").arg(summary));
-        if (state == Outbox::stateKey(Outbox::State::Pending)) {
-            m_context->error(tr("The account exists and its notification stays in the outbox: it is retried from %1 "
-                                "by any running Crochet, or run \"%2 deliveries flush\".")
-                                 .arg(CliContext::formatTime(nextAttemptAt), programName()));
+    const Outbox outbox(m_context->database());
+    for (const auto& notificationId : std::as_const(m_awaited)) {
+        const auto endpoint = SafeText::printable(m_endpointNames.value(notificationId));
+        QString summary;
+        QString state;
+        QDateTime nextAttemptAt;
+        if (const auto report = m_reports.constFind(notificationId); report != m_reports.cend()) {
+            summary = report->result.summary();
+            state = report->state;
+            nextAttemptAt = report->nextAttemptAt;
+        } else if (const auto attempts = outbox.attempts(notificationId); !attempts.isEmpty()) {
+            // Another process made the attempt.
+            summary = attempts.constFirst().summary();
+            const auto row = outbox.find(notificationId);
+            state = row ? row->state : QString();
+            nextAttemptAt = row ? row->nextAttemptAt : QDateTime();
         } else {
-            m_context->error(
-                tr("The account exists, but its notification will not be retried; see \"%1 deliveries show %2\".")
-                    .arg(programName(), notificationId));
+            Q_ASSERT(!attempted);
+            m_context->error(tr("%1 was not notified within %2 s. The notification stays in the outbox: the next "
+                                "running Crochet delivers it, or run \"%3 deliveries flush\".")
+                                 .arg(endpoint)
+                                 .arg(m_timeoutSeconds + FirstAttemptMarginSeconds)
+                                 .arg(programName()));
+            continue;
+        }
+
+        // The summary may quote the receiver (a redirect's Location, an error text).
+        summary = SafeText::printable(summary);
+        if (state == Outbox::stateKey(Outbox::State::Delivered)) {
+            m_context->print(tr("%1 notified: %2").arg(endpoint, summary));
+        } else {
+            m_context->error(tr("%1 was not notified: %2").arg(endpoint, summary));
+            if (state == Outbox::stateKey(Outbox::State::Pending)) {
+                m_context->error(tr("The account exists and its notification stays in the outbox: it is retried from "
+                                    "%1 by any running Crochet, or run \"%2 deliveries flush\".")
+                                     .arg(CliContext::formatTime(nextAttemptAt), programName()));
+            } else {
+                m_context->error(
+                    tr("The account exists, but its notification will not be retried; see \"%1 deliveries show %2\".")
+                        .arg(programName(), notificationId));
+            }
         }
     }
     finish(CliContext::Success);
@@ -256,23 +276,27 @@ int UserCommand::list()
 
 int UserCommand::importFile(const QString& path)
 {
-    const bool notify = WebhookUrl::effective(*m_context->settings()).source != WebhookUrl::Source::None;
     m_importStartedAt = QDateTime::currentDateTimeUtc();
     auto* importer = new UserImporter(m_context->database(), this);
     connect(importer, &UserImporter::finished, this, &UserCommand::onImported);
-    if (notify && !DeliveryHold::current(*m_context->settings())) {
+    for (const auto& endpoint : EndpointStore(m_context->database()).list()) {
+        if (endpoint.isSending() && endpoint.subscribes(Event::UserCreated)) {
+            m_sendingEndpoints.append(endpoint.id);
+        }
+    }
+    if (!m_sendingEndpoints.isEmpty()) {
         // Delivering starts with the import: each committed batch wakes the worker, so the first notifications leave
         // while the rest of the file is still being imported.
         m_waiter = new DeliveryWaiter(m_context->database(), this);
         connect(m_waiter->service(), &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
-            if (report.number == 1 && report.event == QLatin1String(Notification::UserCreated)) {
+            if (report.number == 1 && report.event == Event::UserCreated) {
                 ++m_firstAttempts;
             }
         });
         connect(importer, &UserImporter::batchCommitted, m_waiter->service(), &DeliveryService::wake);
         m_waiter->deliver();
     }
-    importer->start(path, notify);
+    importer->start(path, true);
     return Running;
 }
 
@@ -293,22 +317,24 @@ void UserCommand::onImported(const UserImporter::Summary& summary)
         finish(CliContext::Success);
         return;
     }
-    if (!m_waiter) {
-        // No webhook, or one that answered 410 Gone: nothing is sent, say why.
-        if (const auto hold = DeliveryHold::current(*m_context->settings());
-            hold && hold->reason == DeliveryHold::Reason::WebhookGone) {
-            m_context->error(hold->message());
+    // Notifications to an endpoint that is not sending (disabled, or after a 410 Gone) wait: say why.
+    const auto hold = DeliveryHold::load(m_context->database());
+    for (const auto& endpoint : hold.endpoints()) {
+        if (endpoint.subscribes(Event::UserCreated) && hold.isHeld(endpoint.id)) {
+            m_context->error(hold.reason(endpoint.id));
         }
+    }
+    if (!m_waiter) {
         finish(CliContext::Success);
         return;
     }
     connect(m_waiter, &DeliveryWaiter::finished, this, &UserCommand::reportImportDeliveries);
     // The first attempts are counted from the reports (a notification older than the import may be among them):
     // the database is asked once they add up, and on a timer for what other processes attempt.
-    m_firstAttemptsAwaited = summary.created;
+    m_firstAttemptsAwaited = summary.created * int(m_sendingEndpoints.size());
     auto* database = m_context->database();
-    const auto unattempted = [database, since = m_importStartedAt] {
-        return Outbox(database).countUnattempted(QLatin1String(Notification::UserCreated), since);
+    const auto unattempted = [database, since = m_importStartedAt, endpoints = m_sendingEndpoints] {
+        return Outbox(database).countUnattempted(Event::UserCreated, since, endpoints);
     };
     m_waiter->start(
         [this, unattempted] {
@@ -325,9 +351,10 @@ void UserCommand::onImported(const UserImporter::Summary& summary)
 QList<NotificationRow> UserCommand::importNotifications() const
 {
     // The import's notifications are the newest ones.
-    auto rows = Outbox(m_context->database()).list(std::nullopt, m_imported);
-    rows.removeIf([since = m_importStartedAt.addMSecs(-1)](const NotificationRow& row) {
-        return row.createdAt < since || row.event != QLatin1String(Notification::UserCreated);
+    auto rows = Outbox(m_context->database()).list(std::nullopt, m_imported * int(m_sendingEndpoints.size()));
+    rows.removeIf([this, since = m_importStartedAt.addMSecs(-1)](const NotificationRow& row) {
+        return row.createdAt < since || row.event != Events::key(Event::UserCreated)
+            || !m_sendingEndpoints.contains(row.endpointId);
     });
     return rows;
 }

@@ -31,7 +31,7 @@ private:
     int list();
     int importFile(const QString& path);
     void onCreated(const UserStore::Created& created);
-    void reportFirstAttempt(const QString& notificationId, bool attempted);
+    void reportFirstAttempts(bool attempted);
     void onImported(const UserImporter::Summary& summary);
     QList<NotificationRow> importNotifications() const;
     void reportImportDeliveries();
@@ -39,6 +39,9 @@ private:
     DeliveryWaiter* m_waiter = nullptr;
     QHash<QString, AttemptReport> m_reports; // the first attempt of each notification this process made
     int m_timeoutSeconds = 0;
+    QStringList m_awaited; // the new account's notifications that are being sent
+    QHash<QString, QString> m_endpointNames; // of each awaited notification
+    QList<qint64> m_sendingEndpoints; // subscribed to user.created and sending, when the import started
     QDateTime m_importStartedAt;
     int m_imported = 0;
     int m_firstAttempts = 0; // first attempts of user.created notifications reported

@@ -1,8 +1,6 @@
 #include "WebhookCommand.h"
 
 #include "CliContext.h"
-#include "outbox/DeliveryHold.h"
-#include "storage/Settings.h"
 #include "text/InputEcho.h"
 #include "text/SafeText.h"
 #include "webhooks/PayloadFormat.h"
@@ -21,9 +19,8 @@ const QString RevealOption = QStringLiteral("reveal");
 const QString UrlStdinOption = QStringLiteral("url-stdin");
 const QString ValueStdinOption = QStringLiteral("value-stdin");
 
-constexpr int MinimumTimeout = 1;
-constexpr int MaximumTimeout = 300;
-constexpr qint64 SecretOverlapSeconds = 24 * 3600;
+constexpr int MinimumTimeout = Endpoint::MinimumTimeoutSeconds;
+constexpr int MaximumTimeout = Endpoint::MaximumTimeoutSeconds;
 
 QStringList formatKeys()
 {
@@ -106,7 +103,7 @@ int WebhookCommand::run(const QStringList& action, const QCommandLineParser& par
 {
     const auto key = action.join(QLatin1Char(' '));
     const bool writes = key != QLatin1String("show") && key != QLatin1String("test");
-    if ((writes && !m_context->requireWritable()) || !m_context->settings()) {
+    if ((writes && !m_context->requireWritable()) || !m_context->database()) {
         return CliContext::Failure;
     }
     if (key == QLatin1String("show")) {
@@ -140,22 +137,23 @@ int WebhookCommand::run(const QStringList& action, const QCommandLineParser& par
 
 int WebhookCommand::show(bool reveal)
 {
-    const auto& settings = *m_context->settings();
-    const auto config = WebhookConfig::load(settings);
-    const auto& url = config.url.url;
-    const bool configured = config.url.source != WebhookUrl::Source::None;
+    const auto endpoint = EndpointStore(m_context->database()).main();
+    const auto config = WebhookConfig::forEndpoint(endpoint, {});
+    const auto& url = config.url;
+    const bool configured = !url.isEmpty();
 
     m_context->print(
         tr("URL: %1").arg(configured ? SafeText::printable(reveal ? url : WebhookUrl::mask(url)) : tr("none")));
-    m_context->print(tr("Source: %1").arg(WebhookUrl::sourceName(config.url.source)));
+    m_context->print(
+        tr("Endpoint: %1 (%2)").arg(SafeText::printable(endpoint.name), Endpoint::stateDisplayName(endpoint.state())));
     if (const auto check = WebhookUrl::validate(url); configured && !check.isValid()) {
         m_context->print(tr("Not valid, nothing can be sent: %1").arg(check.message));
     }
-    const auto saved = settings.string(Settings::Key::WebhookUrl);
-    if (config.url.source == WebhookUrl::Source::Environment && !saved.isEmpty()) {
-        m_context->print(tr("Saved URL, unused while %1 is set: %2")
-                             .arg(QLatin1String(WebhookUrl::EnvironmentVariable),
-                                  SafeText::printable(reveal ? saved : WebhookUrl::mask(saved))));
+    if (const auto fromEnvironment = EndpointStore::environment()) {
+        m_context->print(
+            tr("Also notified of new accounts while %1 is set: %2")
+                .arg(Endpoint::environmentName(),
+                     SafeText::printable(reveal ? fromEnvironment->url : WebhookUrl::mask(fromEnvironment->url))));
     }
 
     const auto formatName = PayloadFormat::displayName(config.format);
@@ -224,16 +222,13 @@ int WebhookCommand::set(const QCommandLineParser& parser, const QString& url)
         }
     }
 
-    Settings::Batch changes;
-    changes.set(Settings::Key::WebhookUrl, url);
-    if (format) {
-        changes.set(Settings::Key::PayloadFormat, PayloadFormat::key(*format));
-    }
-    if (timeout) {
-        changes.set(Settings::Key::TimeoutSeconds, *timeout);
-    }
-    if (!m_context->settings()->apply(changes)) {
-        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
+    const bool saved = changeMain([&](Endpoint& endpoint) {
+        endpoint.url = url;
+        endpoint.format = format.value_or(endpoint.format);
+        endpoint.timeoutSeconds = timeout.value_or(endpoint.timeoutSeconds);
+        return true;
+    });
+    if (!saved) {
         return CliContext::Failure;
     }
     m_context->print(tr("Webhook URL saved: %1").arg(WebhookUrl::mask(url)));
@@ -243,38 +238,60 @@ int WebhookCommand::set(const QCommandLineParser& parser, const QString& url)
     if (timeout) {
         m_context->print(tr("Timeout: %1 s").arg(*timeout));
     }
-    warnIfEnvironmentOverrides();
+    mentionEnvironmentEndpoint();
     return CliContext::Success;
 }
 
 int WebhookCommand::clear()
 {
-    if (!m_context->settings()->reset(Settings::Key::WebhookUrl)) {
-        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
+    if (!changeMain([](Endpoint& endpoint) {
+            endpoint.url.clear();
+            return true;
+        })) {
         return CliContext::Failure;
     }
     m_context->print(tr("Saved webhook URL cleared."));
-    warnIfEnvironmentOverrides();
+    mentionEnvironmentEndpoint();
     return CliContext::Success;
 }
 
-void WebhookCommand::warnIfEnvironmentOverrides()
+bool WebhookCommand::changeMain(const std::function<bool(Endpoint& endpoint)>& change)
+{
+    EndpointStore store(m_context->database());
+    QString error;
+    if (!store.update(store.main().id, change, &error)) {
+        if (!error.isEmpty()) {
+            m_context->error(tr("Nothing was changed: %1").arg(error));
+        }
+        return false;
+    }
+    return true;
+}
+
+void WebhookCommand::mentionEnvironmentEndpoint()
 {
     if (!WebhookUrl::environmentValue().isEmpty()) {
-        m_context->error(tr("Warning: the environment variable %1 is set; it overrides the saved URL while it is set.")
+        m_context->error(tr("Note: the environment variable %1 is set; new accounts are also notified to its URL, as "
+                            "an endpoint of its own, while it is set.")
                              .arg(QLatin1String(WebhookUrl::EnvironmentVariable)));
     }
 }
 
 int WebhookCommand::test()
 {
-    const auto config = WebhookConfig::load(*m_context->settings());
-    if (config.url.source == WebhookUrl::Source::None) {
+    auto endpoint = EndpointStore(m_context->database()).main();
+    if (endpoint.url.isEmpty()) {
+        if (const auto fromEnvironment = EndpointStore::environment()) {
+            endpoint = *fromEnvironment;
+        }
+    }
+    const auto config = WebhookConfig::forEndpoint(endpoint, NetworkOptions::load(*m_context->settings()));
+    if (config.url.isEmpty()) {
         m_context->error(tr("No webhook URL is configured: save one with \"%1 webhook set URL\" or set %2.")
                              .arg(programName(), QLatin1String(WebhookUrl::EnvironmentVariable)));
         return CliContext::Failure;
     }
-    const auto check = WebhookUrl::validate(config.url.url);
+    const auto check = WebhookUrl::validate(config.url);
     if (!check.isValid()) {
         DeliveryResult invalid;
         invalid.outcome = DeliveryResult::Outcome::InvalidUrl;
@@ -287,22 +304,31 @@ int WebhookCommand::test()
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     auto* sender = new WebhookSender(m_network, this);
     m_context->print(tr("Sending a test notification to %1 (%2)…")
-                         .arg(WebhookUrl::mask(config.url.url), WebhookUrl::sourceName(config.url.source)));
-    auto* pending = sender->send(config.request(Notification::test(), check.url));
-    connect(pending, &PendingDelivery::finished, this, [this, url = config.url.url](DeliveryResult result) {
-        result.isTest = true;
-        // The summary may quote the receiver (a redirect's Location, an error text).
-        const auto summary = SafeText::printable(result.summary());
-        if (result.isSuccess()) {
-            // The webhook answers again: whatever a 410 said before, it exists.
-            DeliveryHold::clearGone(*m_context->settings(), url);
-            m_context->print(summary);
-            finish(CliContext::Success);
-        } else {
-            m_context->error(summary);
-            finish(CliContext::Failure);
-        }
-    });
+                         .arg(WebhookUrl::mask(config.url), SafeText::printable(endpoint.name)));
+    auto test = Notification::test();
+    test.text = endpoint.messageTemplate(Event::WebhookTest);
+    auto* pending = sender->send(config.request(test, check.url));
+    connect(pending, &PendingDelivery::finished, this,
+            [this, id = endpoint.id, url = config.url](DeliveryResult result) {
+                result.isTest = true;
+                // The summary may quote the receiver (a redirect's Location, an error text).
+                const auto summary = SafeText::printable(result.summary());
+                if (result.isSuccess()) {
+                    // The webhook answers again: whatever a 410 said before, it exists.
+                    if (id != Endpoint::EnvironmentId) {
+                        EndpointStore(m_context->database()).update(id, [&url](Endpoint& stored) {
+                            const bool wasGone = stored.goneAt.isValid() && stored.url.trimmed() == url;
+                            stored.goneAt = {};
+                            return wasGone;
+                        });
+                    }
+                    m_context->print(summary);
+                    finish(CliContext::Success);
+                } else {
+                    m_context->error(summary);
+                    finish(CliContext::Failure);
+                }
+            });
     return Running;
 }
 
@@ -344,25 +370,20 @@ int WebhookCommand::setSecret()
 
 bool WebhookCommand::saveSecret(const QString& secret, QDateTime* previousSignsUntil)
 {
-    auto* settings = m_context->settings();
-    const auto expiresAt = QDateTime::currentDateTimeUtc().addSecs(SecretOverlapSeconds);
-    bool rotating = false;
+    QDateTime expiresAt;
     // The current secret is read in the transaction that replaces it.
-    const bool saved = settings->update([&](Settings::Batch& changes) {
-        const auto previous = settings->string(Settings::Key::SigningSecret);
-        rotating = !previous.isEmpty() && previous != secret;
-        if (rotating) {
-            changes.set(Settings::Key::PreviousSigningSecret, previous)
-                .set(Settings::Key::PreviousSecretExpiresAt, expiresAt.toString(Qt::ISODate));
+    const bool saved = changeMain([&](Endpoint& endpoint) {
+        if (endpoint.signingSecret != secret) {
+            endpoint.rotateSecret();
+            endpoint.signingSecret = secret;
+            expiresAt = endpoint.previousSigningSecret.isEmpty() ? QDateTime() : endpoint.previousSecretExpiresAt;
         }
-        changes.set(Settings::Key::SigningSecret, secret);
         return true;
     });
     if (!saved) {
-        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return false;
     }
-    *previousSignsUntil = rotating ? expiresAt : QDateTime();
+    *previousSignsUntil = expiresAt;
     return true;
 }
 
@@ -394,13 +415,12 @@ int WebhookCommand::generateSecret()
 
 int WebhookCommand::clearSecret()
 {
-    auto* settings = m_context->settings();
-    const bool wasSigning = !settings->string(Settings::Key::SigningSecret).isEmpty();
-    if (!settings->apply(Settings::Batch()
-                             .reset(Settings::Key::SigningSecret)
-                             .reset(Settings::Key::PreviousSigningSecret)
-                             .reset(Settings::Key::PreviousSecretExpiresAt))) {
-        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
+    bool wasSigning = false;
+    if (!changeMain([&wasSigning](Endpoint& endpoint) {
+            wasSigning = !endpoint.signingSecret.isEmpty();
+            endpoint.clearSecret();
+            return true;
+        })) {
         return CliContext::Failure;
     }
     m_context->print(wasSigning ? tr("Signing turned off: requests are no longer signed.")
@@ -414,27 +434,23 @@ int WebhookCommand::setHeader(const QString& name, const QString& value)
         m_context->error(problem);
         return CliContext::UsageError;
     }
-    auto* settings = m_context->settings();
     const auto nameBytes = name.toLatin1();
     const auto valueBytes = value.toUtf8();
     // Read and written in one transaction, so that a header another process adds meanwhile is not lost.
-    const bool saved = settings->update([&](Settings::Batch& changes) {
-        auto headers = WebhookConfig::parseHeaders(settings->string(Settings::Key::CustomHeaders));
+    const bool saved = changeMain([&](Endpoint& endpoint) {
         bool replaced = false;
-        for (auto& header : headers) {
+        for (auto& header : endpoint.headers) {
             if (header.first.compare(nameBytes, Qt::CaseInsensitive) == 0) {
                 header = { nameBytes, valueBytes };
                 replaced = true;
             }
         }
         if (!replaced) {
-            headers.append({ nameBytes, valueBytes });
+            endpoint.headers.append({ nameBytes, valueBytes });
         }
-        changes.set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers));
         return true;
     });
     if (!saved) {
-        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return CliContext::Failure;
     }
     m_context->print(
@@ -444,24 +460,18 @@ int WebhookCommand::setHeader(const QString& name, const QString& value)
 
 int WebhookCommand::removeHeader(const QString& name)
 {
-    auto* settings = m_context->settings();
-    std::optional<qsizetype> removed; // unset when the transaction could not start
-    const bool saved = settings->update([&](Settings::Batch& changes) {
-        auto headers = WebhookConfig::parseHeaders(settings->string(Settings::Key::CustomHeaders));
-        removed = headers.removeIf([nameBytes = name.toLatin1()](const QPair<QByteArray, QByteArray>& header) {
+    qsizetype removed = 0;
+    const bool saved = changeMain([&](Endpoint& endpoint) {
+        removed = endpoint.headers.removeIf([nameBytes = name.toLatin1()](const QPair<QByteArray, QByteArray>& header) {
             return header.first.compare(nameBytes, Qt::CaseInsensitive) == 0;
         });
-        if (*removed > 0) {
-            changes.set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers));
-        }
-        return *removed > 0;
+        return removed > 0;
     });
     if (removed == 0) {
         m_context->error(tr("There is no custom header named %1.").arg(InputEcho::capped(name)));
         return CliContext::Failure;
     }
     if (!saved) {
-        m_context->error(tr("Cannot save the settings in the database; nothing was changed."));
         return CliContext::Failure;
     }
     m_context->print(tr("Header removed: %1").arg(name));

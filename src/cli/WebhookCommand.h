@@ -1,14 +1,17 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "webhooks/Endpoint.h"
 
 #include <QDateTime>
 
+#include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
 
-// crochet-cli webhook …: the webhook URL, its format and timeout, signing secrets, custom headers, and a test send.
+// crochet-cli webhook …: the main endpoint's URL, format and timeout, signing secrets, custom headers, and a test
+// send (crochet-cli endpoint … manages every endpoint).
 class WebhookCommand : public CliCommand
 {
     Q_OBJECT
@@ -40,7 +43,9 @@ private:
     int clearSecret();
     int setHeader(const QString& name, const QString& value);
     int removeHeader(const QString& name);
-    void warnIfEnvironmentOverrides();
+    void mentionEnvironmentEndpoint();
+    // Changes the main endpoint in one transaction (see EndpointStore::update); says why on failure.
+    bool changeMain(const std::function<bool(Endpoint& endpoint)>& change);
 
     QNetworkAccessManager* m_network = nullptr;
 };

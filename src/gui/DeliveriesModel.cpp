@@ -134,8 +134,7 @@ void DeliveriesModel::refresh()
     elapsed.start();
     const auto hold = m_hold;
     updateHold();
-    if (!m_rows.isEmpty()
-        && (hold.has_value() != m_hold.has_value() || (hold && hold->message() != m_hold->message()))) {
+    if (!m_rows.isEmpty() && !(hold == m_hold)) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), { Qt::DisplayRole, Qt::ToolTipRole });
     }
     const int window = qBound(PageSize, static_cast<int>(m_rows.size()), RefreshLimit);
@@ -262,18 +261,18 @@ void DeliveriesModel::retranslate()
 
 void DeliveriesModel::updateHold()
 {
-    m_hold = DeliveryHold::current(Settings(m_database));
+    m_hold = DeliveryHold::load(m_database);
 }
 
 bool DeliveriesModel::isHeld(const NotificationRow& row) const
 {
-    return m_hold && row.state == Outbox::stateKey(Outbox::State::Pending);
+    return row.state == Outbox::stateKey(Outbox::State::Pending) && m_hold.isHeld(row.endpointId);
 }
 
 QString DeliveriesModel::lastResultText(const NotificationRow& row) const
 {
     if (row.attempts == 0) {
-        return isHeld(row) ? m_hold->message() : tr("Not attempted yet");
+        return isHeld(row) ? m_hold.reason(row.endpointId) : tr("Not attempted yet");
     }
     // The diagnostic names the HTTP status whenever there was one; it may quote the receiver.
     return SafeText::printable(row.lastResultText());
@@ -297,7 +296,7 @@ QVariant DeliveriesModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case EventColumn:
-            return SafeText::printable(Notification::eventDisplayName(row.event));
+            return SafeText::printable(Events::displayName(row.event));
         case AccountColumn:
             return SafeText::printable(row.userName);
         case StateColumn:
@@ -334,7 +333,7 @@ QVariant DeliveriesModel::data(const QModelIndex& index, int role) const
         case LastResultColumn:
             return lastResultText(row);
         case NextAttemptColumn:
-            return isHeld(row) ? m_hold->message() : QVariant();
+            return isHeld(row) ? m_hold.reason(row.endpointId) : QVariant();
         }
         break;
     case Qt::TextAlignmentRole:

@@ -71,7 +71,7 @@ public:
     void retranslate();
 
     // Why pending notifications are not sent at all (no webhook, or it answered 410), as of the last refresh.
-    const std::optional<DeliveryHold>& hold() const { return m_hold; }
+    const DeliveryHold& hold() const { return m_hold; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -95,7 +95,7 @@ private:
 
     Database* m_database;
     Outbox m_outbox;
-    std::optional<DeliveryHold> m_hold;
+    DeliveryHold m_hold;
     std::optional<Outbox::State> m_filter;
     QList<NotificationRow> m_rows;
     QHash<QString, int> m_rowById;

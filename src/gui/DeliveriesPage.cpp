@@ -273,12 +273,13 @@ QString DeliveriesPage::detailsHtml(const QString& notificationId) const
     if (row >= 0) {
         const auto& notification = m_model->notification(row);
         html += field(tr("Notification (webhook-id):"), notification.id);
-        html += field(tr("Event:"), Notification::eventDisplayName(notification.event));
+        html += field(tr("Event:"), Events::displayName(notification.event));
         html += field(tr("Account:"), notification.userName);
         html += field(tr("State:"), Outbox::stateDisplayName(notification.state));
         const bool pending = notification.state == Outbox::stateKey(Outbox::State::Pending);
-        if (pending && m_model->hold()) {
-            html += QStringLiteral("<p>%1</p>").arg(m_model->hold()->message().toHtmlEscaped());
+        html += field(tr("Endpoint:"), m_model->hold().endpointName(notification.endpointId));
+        if (pending && m_model->hold().isHeld(notification.endpointId)) {
+            html += QStringLiteral("<p>%1</p>").arg(m_model->hold().reason(notification.endpointId).toHtmlEscaped());
         } else if (pending && notification.nextAttemptAt.isValid()) {
             html += field(tr("Next attempt:"), TimeFormat::dateTime(notification.nextAttemptAt));
         }
@@ -342,9 +343,7 @@ void DeliveriesPage::fitColumns()
     };
 
     fit(DeliveriesModel::EventColumn,
-        { Notification::eventDisplayName(QStringLiteral("user.created")),
-          Notification::eventDisplayName(QStringLiteral("webhook.test")) },
-        noIcon);
+        { Events::displayName(Event::UserCreated), Events::displayName(Event::WebhookTest) }, noIcon);
     QStringList states;
     QHash<QString, QIcon> stateIcons;
     for (const auto state : { Outbox::State::Pending, Outbox::State::Delivered, Outbox::State::Failed }) {

@@ -1,7 +1,6 @@
 #include "GeneralSettingsWidget.h"
 
 #include "Feedback.h"
-#include "outbox/DeliveryHold.h"
 #include "outbox/Notification.h"
 #include "storage/Settings.h"
 #include "ui_GeneralSettingsWidget.h"
@@ -19,6 +18,7 @@ GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, QWidget* parent
     , m_settings(settings)
     , m_network(new QNetworkAccessManager(this))
     , m_sender(new WebhookSender(m_network, this))
+    , m_endpoints(new EndpointStore(settings->database(), this))
 {
     m_ui->setupUi(this);
     // The messages under the URL and the format come and go as one types: their space stays, so that nothing
@@ -74,23 +74,13 @@ GeneralSettingsWidget::~GeneralSettingsWidget()
 
 void GeneralSettingsWidget::loadSettings()
 {
-    m_environmentUrl = WebhookUrl::environmentValue();
-    m_savedUrl = m_settings->string(Settings::Key::WebhookUrl);
-    m_savedFormat = PayloadFormat::key(
-        PayloadFormat::fromKey(m_settings->string(Settings::Key::PayloadFormat)).value_or(PayloadFormat::Auto));
-    m_savedTimeout = qBound(1, m_settings->integer(Settings::Key::TimeoutSeconds), 300);
+    const auto main = m_endpoints->main();
+    m_mainId = main.id;
+    m_savedUrl = main.url;
+    m_savedFormat = PayloadFormat::key(main.format);
+    m_savedTimeout = main.timeoutSeconds;
 
-    auto* edit = m_ui->webhookUrlEdit;
-    if (urlFromEnvironment()) {
-        // Never show the environment's token in full: the field is not where it is edited.
-        edit->setText(WebhookUrl::mask(m_environmentUrl));
-        edit->setReadOnly(true);
-        edit->setClearButtonEnabled(false);
-    } else {
-        edit->setText(m_savedUrl);
-        edit->setReadOnly(false);
-        edit->setClearButtonEnabled(true);
-    }
+    m_ui->webhookUrlEdit->setText(m_savedUrl);
     const auto formatIndex = m_ui->formatCombo->findData(m_savedFormat);
     m_ui->formatCombo->setCurrentIndex(qMax(0, formatIndex));
     m_ui->timeoutSpin->setValue(m_savedTimeout);
@@ -104,23 +94,26 @@ void GeneralSettingsWidget::loadSettings()
 bool GeneralSettingsWidget::saveSettings()
 {
     const auto url = currentUrl();
-    if (!urlFromEnvironment() && WebhookUrl::validate(url).verdict == WebhookUrl::Verdict::Invalid) {
+    if (WebhookUrl::validate(url).verdict == WebhookUrl::Verdict::Invalid) {
         return false;
     }
     const auto format = PayloadFormat::key(currentFormat());
     const auto timeout = m_ui->timeoutSpin->value();
 
-    Settings::Batch changes;
-    if (!urlFromEnvironment() && url != m_savedUrl) {
-        changes.set(Settings::Key::WebhookUrl, url);
-    }
-    if (format != m_savedFormat) {
-        changes.set(Settings::Key::PayloadFormat, format);
-    }
-    if (timeout != m_savedTimeout) {
-        changes.set(Settings::Key::TimeoutSeconds, timeout);
-    }
-    if (!m_settings->apply(changes)) {
+    // Only what changed here is written: the Webhooks page may have changed the rest of the endpoint meanwhile.
+    const bool written = m_endpoints->update(m_mainId, [&](Endpoint& endpoint) {
+        if (url != m_savedUrl) {
+            endpoint.url = url;
+        }
+        if (format != m_savedFormat) {
+            endpoint.format = currentFormat();
+        }
+        if (timeout != m_savedTimeout) {
+            endpoint.timeoutSeconds = timeout;
+        }
+        return true;
+    });
+    if (!written) {
         // Nothing was written: show what is stored, and say so.
         loadSettings();
         Feedback::show(m_ui->urlMessageLabel,
@@ -129,9 +122,7 @@ bool GeneralSettingsWidget::saveSettings()
         emit saveFailed();
         return false;
     }
-    if (!urlFromEnvironment()) {
-        m_savedUrl = url;
-    }
+    m_savedUrl = url;
     m_savedFormat = format;
     m_savedTimeout = timeout;
     updateButtons();
@@ -141,7 +132,7 @@ bool GeneralSettingsWidget::saveSettings()
 
 bool GeneralSettingsWidget::hasUnsavedChanges() const
 {
-    return (!urlFromEnvironment() && currentUrl() != m_savedUrl) || PayloadFormat::key(currentFormat()) != m_savedFormat
+    return currentUrl() != m_savedUrl || PayloadFormat::key(currentFormat()) != m_savedFormat
         || m_ui->timeoutSpin->value() != m_savedTimeout;
 }
 
@@ -152,10 +143,6 @@ bool GeneralSettingsWidget::isTestRunning() const
 
 void GeneralSettingsWidget::focusUrl()
 {
-    if (urlFromEnvironment()) {
-        m_ui->testButton->setFocus(Qt::OtherFocusReason);
-        return;
-    }
     m_ui->webhookUrlEdit->setFocus(Qt::OtherFocusReason);
     m_ui->webhookUrlEdit->selectAll();
 }
@@ -169,7 +156,7 @@ void GeneralSettingsWidget::reserveMessageSpace()
 
 QString GeneralSettingsWidget::currentUrl() const
 {
-    return urlFromEnvironment() ? m_environmentUrl : m_ui->webhookUrlEdit->text().trimmed();
+    return m_ui->webhookUrlEdit->text().trimmed();
 }
 
 PayloadFormat::Format GeneralSettingsWidget::currentFormat() const
@@ -193,18 +180,6 @@ void GeneralSettingsWidget::fillFormatCombo()
 void GeneralSettingsWidget::updateUrlFeedback()
 {
     auto* label = m_ui->urlMessageLabel;
-    if (urlFromEnvironment()) {
-        const auto check = WebhookUrl::validate(m_environmentUrl);
-        if (check.isValid()) {
-            Feedback::clear(label);
-        } else {
-            Feedback::show(
-                label,
-                tr("The URL in %1 is not valid: %2").arg(QLatin1String(WebhookUrl::EnvironmentVariable), check.message),
-                Feedback::Kind::Error);
-        }
-        return;
-    }
     const auto check = WebhookUrl::validate(currentUrl());
     switch (check.verdict) {
     case WebhookUrl::Verdict::Valid:
@@ -240,11 +215,11 @@ void GeneralSettingsWidget::updateAutoFormat()
 
 void GeneralSettingsWidget::updateEnvironmentNotice()
 {
-    if (urlFromEnvironment()) {
+    if (const auto fromEnvironment = EndpointStore::environment()) {
         Feedback::show(m_ui->environmentNoticeLabel,
-                       tr("This URL comes from the environment variable %1 and overrides the saved setting. "
-                          "Unset the variable to edit the URL here.")
-                           .arg(QLatin1String(WebhookUrl::EnvironmentVariable)),
+                       tr("The environment variable %1 is set: new accounts are also notified to %2, as an endpoint "
+                          "of its own (see Settings → Webhooks). This field is the main endpoint's URL.")
+                           .arg(QLatin1String(WebhookUrl::EnvironmentVariable), WebhookUrl::mask(fromEnvironment->url)),
                        Feedback::Kind::Info);
     } else {
         Feedback::clear(m_ui->environmentNoticeLabel);
@@ -254,8 +229,7 @@ void GeneralSettingsWidget::updateEnvironmentNotice()
 void GeneralSettingsWidget::updateButtons()
 {
     const bool running = isTestRunning();
-    const bool urlAcceptable =
-        urlFromEnvironment() || WebhookUrl::validate(currentUrl()).verdict != WebhookUrl::Verdict::Invalid;
+    const bool urlAcceptable = WebhookUrl::validate(currentUrl()).verdict != WebhookUrl::Verdict::Invalid;
     const bool dirty = hasUnsavedChanges();
     m_ui->saveButton->setEnabled(urlAcceptable && dirty);
     m_ui->revertButton->setEnabled(dirty);
@@ -271,14 +245,13 @@ void GeneralSettingsWidget::sendTest()
     }
     m_testUrl = currentUrl();
     // The saved configuration (signing, headers) with the fields' current, possibly unsaved, values.
-    auto config = WebhookConfig::load(*m_settings);
-    if (!urlFromEnvironment()) {
-        config.url = { currentUrl(), currentUrl().isEmpty() ? WebhookUrl::Source::None : WebhookUrl::Source::Settings };
-    }
+    const auto main = m_endpoints->main();
+    auto config = WebhookConfig::forEndpoint(main, NetworkOptions::load(*m_settings));
+    config.url = currentUrl();
     config.format = currentFormat();
     config.timeoutSeconds = m_ui->timeoutSpin->value();
 
-    const auto check = WebhookUrl::validate(config.url.url);
+    const auto check = WebhookUrl::validate(config.url);
     if (!check.isValid()) {
         DeliveryResult result;
         result.outcome = check.verdict == WebhookUrl::Verdict::Empty ? DeliveryResult::Outcome::NotConfigured
@@ -289,7 +262,9 @@ void GeneralSettingsWidget::sendTest()
     }
     m_lastResult.reset();
     Feedback::show(m_ui->testResultLabel, tr("Sending the test notification…"), Feedback::Kind::Info);
-    m_test = m_sender->send(config.request(Notification::test(), check.url));
+    auto test = Notification::test();
+    test.text = main.messageTemplate(Event::WebhookTest);
+    m_test = m_sender->send(config.request(test, check.url));
     connect(m_test, &PendingDelivery::finished, this, &GeneralSettingsWidget::onTestFinished);
     updateButtons();
     m_ui->testCancelButton->setFocus();
@@ -308,7 +283,11 @@ void GeneralSettingsWidget::onTestFinished(const DeliveryResult& result)
     m_test.clear();
     if (result.isSuccess()) {
         // The webhook answers again: whatever a 410 said before, it exists.
-        DeliveryHold::clearGone(*m_settings, m_testUrl);
+        m_endpoints->update(m_mainId, [this](Endpoint& endpoint) {
+            const bool wasGone = endpoint.goneAt.isValid() && endpoint.url.trimmed() == m_testUrl;
+            endpoint.goneAt = {};
+            return wasGone;
+        });
     }
     if (currentUrl() == m_testUrl) {
         m_lastResult = result;

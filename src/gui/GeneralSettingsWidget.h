@@ -1,6 +1,7 @@
 #pragma once
 
 #include "outbox/DeliveryResult.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/PayloadFormat.h"
 
 #include <QPointer>
@@ -50,7 +51,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    bool urlFromEnvironment() const { return !m_environmentUrl.isEmpty(); }
     // The URL the test and Auto detection use: the environment's while WEBHOOK_URL is set, else the field's.
     QString currentUrl() const;
     PayloadFormat::Format currentFormat() const;
@@ -72,7 +72,8 @@ private:
     std::optional<DeliveryResult> m_lastResult;
     // The URL the running or last test was sent to: a result is only shown beside that URL.
     QString m_testUrl;
-    QString m_environmentUrl;
+    EndpointStore* m_endpoints;
+    qint64 m_mainId = -1;
     QString m_savedUrl;
     QString m_savedFormat;
     int m_savedTimeout = 10;

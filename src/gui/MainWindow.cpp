@@ -80,7 +80,7 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
             updateCounts(pending, failed);
             m_deliveriesPage->setCounts(pending, failed);
         });
-        connect(m_deliveries, &DeliveryService::webhookGone, this, [this] {
+        connect(m_deliveries, &DeliveryService::endpointGone, this, [this] {
             showWebhookWarning();
             m_deliveriesPage->model()->refresh();
         });
@@ -171,14 +171,19 @@ void MainWindow::showCounts()
 
 void MainWindow::showWebhookWarning()
 {
-    const auto hold = DeliveryHold::current(Settings(m_database));
-    if (!hold || hold->reason != DeliveryHold::Reason::WebhookGone) {
+    const auto gone = DeliveryHold::load(m_database).gone();
+    if (gone.isEmpty()) {
         Feedback::clear(m_warningLabel);
         return;
     }
+    QStringList names;
+    for (const auto& endpoint : gone) {
+        names << endpoint.name;
+    }
     Feedback::show(m_warningLabel,
-                   tr("The webhook %1 no longer exists on the service (HTTP 410): set a new URL in Settings.")
-                       .arg(hold->maskedUrl),
+                   tr("Disabled after HTTP 410 (the webhook no longer exists on the service): %1. Set a new URL in "
+                      "Settings.")
+                       .arg(names.join(QStringLiteral(", "))),
                    Feedback::Kind::Error);
 }
 

@@ -24,6 +24,7 @@ SecuritySettingsWidget::SecuritySettingsWidget(Settings* settings, QWidget* pare
     : QWidget(parent)
     , m_ui(new Ui::SecuritySettingsWidget)
     , m_settings(settings)
+    , m_endpoints(new EndpointStore(settings->database(), this))
 {
     m_ui->setupUi(this);
     m_ui->headersTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -56,7 +57,7 @@ SecuritySettingsWidget::~SecuritySettingsWidget() = default;
 
 void SecuritySettingsWidget::loadSettings()
 {
-    m_secret = m_settings->string(Settings::Key::SigningSecret);
+    m_secret = m_endpoints->main().signingSecret;
     m_ui->signingSecretEdit->setText(m_secret);
     fillHeaders();
     m_headersChanged = false;
@@ -66,7 +67,7 @@ void SecuritySettingsWidget::loadSettings()
 
 void SecuritySettingsWidget::fillHeaders()
 {
-    const auto headers = WebhookConfig::parseHeaders(m_settings->string(Settings::Key::CustomHeaders));
+    const auto headers = m_endpoints->main().headers;
     m_filling = true;
     auto* table = m_ui->headersTable;
     table->setRowCount(0);
@@ -101,7 +102,10 @@ bool SecuritySettingsWidget::saveSettings()
         const auto value = valueItem ? valueItem->data(ValueRole).toString() : QString();
         headers.append({ name.toLatin1(), value.toUtf8() });
     }
-    const bool ok = m_settings->set(Settings::Key::CustomHeaders, WebhookConfig::serializeHeaders(headers));
+    const bool ok = m_endpoints->update(m_endpoints->main().id, [&headers](Endpoint& endpoint) {
+        endpoint.headers = headers;
+        return true;
+    });
     // Either way the table shows what is stored now.
     fillHeaders();
     m_headersChanged = false;
@@ -119,17 +123,10 @@ bool SecuritySettingsWidget::saveSettings()
 
 void SecuritySettingsWidget::generateSecret()
 {
-    const auto secret = Signature::generateSecret();
     // The current secret is read in the same transaction that replaces it, so it cannot change in between.
-    const bool ok = !secret.isEmpty() && m_settings->update([this, &secret](Settings::Batch& changes) {
-        const auto previous = m_settings->string(Settings::Key::SigningSecret);
-        if (!previous.isEmpty()) {
-            const auto expiresAt = QDateTime::currentDateTimeUtc().addSecs(24 * 60 * 60);
-            changes.set(Settings::Key::PreviousSigningSecret, previous)
-                .set(Settings::Key::PreviousSecretExpiresAt, expiresAt.toString(Qt::ISODate));
-        }
-        changes.set(Settings::Key::SigningSecret, secret);
-        return true;
+    const bool ok = m_endpoints->update(m_endpoints->main().id, [](Endpoint& endpoint) {
+        endpoint.rotateSecret();
+        return !endpoint.signingSecret.isEmpty();
     });
     showStoredSecret();
     if (!ok) {
@@ -144,10 +141,10 @@ void SecuritySettingsWidget::generateSecret()
 
 void SecuritySettingsWidget::clearSecret()
 {
-    const bool ok = m_settings->apply(Settings::Batch()
-                                          .reset(Settings::Key::SigningSecret)
-                                          .reset(Settings::Key::PreviousSigningSecret)
-                                          .reset(Settings::Key::PreviousSecretExpiresAt));
+    const bool ok = m_endpoints->update(m_endpoints->main().id, [](Endpoint& endpoint) {
+        endpoint.clearSecret();
+        return true;
+    });
     showStoredSecret();
     if (!ok) {
         Feedback::show(m_ui->secretStatusLabel,
@@ -161,7 +158,7 @@ void SecuritySettingsWidget::clearSecret()
 
 void SecuritySettingsWidget::showStoredSecret()
 {
-    m_secret = m_settings->string(Settings::Key::SigningSecret);
+    m_secret = m_endpoints->main().signingSecret;
     m_ui->signingSecretEdit->setText(m_secret);
     updateSecretStatus();
     updateButtons();
@@ -247,10 +244,9 @@ void SecuritySettingsWidget::updateSecretStatus()
         text = tr("Requests are not signed.");
     } else {
         text = tr("Requests are signed with this secret. Give it to the receiver so it can check the signatures.");
-        const auto previous = m_settings->string(Settings::Key::PreviousSigningSecret);
-        const auto expiresAt =
-            QDateTime::fromString(m_settings->string(Settings::Key::PreviousSecretExpiresAt), Qt::ISODate);
-        if (!previous.isEmpty() && expiresAt.isValid() && expiresAt > QDateTime::currentDateTimeUtc()) {
+        const auto main = m_endpoints->main();
+        const auto expiresAt = main.previousSecretExpiresAt;
+        if (main.previousSecretSigns()) {
             text += QLatin1Char(' ')
                 + tr("The previous secret keeps signing alongside it until %1.").arg(TimeFormat::dateTime(expiresAt));
         }

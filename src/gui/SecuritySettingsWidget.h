@@ -1,5 +1,7 @@
 #pragma once
 
+#include "webhooks/Endpoint.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -53,6 +55,7 @@ private:
 
     const std::unique_ptr<Ui::SecuritySettingsWidget> m_ui;
     Settings* m_settings;
+    EndpointStore* m_endpoints;
     QString m_secret;
     bool m_headersChanged = false;
     bool m_filling = false;

@@ -9,6 +9,7 @@
 #include "text/SafeText.h"
 #include "text/TimeFormat.h"
 #include "ui_UsersPage.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/WebhookUrl.h"
 
 #include <QEvent>
@@ -108,8 +109,10 @@ void UsersPage::refresh()
 
 bool UsersPage::webhookConfigured() const
 {
-    Settings settings(m_database);
-    return WebhookUrl::effective(settings).source != WebhookUrl::Source::None;
+    const auto endpoints = EndpointStore(m_database).list();
+    return std::any_of(endpoints.cbegin(), endpoints.cend(), [](const Endpoint& endpoint) {
+        return endpoint.isSending() && endpoint.subscribes(Event::UserCreated);
+    });
 }
 
 void UsersPage::updateWebhookNotice()
@@ -262,13 +265,17 @@ void UsersPage::onCreated()
 
     m_result.stage = CreationResult::Stage::Created;
     m_result.name = created.user.name;
-    if (created.notification) {
-        m_result.notificationId = created.notification->id;
-        m_result.hold = DeliveryHold::current(Settings(m_database));
-        const auto early = m_earlyReports.constFind(m_result.notificationId);
+    const auto hold = DeliveryHold::load(m_database);
+    for (const auto& notification : created.notifications) {
+        CreationResult::Sent sent;
+        sent.notificationId = notification.id;
+        sent.endpoint = hold.endpointName(notification.endpointId);
+        sent.holdReason = hold.reason(notification.endpointId);
+        const auto early = m_earlyReports.constFind(notification.id);
         if (early != m_earlyReports.constEnd()) {
-            m_result.report = *early;
+            sent.report = *early;
         }
+        m_result.notifications.append(sent);
     }
     m_earlyReports.clear();
     showCreationResult();
@@ -277,8 +284,12 @@ void UsersPage::onCreated()
     if (m_model->rowCount() > 0) {
         m_ui->usersView->scrollToTop();
     }
-    if (m_deliveries && created.notification && !m_result.report) {
-        m_deliveries->deliverNow(created.notification->id);
+    if (m_deliveries) {
+        for (const auto& sent : std::as_const(m_result.notifications)) {
+            if (!sent.report && sent.holdReason.isEmpty()) {
+                m_deliveries->deliverNow(sent.notificationId);
+            }
+        }
     }
     emit userCreated(created);
 }
@@ -291,10 +302,14 @@ void UsersPage::onAttemptRecorded(const AttemptReport& report)
         }
         return;
     }
-    if (m_result.stage == CreationResult::Stage::Created && !m_result.notificationId.isEmpty()
-        && report.notificationId == m_result.notificationId) {
-        m_result.report = report;
-        showCreationResult();
+    if (m_result.stage != CreationResult::Stage::Created) {
+        return;
+    }
+    for (auto& sent : m_result.notifications) {
+        if (sent.notificationId == report.notificationId && !sent.report) {
+            sent.report = report;
+            showCreationResult();
+        }
     }
 }
 
@@ -315,32 +330,53 @@ void UsersPage::showCreationResult()
         break;
     }
     const auto created = tr("Account “%1” created.").arg(m_result.name);
-    if (m_result.notificationId.isEmpty()) {
+    if (m_result.notifications.isEmpty()) {
         Feedback::showWithLink(
             label, created + QLatin1Char(' ') + tr("No webhook is configured, so no notification was sent."),
             Feedback::Kind::Warning, WebhookSettingsLink, tr("Set up the webhook"));
         return;
     }
-    if (!m_result.report && m_result.hold) {
-        Feedback::showWithLink(label, created + QLatin1Char(' ') + m_result.hold->message(), Feedback::Kind::Warning,
-                               WebhookSettingsLink, tr("Open the webhook settings"));
-        return;
+    // One sentence for each endpoint, named when there are several; the worst outcome sets the colour.
+    const bool named = m_result.notifications.size() > 1;
+    QStringList lines;
+    auto kind = Feedback::Kind::Success;
+    bool held = false;
+    for (const auto& sent : std::as_const(m_result.notifications)) {
+        QString line;
+        if (!sent.report && !sent.holdReason.isEmpty()) {
+            line = sent.holdReason;
+            held = true;
+            if (kind == Feedback::Kind::Success || kind == Feedback::Kind::Info) {
+                kind = Feedback::Kind::Warning;
+            }
+        } else if (!sent.report) {
+            line = m_deliveries ? tr("Sending the notification…")
+                                : tr("Its notification will be sent by the next running Crochet.");
+            if (kind == Feedback::Kind::Success) {
+                kind = Feedback::Kind::Info;
+            }
+        } else {
+            const auto& report = *sent.report;
+            line = tr("Notification: %1").arg(report.result.summary());
+            if (!report.result.isSuccess() && report.state == Outbox::stateKey(Outbox::State::Pending)
+                && report.nextAttemptAt.isValid()) {
+                line += QLatin1Char(' ')
+                    + tr("Crochet will try again at %1.").arg(TimeFormat::dateTime(report.nextAttemptAt));
+            }
+            if (!report.result.isSuccess()) {
+                kind = Feedback::Kind::Error;
+            }
+        }
+        //: Users page, after creating an account notified to several endpoints: %1 the endpoint's name, %2 what
+        //: happened to its notification
+        lines << (named ? tr("%1: %2").arg(sent.endpoint, line) : line);
     }
-    if (!m_result.report) {
-        Feedback::show(label,
-                       created + QLatin1Char(' ')
-                           + (m_deliveries ? tr("Sending the notification…")
-                                           : tr("Its notification will be sent by the next running Crochet.")),
-                       Feedback::Kind::Info);
-        return;
+    const auto text = created + QLatin1Char(' ') + lines.join(QLatin1Char(' '));
+    if (held) {
+        Feedback::showWithLink(label, text, kind, WebhookSettingsLink, tr("Open the webhook settings"));
+    } else {
+        Feedback::show(label, text, kind);
     }
-    const auto& report = *m_result.report;
-    QString text = created + QLatin1Char(' ') + tr("Notification: %1").arg(report.result.summary());
-    if (!report.result.isSuccess() && report.state == Outbox::stateKey(Outbox::State::Pending)
-        && report.nextAttemptAt.isValid()) {
-        text += QLatin1Char(' ') + tr("Crochet will try again at %1.").arg(TimeFormat::dateTime(report.nextAttemptAt));
-    }
-    Feedback::show(label, text, report.result.isSuccess() ? Feedback::Kind::Success : Feedback::Kind::Error);
 }
 
 void UsersPage::clearForm()

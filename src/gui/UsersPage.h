@@ -75,10 +75,16 @@ private:
         Stage stage = Stage::None;
         QString name;
         QString error;
-        QString notificationId;
-        std::optional<AttemptReport> report;
-        // Why its notification waits, when nothing will be sent for now (the webhook answered 410).
-        std::optional<DeliveryHold> hold;
+        // One for each endpoint notified of the new account.
+        struct Sent
+        {
+            QString notificationId;
+            QString endpoint;
+            std::optional<AttemptReport> report;
+            // Why it waits, when nothing will be sent for now (its endpoint is disabled, or answered 410).
+            QString holdReason;
+        };
+        QList<Sent> notifications;
     };
 
     NewUser formUser() const;

@@ -95,7 +95,7 @@ int main(int argc, char* argv[])
         if (UserImporter::run(&database, csvPath, true, cancelled).created != notifications) {
             return 1;
         }
-        Settings(&database).set(Settings::Key::WebhookUrl, receiver.url().toString());
+        TestFixtures::setWebhookUrl(&database, receiver.url().toString());
     }
 
     const auto emptyPath = dir.filePath(QStringLiteral("empty.sqlite"));
@@ -104,7 +104,7 @@ int main(int argc, char* argv[])
         if (!database.open()) {
             return 1;
         }
-        Settings(&database).set(Settings::Key::WebhookUrl, receiver.url().toString());
+        TestFixtures::setWebhookUrl(&database, receiver.url().toString());
     }
 
     QHash<QString, QList<Run>> results;

@@ -35,7 +35,7 @@ int main(int argc, char* argv[])
     if (!receiver.listen()) {
         return 1;
     }
-    Settings(&database).set(Settings::Key::WebhookUrl, receiver.url().toString());
+    TestFixtures::setWebhookUrl(&database, receiver.url().toString());
     const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
     if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(accounts))) {
         return 1;

@@ -69,7 +69,7 @@ int main(int argc, char* argv[])
         return 1;
     }
     Settings settings(&database);
-    settings.set(Settings::Key::WebhookUrl, receiver.url().toString());
+    TestFixtures::setWebhookUrl(settings.database(), receiver.url().toString());
 
     const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
     if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(accounts))) {

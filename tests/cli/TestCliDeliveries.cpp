@@ -495,7 +495,7 @@ void TestCliDeliveries::twoProcessesFlushOneDatabase()
         Database database(m_cli->databasePath());
         QVERIFY(database.open());
         Settings settings(&database);
-        QVERIFY(settings.set(Settings::Key::WebhookUrl, receiver.url().toString()));
+        QVERIFY(TestFixtures::setWebhookUrl(settings.database(), receiver.url().toString()));
         UserStore store(&database);
         for (int i = 0; i < Notifications; ++i) {
             NewUser user;

@@ -215,8 +215,8 @@ void TestCliStorage::webhookSetIsAllOrNothing()
     Database opened(database);
     QVERIFY(opened.open());
     const Settings settings(&opened);
-    QCOMPARE(settings.string(Settings::Key::WebhookUrl), QString());
-    QCOMPARE(settings.string(Settings::Key::PayloadFormat), QStringLiteral("auto"));
+    QCOMPARE(TestFixtures::webhookUrl(settings.database()), QString());
+    QCOMPARE(EndpointStore(settings.database()).main().format, PayloadFormat::Auto);
 }
 
 QTEST_GUILESS_MAIN(TestCliStorage)

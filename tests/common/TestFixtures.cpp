@@ -2,6 +2,8 @@
 
 #include "storage/Database.h"
 #include "users/UserStore.h"
+#include "webhooks/Endpoint.h"
+#include "webhooks/WebhookConfig.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,6 +30,48 @@ bool writeFile(const QString& path, const QByteArray& content)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
 }
 
+bool changeMainEndpoint(Database* database, const std::function<void(Endpoint& endpoint)>& change)
+{
+    EndpointStore store(database);
+    return store.update(store.main().id, [&change](Endpoint& endpoint) {
+        change(endpoint);
+        return true;
+    });
+}
+
+bool setWebhookUrl(Database* database, const QString& url)
+{
+    return changeMainEndpoint(database, [&url](Endpoint& endpoint) { endpoint.url = url; });
+}
+
+bool setWebhookTimeout(Database* database, int seconds)
+{
+    return changeMainEndpoint(database, [seconds](Endpoint& endpoint) { endpoint.timeoutSeconds = seconds; });
+}
+
+bool setWebhookFormat(Database* database, const QString& formatKey)
+{
+    return changeMainEndpoint(database, [&formatKey](Endpoint& endpoint) {
+        endpoint.format = PayloadFormat::fromKey(formatKey).value_or(PayloadFormat::Auto);
+    });
+}
+
+bool setSigningSecret(Database* database, const QString& secret)
+{
+    return changeMainEndpoint(database, [&secret](Endpoint& endpoint) { endpoint.signingSecret = secret; });
+}
+
+bool setWebhookHeaders(Database* database, const QString& headersJson)
+{
+    return changeMainEndpoint(
+        database, [&headersJson](Endpoint& endpoint) { endpoint.headers = WebhookConfig::parseHeaders(headersJson); });
+}
+
+QString webhookUrl(Database* database)
+{
+    return EndpointStore(database).main().url;
+}
+
 QString createNotifiedUser(Database* database, const QString& email)
 {
     NewUser user;
@@ -35,7 +79,7 @@ QString createNotifiedUser(Database* database, const QString& email)
     user.email = email;
     user.role = QStringLiteral("pending");
     const auto created = UserStore(database).create(user, QByteArray(), true);
-    return created.notification ? created.notification->id : QString();
+    return created.notifications.isEmpty() ? QString() : created.notifications.constFirst().id;
 }
 
 QByteArray readFile(const QString& path)

@@ -3,9 +3,11 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <sys/types.h>
 
 class Database;
+struct Endpoint;
 
 // Data the tests and benchmarks build the same way.
 namespace TestFixtures {
@@ -13,6 +15,15 @@ namespace TestFixtures {
 // A CSV of count pending accounts without passwords ("User <i>", "user<i>@example.com"), with its header row.
 QByteArray pendingAccountsCsv(int count);
 bool writeFile(const QString& path, const QByteArray& content);
+
+// Changes the main endpoint (what Settings → General and "crochet-cli webhook" edit); false when it was refused.
+bool changeMainEndpoint(Database* database, const std::function<void(Endpoint& endpoint)>& change);
+bool setWebhookUrl(Database* database, const QString& url);
+bool setWebhookTimeout(Database* database, int seconds);
+bool setWebhookFormat(Database* database, const QString& formatKey);
+bool setSigningSecret(Database* database, const QString& secret);
+bool setWebhookHeaders(Database* database, const QString& headersJson);
+QString webhookUrl(Database* database);
 
 // A pending account created with its user.created notification; returns the notification's id.
 QString createNotifiedUser(Database* database, const QString& email);

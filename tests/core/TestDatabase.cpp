@@ -324,7 +324,7 @@ void TestDatabase::writeProtectedDatabaseOpensReadOnly()
         user.email = QStringLiteral("bob@example.com");
         QVERIFY(!store.create(user, QByteArray(), false).ok);
         Settings settings(&database);
-        QVERIFY(!settings.set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/h")));
+        QVERIFY(!TestFixtures::setWebhookUrl(settings.database(), QStringLiteral("https://example.com/h")));
         QCOMPARE(store.count(), 1);
     }
     QCOMPARE(modeOf(path), mode_t(0400));

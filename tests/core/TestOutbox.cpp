@@ -96,7 +96,7 @@ void TestOutbox::claimLeasesEachNotificationOnce()
     QSet<QString> ids;
     for (const auto& item : first + second) {
         ids.insert(item.notification.id);
-        QCOMPARE(item.notification.event, QStringLiteral("user.created"));
+        QCOMPARE(item.notification.event, Event::UserCreated);
         QVERIFY(outbox.notification(item.notification.id)->user.has_value());
     }
     QCOMPARE(ids.size(), 5);
@@ -292,7 +292,7 @@ void TestOutbox::purgeKeepsPending()
 
 QString TestOutbox::createRenderedUser(const QString& email, QString* body)
 {
-    Settings(m_database.get()).set(Settings::Key::WebhookUrl, QStringLiteral("http://127.0.0.1:9/hook"));
+    TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("http://127.0.0.1:9/hook"));
     const auto id = createUser(email);
     if (body) {
         QSqlQuery query(m_database->connection());

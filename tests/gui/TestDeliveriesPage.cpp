@@ -1,5 +1,6 @@
 #include "DeliveriesModel.h"
 #include "DeliveriesPage.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryResult.h"
@@ -50,7 +51,7 @@ struct Harness
             return false;
         }
         Settings settings(&database);
-        return settings.set(Settings::Key::WebhookUrl, receiver.url().toString());
+        return TestFixtures::setWebhookUrl(settings.database(), receiver.url().toString());
     }
 
     // Creates an account with its notification, as the Users page does; returns the notification's id.
@@ -674,9 +675,9 @@ void TestDeliveriesPage::stateColumnIsNeverCut()
 
 void TestDeliveriesPage::eventNamesAreReadable()
 {
-    QCOMPARE(Notification::eventDisplayName(QStringLiteral("user.created")), QStringLiteral("Account created"));
-    QCOMPARE(Notification::eventDisplayName(QStringLiteral("webhook.test")), QStringLiteral("Test notification"));
-    QCOMPARE(Notification::eventDisplayName(QStringLiteral("other.event")), QStringLiteral("other.event"));
+    QCOMPARE(Events::displayName(QStringLiteral("user.created")), QStringLiteral("Account created"));
+    QCOMPARE(Events::displayName(QStringLiteral("webhook.test")), QStringLiteral("Test notification"));
+    QCOMPARE(Events::displayName(QStringLiteral("other.event")), QStringLiteral("other.event"));
     Harness h;
     QVERIFY(h.open());
     const auto id = h.createAccount(QStringLiteral("Alice"));
@@ -834,7 +835,7 @@ void TestDeliveriesPage::heldNotificationsSayWhy()
     // A new URL lifts the hold: the reason goes and the notification is delivered.
     TestReceiver next;
     QVERIFY(next.listen());
-    QVERIFY(settings.set(Settings::Key::WebhookUrl, next.url().toString()));
+    QVERIFY(TestFixtures::setWebhookUrl(settings.database(), next.url().toString()));
     h.service.wake();
     QTRY_COMPARE(h.state(id), Delivered);
     QCOMPARE(next.count(), 1);

@@ -3,6 +3,7 @@
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "SettingsPage.h"
+#include "TestFixtures.h"
 #include "UsersPage.h"
 #include "Version.h"
 #include "outbox/DeliveryHold.h"
@@ -241,7 +242,7 @@ void TestMainWindow::statusBarShowsDeliveryCounts()
     // The worker records the 410 in the database, then signals it.
     const auto url = QStringLiteral("https://discord.com/api/webhooks/1/secret-abcd");
     Settings settings(m_database->get());
-    QVERIFY(settings.set(Settings::Key::WebhookUrl, url));
+    QVERIFY(TestFixtures::setWebhookUrl(settings.database(), url));
     QVERIFY(DeliveryHold::markGone(settings, url, QDateTime::currentDateTimeUtc()));
     emit m_deliveries->webhookGone(WebhookUrl::mask(url));
     QVERIFY(warning->isVisible());
@@ -381,7 +382,7 @@ void TestMainWindow::oneDateFormatEverywhere()
     QVERIFY(TimeFormat::dateTime(instant) != french);
 
     Translations::install(QStringLiteral("fr"));
-    QVERIFY(Settings(m_database->get()).set(Settings::Key::WebhookUrl, QStringLiteral("http://127.0.0.1:9/hook")));
+    QVERIFY(TestFixtures::setWebhookUrl(m_database->get(), QStringLiteral("http://127.0.0.1:9/hook")));
     NewUser user;
     user.name = QStringLiteral("Ann");
     user.email = QStringLiteral("ann@example.com");

@@ -1,5 +1,6 @@
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
+#include "TestFixtures.h"
 #include "storage/Settings.h"
 
 #include <QComboBox>
@@ -149,8 +150,8 @@ void TestSettingsSaving::failedGeneralSaveWritesNothing()
     QTest::mouseClick(save, Qt::LeftButton);
 
     const Settings settings(m_database->get());
-    QCOMPARE(settings.string(Settings::Key::WebhookUrl), QString());
-    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 10);
+    QCOMPARE(TestFixtures::webhookUrl(settings.database()), QString());
+    QCOMPARE(EndpointStore(settings.database()).main().timeoutSeconds, 10);
     QCOMPARE(url->text(), QString());
     QCOMPARE(timeout->value(), 10);
     QCOMPARE(child<QLabel>(window.get(), "urlMessageLabel")->text(),

@@ -4,6 +4,7 @@
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "SettingsPage.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "UsersModel.h"
 #include "UsersPage.h"
@@ -113,7 +114,7 @@ void TestUsersPage::openWindow()
 
 void TestUsersPage::setWebhook(const QUrl& url)
 {
-    QVERIFY(Settings(m_database->get()).set(Settings::Key::WebhookUrl, url.toString()));
+    QVERIFY(TestFixtures::setWebhookUrl(m_database->get(), url.toString()));
 }
 
 void TestUsersPage::fillForm(const QString& name, const QString& email, const QString& password,
@@ -556,7 +557,7 @@ void TestUsersPage::webhookNoticeLeadsToTheSettings()
     QVERIFY(!notice->isVisible());
 
     // The link in the creation result does the same.
-    QVERIFY(Settings(m_database->get()).reset(Settings::Key::WebhookUrl));
+    QVERIFY(TestFixtures::setWebhookUrl(m_database->get(), QString()));
     m_window->settingsPage()->general()->loadSettings();
     tabs->setCurrentWidget(child<QWidget>(m_window.get(), "deliveriesTab"));
     tabs->setCurrentWidget(child<QWidget>(m_window.get(), "usersTab"));

@@ -1,5 +1,6 @@
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
+#include "TestFixtures.h"
 #include "outbox/DeliveryService.h"
 #include "storage/Settings.h"
 #include "text/Translations.h"
@@ -71,7 +72,7 @@ void TestWindowLayout::initTestCase()
     m_database = std::make_unique<GuiTest::TempDatabase>();
     QVERIFY(m_database->open());
     // A few accounts with long names and addresses, and their notifications.
-    QVERIFY(Settings(m_database->get()).set(Settings::Key::WebhookUrl, QStringLiteral("http://127.0.0.1:9/hook")));
+    QVERIFY(TestFixtures::setWebhookUrl(m_database->get(), QStringLiteral("http://127.0.0.1:9/hook")));
     for (int i = 0; i < 3; ++i) {
         NewUser user;
         user.name = QStringLiteral("Marie-Thérèse de La Tour d’Auvergne %1").arg(i);

@@ -64,8 +64,8 @@ void TestDeliveryWorker::init()
     m_settings = std::make_unique<Settings>(m_database.get());
     m_receiver = std::make_unique<TestReceiver>();
     QVERIFY(m_receiver->listen());
-    m_settings->set(Settings::Key::WebhookUrl, m_receiver->url().toString());
-    m_settings->set(Settings::Key::TimeoutSeconds, 2);
+    TestFixtures::setWebhookUrl(m_settings->database(), m_receiver->url().toString());
+    TestFixtures::setWebhookTimeout(m_settings->database(), 2);
     m_service = std::make_unique<DeliveryService>(m_database.get());
 }
 
@@ -181,7 +181,7 @@ void TestDeliveryWorker::silentReceiverTimesOut()
     TestReceiver::Response silent;
     silent.behaviour = TestReceiver::Behaviour::NeverAnswer;
     m_receiver->setResponses({ silent });
-    m_settings->set(Settings::Key::TimeoutSeconds, 1);
+    TestFixtures::setWebhookTimeout(m_settings->database(), 1);
     const auto id = createUser(QStringLiteral("a@example.com"));
     QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
     m_service->start();
@@ -236,11 +236,11 @@ void TestDeliveryWorker::downThenUp()
 void TestDeliveryWorker::historyMasksSecrets()
 {
     auto url = m_receiver->url(QStringLiteral("/api/webhooks/123/SUPERSECRETTOKEN"));
-    m_settings->set(Settings::Key::WebhookUrl, url.toString());
+    TestFixtures::setWebhookUrl(m_settings->database(), url.toString());
     m_settings->set(Settings::Key::CustomHeaders,
                     WebhookConfig::serializeHeaders({ { "Authorization", "Bearer HEADERSECRET" } }));
     const auto secret = Signature::generateSecret();
-    m_settings->set(Settings::Key::SigningSecret, secret);
+    TestFixtures::setSigningSecret(m_settings->database(), secret);
     const auto id = createUser(QStringLiteral("a@example.com"));
     QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
     m_service->start();
@@ -288,7 +288,7 @@ void TestDeliveryWorker::slowReceiverNeverTimesOut()
     auto slow = TestReceiver::status(204);
     slow.delayMs = 2000;
     m_receiver->setResponses({ slow });
-    m_settings->set(Settings::Key::TimeoutSeconds, 3);
+    TestFixtures::setWebhookTimeout(m_settings->database(), 3);
     for (int i = 0; i < 200; ++i) {
         createUser(QStringLiteral("slow%1@example.com").arg(i));
     }
@@ -374,7 +374,7 @@ void TestDeliveryWorker::stopFinishesOrGivesBack()
     auto slow = TestReceiver::status(204);
     slow.delayMs = 1000;
     m_receiver->setResponses({ slow });
-    m_settings->set(Settings::Key::TimeoutSeconds, 10);
+    TestFixtures::setWebhookTimeout(m_settings->database(), 10);
     for (int i = 0; i < 100; ++i) {
         createUser(QStringLiteral("stop%1@example.com").arg(i));
     }
@@ -419,7 +419,7 @@ void TestDeliveryWorker::stopWithGraceAbandonsWhatIsOnTheWire()
     TestReceiver::Response silent;
     silent.behaviour = TestReceiver::Behaviour::NeverAnswer;
     m_receiver->setResponses({ silent });
-    m_settings->set(Settings::Key::TimeoutSeconds, 30);
+    TestFixtures::setWebhookTimeout(m_settings->database(), 30);
     for (int i = 0; i < 3; ++i) {
         createUser(QStringLiteral("silent%1@example.com").arg(i));
     }
@@ -497,7 +497,7 @@ QString TestDeliveryWorker::storedBody(const QString& id) const
 void TestDeliveryWorker::sendsTheStoredBodyFreshlySigned()
 {
     const auto secret = Signature::generateSecret();
-    m_settings->set(Settings::Key::SigningSecret, secret);
+    TestFixtures::setSigningSecret(m_settings->database(), secret);
     m_receiver->setResponses({ TestReceiver::status(503), TestReceiver::status(204) });
     const auto id = createUser(QStringLiteral("ada@example.com"));
     const auto body = storedBody(id);
@@ -537,7 +537,7 @@ void TestDeliveryWorker::newShapeRendersTheBodyAgain()
     // Written for a JSON endpoint; the administrator then makes the webhook a Discord one before it is sent.
     const auto id = createUser(QStringLiteral("ada@example.com"));
     QVERIFY(storedBody(id).contains(QLatin1String("\"event\"")));
-    m_settings->set(Settings::Key::PayloadFormat, QStringLiteral("discord"));
+    TestFixtures::setWebhookFormat(m_settings->database(), QStringLiteral("discord"));
     QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
     m_service->start();
     QCOMPARE(nextReport(spy).state, QStringLiteral("delivered"));

@@ -1,79 +1,74 @@
 #include "outbox/DeliveryHold.h"
 
-#include "storage/Settings.h"
-#include "text/TimeFormat.h"
-#include "webhooks/WebhookUrl.h"
+#include "storage/Database.h"
 
-#include <QCryptographicHash>
-#include <QJsonDocument>
-#include <QJsonObject>
-
-namespace {
-
-const QString UrlHashField = QStringLiteral("url_sha256");
-const QString MaskedUrlField = QStringLiteral("masked_url");
-const QString AtField = QStringLiteral("at");
-
-// The URL may hold a token: only its hash is kept to recognise it.
-QString urlHash(const QString& url)
+DeliveryHold::DeliveryHold(QList<Endpoint> endpoints)
+    : m_endpoints(std::move(endpoints))
 {
-    return QString::fromLatin1(QCryptographicHash::hash(url.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
-QJsonObject goneRecord(const Settings& settings)
+DeliveryHold DeliveryHold::load(Database* database)
 {
-    return QJsonDocument::fromJson(settings.string(Settings::Key::GoneWebhook).toUtf8()).object();
+    return DeliveryHold(EndpointStore::load(database->connection(), true));
 }
 
-} // namespace
-
-std::optional<DeliveryHold> DeliveryHold::current(const Settings& settings)
+const Endpoint* DeliveryHold::find(qint64 endpointId) const
 {
-    const auto url = WebhookUrl::effective(settings);
-    if (url.source == WebhookUrl::Source::None) {
-        return DeliveryHold { Reason::NoWebhook, {}, {} };
+    for (const auto& endpoint : m_endpoints) {
+        if (endpoint.id == endpointId) {
+            return &endpoint;
+        }
     }
-    const auto record = goneRecord(settings);
-    if (record.value(UrlHashField).toString() != urlHash(url.url)) {
-        return std::nullopt;
+    return nullptr;
+}
+
+QString DeliveryHold::reason(qint64 endpointId) const
+{
+    if (const auto* endpoint = find(endpointId)) {
+        return endpoint->holdReason();
     }
-    return DeliveryHold { Reason::WebhookGone, WebhookUrl::mask(url.url),
-                          QDateTime::fromString(record.value(AtField).toString(), Qt::ISODateWithMs) };
-}
-
-bool DeliveryHold::isGone(const Settings& settings, const QString& url)
-{
-    return !url.isEmpty() && goneRecord(settings).value(UrlHashField).toString() == urlHash(url);
-}
-
-bool DeliveryHold::markGone(Settings& settings, const QString& url, const QDateTime& at)
-{
-    const QJsonObject record {
-        { UrlHashField, urlHash(url) },
-        { MaskedUrlField, WebhookUrl::mask(url) },
-        { AtField, at.toUTC().toString(Qt::ISODateWithMs) },
-    };
-    return settings.set(Settings::Key::GoneWebhook,
-                        QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
-}
-
-bool DeliveryHold::clearGone(Settings& settings, const QString& url)
-{
-    return !isGone(settings, url) || settings.reset(Settings::Key::GoneWebhook);
-}
-
-QString DeliveryHold::message() const
-{
-    switch (reason) {
-    case Reason::NoWebhook:
-        return tr("Waiting: no webhook URL is configured. Set one in Settings → General (or with \"crochet-cli webhook "
-                  "set URL\"); the waiting notifications are then sent to it.");
-    case Reason::WebhookGone:
-        //: %1 is the masked webhook URL, %2 when the service answered 410.
-        return tr("Waiting: the webhook %1 was deleted on the service (it answered HTTP 410 Gone on %2), so Crochet "
-                  "sends nothing more to it. Set the URL of a new webhook in Settings → General (or with "
-                  "\"crochet-cli webhook set URL\"); the waiting notifications are then sent to it.")
-            .arg(maskedUrl, TimeFormat::dateTime(since));
+    if (endpointId == Endpoint::EnvironmentId) {
+        return tr("Waiting: the environment variable %1 is no longer set. Set it again, or retry the notification "
+                  "once another endpoint takes its place.")
+            .arg(Endpoint::environmentName());
     }
-    return {};
+    return tr("Waiting: its endpoint was removed.");
+}
+
+QString DeliveryHold::endpointName(qint64 endpointId) const
+{
+    if (const auto* endpoint = find(endpointId)) {
+        return endpoint->name;
+    }
+    if (endpointId == Endpoint::EnvironmentId) {
+        return Endpoint::environmentName();
+    }
+    //: Deliveries: the endpoint column of a notification whose endpoint was removed
+    return tr("(removed)");
+}
+
+QList<Endpoint> DeliveryHold::gone() const
+{
+    QList<Endpoint> list;
+    for (const auto& endpoint : m_endpoints) {
+        if (endpoint.state() == Endpoint::State::Gone) {
+            list.append(endpoint);
+        }
+    }
+    return list;
+}
+
+bool DeliveryHold::operator==(const DeliveryHold& other) const
+{
+    if (m_endpoints.size() != other.m_endpoints.size()) {
+        return false;
+    }
+    for (qsizetype i = 0; i < m_endpoints.size(); ++i) {
+        const auto& a = m_endpoints.at(i);
+        const auto& b = other.m_endpoints.at(i);
+        if (a.id != b.id || a.name != b.name || a.state() != b.state()) {
+            return false;
+        }
+    }
+    return true;
 }

@@ -1,40 +1,38 @@
 #pragma once
 
+#include "webhooks/Endpoint.h"
+
 #include <QCoreApplication>
-#include <QDateTime>
+#include <QList>
 #include <QString>
 
-#include <optional>
+class Database;
 
-class Settings;
-
-// Why pending notifications are not being sent at all: no webhook is configured, or the service answered 410 Gone
-// for the effective URL. The 410 is kept in the database, so every process stops sending to that URL and the window
-// and the CLI can say why notifications wait.
+// Why pending notifications are not being sent: their endpoint is disabled, was disabled after the service answered
+// 410 Gone, has no URL, was removed, or (WEBHOOK_URL's) the variable is no longer set. A snapshot of the endpoints,
+// read once and asked for each notification.
 class DeliveryHold
 {
     Q_DECLARE_TR_FUNCTIONS(DeliveryHold)
 
 public:
-    enum class Reason
-    {
-        NoWebhook,
-        WebhookGone,
-    };
+    DeliveryHold() = default;
+    explicit DeliveryHold(QList<Endpoint> endpoints);
+    static DeliveryHold load(Database* database);
 
-    Reason reason = Reason::NoWebhook;
-    QString maskedUrl; // WebhookGone: the URL that answered 410, masked
-    QDateTime since; // WebhookGone: when it answered 410
+    // Why a pending notification to that endpoint waits, in the current language; empty when it is being sent.
+    QString reason(qint64 endpointId) const;
+    bool isHeld(qint64 endpointId) const { return !reason(endpointId).isEmpty(); }
+    // The endpoint's name, or a translated "(removed)" when it no longer exists.
+    QString endpointName(qint64 endpointId) const;
+    // The endpoints disabled after a 410, for the status bar.
+    QList<Endpoint> gone() const;
+    const QList<Endpoint>& endpoints() const { return m_endpoints; }
 
-    // The hold on the effective webhook URL now, if any.
-    static std::optional<DeliveryHold> current(const Settings& settings);
-    // Whether the service answered 410 Gone for this exact URL (and no successful test to it came since).
-    static bool isGone(const Settings& settings, const QString& url);
-    // Records that the service answered 410 Gone for url; nothing is sent to it until the URL changes.
-    static bool markGone(Settings& settings, const QString& url, const QDateTime& at);
-    // Forgets a 410 for url, for example after a test notification to it was delivered.
-    static bool clearGone(Settings& settings, const QString& url);
+    bool operator==(const DeliveryHold& other) const;
 
-    // Why the notifications wait, and what to do, in the current language.
-    QString message() const;
+private:
+    const Endpoint* find(qint64 endpointId) const;
+
+    QList<Endpoint> m_endpoints;
 };

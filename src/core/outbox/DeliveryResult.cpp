@@ -37,6 +37,7 @@ constexpr OutcomeName OutcomeNames[] = {
     { DeliveryResult::Outcome::InvalidUrl, "invalid-url" },
     { DeliveryResult::Outcome::Cancelled, "cancelled" },
     { DeliveryResult::Outcome::HeadersTooLarge, "headers-too-large" },
+    { DeliveryResult::Outcome::EndpointRemoved, "endpoint-removed" },
 };
 
 } // namespace
@@ -386,6 +387,8 @@ QString DeliveryResult::summary() const
                   "Check the receiver.")
             .arg(httpStatus)
             .arg(MaxResponseHeaders / 1024);
+    case Outcome::EndpointRemoved:
+        return tr("Not sent: its endpoint was removed.");
     }
     return {};
 }

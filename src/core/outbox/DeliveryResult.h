@@ -45,6 +45,7 @@ public:
         InvalidUrl,
         Cancelled,
         HeadersTooLarge,
+        EndpointRemoved, // its endpoint was removed before it was delivered
     };
 
     // Where the proxy that failed was configured: the Network settings or the *_PROXY environment variables.

@@ -20,7 +20,7 @@ DeliveryService::DeliveryService(Database* database, QObject* parent)
         emit attemptsRecorded(reports);
     });
     connect(m_worker, &DeliveryWorker::countsChanged, this, &DeliveryService::countsChanged);
-    connect(m_worker, &DeliveryWorker::webhookGone, this, &DeliveryService::webhookGone);
+    connect(m_worker, &DeliveryWorker::endpointGone, this, &DeliveryService::endpointGone);
     // Emitted on the worker's thread once its requests are finished or given back; quit() is thread-safe.
     connect(
         m_worker, &DeliveryWorker::stopped, this,

@@ -32,7 +32,7 @@ signals:
     // After attemptRecorded() for each of them: one signal per batch the worker recorded.
     void attemptsRecorded(const QList<AttemptReport>& reports);
     void countsChanged(int pending, int failed);
-    void webhookGone(const QString& maskedUrl);
+    void endpointGone(qint64 endpointId, const QString& name);
 
 private:
     QThread m_thread;

@@ -1,10 +1,10 @@
 #include "outbox/DeliveryWorker.h"
 
 #include "Log.h"
-#include "outbox/DeliveryHold.h"
 #include "outbox/RetryPolicy.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/WebhookConfig.h"
 #include "webhooks/WebhookSender.h"
 
@@ -154,6 +154,28 @@ void DeliveryWorker::deliverNow(const QString& notificationId)
     pump(notificationId, true);
 }
 
+void DeliveryWorker::loadTargets()
+{
+    m_targets.clear();
+    const auto network = NetworkOptions::load(*m_settings);
+    int longestTimeout = 0;
+    for (const auto& endpoint : EndpointStore::load(m_database->connection(), true)) {
+        // Disabled, gone or without a URL: its notifications wait, unclaimed, and say why (DeliveryHold).
+        if (!endpoint.isSending()) {
+            continue;
+        }
+        Target target;
+        target.name = endpoint.name;
+        target.config = WebhookConfig::forEndpoint(endpoint, network);
+        target.check = WebhookUrl::validate(target.config.url);
+        target.maskedUrl = WebhookUrl::mask(target.config.url);
+        longestTimeout = qMax(longestTimeout, target.config.timeoutSeconds);
+        m_targets.insert(endpoint.id, target);
+    }
+    m_leaseMs = (longestTimeout * QueueRounds + LeaseMarginSeconds) * 1000LL;
+    m_targetsLoaded = true;
+}
+
 void DeliveryWorker::pump(const QString& onlyId, bool reloadSettings)
 {
     if (m_stopped || m_senders.isEmpty()) {
@@ -164,39 +186,32 @@ void DeliveryWorker::pump(const QString& onlyId, bool reloadSettings)
     if (room <= 0 || (onlyId.isEmpty() && m_inFlight > 0 && room < m_maximumInFlight / 4)) {
         return;
     }
-    // The settings are read again on every poll and every wake-up; pumps between them, after each batch of
+    // The endpoints are read again on every poll and every wake-up; pumps between them, after each batch of
     // results, reuse them rather than query the database a dozen times a batch.
-    if (reloadSettings || !m_config) {
-        m_config = WebhookConfig::load(*m_settings);
-        // A 410 Gone is kept in the database: every process stops sending to that URL until it changes.
-        m_goneUrl = DeliveryHold::isGone(*m_settings, m_config->url.url) ? m_config->url.url : QString();
+    if (reloadSettings || !m_targetsLoaded) {
+        loadTargets();
     }
-    const auto& config = *m_config;
-    if (config.url.source == WebhookUrl::Source::None || config.url.url == m_goneUrl) {
+    if (m_targets.isEmpty()) {
         return;
     }
-    const qint64 leaseMs = (config.timeoutSeconds * QueueRounds + LeaseMarginSeconds) * 1000LL;
-    const auto claimed = m_outbox.claim(m_owner, onlyId.isEmpty() ? room : 1, leaseMs, onlyId);
-    if (claimed.isEmpty()) {
-        return;
-    }
-    const auto check = WebhookUrl::validate(config.url.url);
-    const auto maskedUrl = WebhookUrl::mask(config.url.url);
+    const auto claimed = m_outbox.claim(m_owner, onlyId.isEmpty() ? room : 1, m_leaseMs, m_targets.keys(), onlyId);
     for (const auto& item : claimed) {
-        send(item, config, check, maskedUrl);
+        // Claimed for an endpoint in m_targets: the claim takes no other.
+        send(item, m_targets.value(item.notification.endpointId));
     }
 }
 
-void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfig& config,
-                          const WebhookUrl::Check& check, const QString& maskedUrl)
+void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& target)
 {
+    const auto& config = target.config;
+    const auto& check = target.check;
     const auto startedAt = QDateTime::currentDateTimeUtc();
 
     Outbox::Outcome outcome;
     outcome.attempt.notificationId = claimed.notification.id;
     outcome.attempt.number = claimed.attempts + 1;
     outcome.attempt.startedAt = startedAt;
-    outcome.attempt.url = maskedUrl;
+    outcome.attempt.url = target.maskedUrl;
 
     AttemptReport report;
     report.notificationId = claimed.notification.id;
@@ -241,8 +256,8 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
     auto* pending = sender->send(request);
     m_pending.append(pending);
     connect(pending, &PendingDelivery::finished, this,
-            [this, pending, outcome, report, attempts = claimed.attempts,
-             url = config.url.url](const DeliveryResult& result) mutable {
+            [this, pending, outcome, report, attempts = claimed.attempts, url = config.url,
+             endpointId = config.endpointId, name = target.name](const DeliveryResult& result) mutable {
                 --m_inFlight;
                 m_pending.removeOne(pending);
                 if (m_stopped && result.outcome == DeliveryResult::Outcome::Cancelled) {
@@ -269,10 +284,13 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const WebhookConfi
                 } else {
                     outcome.state = Outbox::State::Failed;
                 }
-                if (result.outcome == DeliveryResult::Outcome::Gone && m_goneUrl != url) {
-                    m_goneUrl = url;
-                    DeliveryHold::markGone(*m_settings, url, QDateTime::currentDateTimeUtc());
-                    emit webhookGone(WebhookUrl::mask(url));
+                // WEBHOOK_URL's endpoint has no row to disable: each of its notifications fails on its own 410.
+                if (result.outcome == DeliveryResult::Outcome::Gone && endpointId != Endpoint::EnvironmentId
+                    && m_targets.remove(endpointId) > 0) {
+                    // Kept in the database: every process stops sending to it, and the window and the CLI say why.
+                    if (EndpointStore(m_database).markGone(endpointId, url, QDateTime::currentDateTimeUtc())) {
+                        emit endpointGone(endpointId, name);
+                    }
                 }
                 finishAttempt(outcome, report);
                 finishStopping();

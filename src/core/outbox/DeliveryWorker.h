@@ -6,6 +6,7 @@
 #include "webhooks/WebhookUrl.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -20,7 +21,7 @@ class WebhookSender;
 struct AttemptReport
 {
     QString notificationId;
-    QString event;
+    Event event = Event::UserCreated;
     int number = 0;
     DeliveryResult result;
     QString state; // Outbox state key after the attempt
@@ -54,14 +55,24 @@ public slots:
 signals:
     void attemptsRecorded(const QList<AttemptReport>& reports);
     void countsChanged(int pending, int failed);
-    void webhookGone(const QString& maskedUrl);
+    // The service answered 410 Gone: the endpoint is disabled until its URL changes or it is enabled again.
+    void endpointGone(qint64 endpointId, const QString& name);
     // abandoned: how many requests on the wire were abandoned (see stop()).
     void stopped(int abandoned);
 
 private:
+    // What sending to one endpoint needs, read on every poll and wake-up.
+    struct Target
+    {
+        QString name;
+        WebhookConfig config;
+        WebhookUrl::Check check;
+        QString maskedUrl;
+    };
+
     void pump(const QString& onlyId = {}, bool reloadSettings = false);
-    void send(const ClaimedNotification& claimed, const WebhookConfig& config, const WebhookUrl::Check& check,
-              const QString& maskedUrl);
+    void loadTargets();
+    void send(const ClaimedNotification& claimed, const Target& target);
     void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
     void flush();
     void publishCounts(bool force);
@@ -72,7 +83,9 @@ private:
     Outbox m_outbox;
     QString m_owner;
     Settings* m_settings = nullptr;
-    std::optional<WebhookConfig> m_config;
+    QHash<qint64, Target> m_targets; // the sending endpoints
+    bool m_targetsLoaded = false;
+    qint64 m_leaseMs = 0;
     QList<WebhookSender*> m_senders;
     int m_nextSender = 0;
     QTimer m_pollTimer;
@@ -85,7 +98,6 @@ private:
     int m_maximumInFlight = 0; // handed to the senders at once: what their connections carry, a few rounds deep
     QList<Outbox::Outcome> m_outcomes;
     QList<AttemptReport> m_reports;
-    QString m_goneUrl;
     QDateTime m_countsPublishedAt;
     int m_lastPending = -1;
     int m_lastFailed = -1;

@@ -23,7 +23,7 @@ QDateTime fromMs(const QVariant& value)
 
 const QString RowColumns = QStringLiteral(
     "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at, "
-    "last_result_code, rowid");
+    "last_result_code, rowid, endpoint_id");
 
 NotificationRow readRow(const QSqlQuery& query)
 {
@@ -40,6 +40,7 @@ NotificationRow readRow(const QSqlQuery& query)
     row.updatedAt = fromMs(query.value(9));
     row.lastResultCode = query.value(10).toString();
     row.sequence = query.value(11).toLongLong();
+    row.endpointId = query.value(12).isNull() ? -1 : query.value(12).toLongLong();
     return row;
 }
 
@@ -169,57 +170,35 @@ QString Outbox::stateDisplayName(const QString& key)
     return key;
 }
 
-bool Outbox::enqueue(QSqlDatabase db, const Notification& notification, std::optional<PayloadFormat::Shape> shape)
-{
-    QSqlQuery query(db);
-    return prepareEnqueue(query) && enqueue(query, notification, shape);
-}
-
 bool Outbox::prepareEnqueue(QSqlQuery& query)
 {
     return query.prepare(QStringLiteral(
-        "INSERT INTO notifications (id, event, user_id, user_name, payload, body, shape, state, attempts, "
-        "next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"));
+        "INSERT INTO notifications (id, event, endpoint_id, user_id, user_name, payload, body, shape, state, attempts, "
+        "next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"));
 }
 
-bool Outbox::enqueue(QSqlQuery& query, const Notification& notification, std::optional<PayloadFormat::Shape> shape)
+bool Outbox::enqueue(QSqlQuery& query, const Notification& notification, const Endpoint& endpoint)
 {
     const auto now = nowMs();
-    // The payload keeps what renders the body again for another shape: the id, the event and the account have
-    // columns of their own (accounts are never changed once written), so only the rest is kept here.
+    // The payload keeps what renders the body again for another shape, should the endpoint's format change: the
+    // template and the account as they were. The id and the event have columns of their own.
     auto source = notification.toJson();
     source.remove(QStringLiteral("id"));
     source.remove(QStringLiteral("event"));
     source.remove(QStringLiteral("timestamp")); // the row's created_at; no body carries it
-    if (notification.user && !notification.user->id.isEmpty()) {
-        source.remove(QStringLiteral("user"));
-    }
+    const auto shape = endpoint.shape();
     query.addBindValue(notification.id);
-    query.addBindValue(notification.event);
+    query.addBindValue(Events::key(notification.event));
+    query.addBindValue(endpoint.id);
     query.addBindValue(notification.user ? notification.user->id : QString());
     query.addBindValue(notification.user ? notification.user->name : QString());
     query.addBindValue(QString::fromUtf8(QJsonDocument(source).toJson(QJsonDocument::Compact)));
-    if (shape) {
-        query.addBindValue(QString::fromUtf8(PayloadBuilder::build(notification, *shape).body));
-        query.addBindValue(PayloadFormat::shapeKey(*shape));
-    } else {
-        query.addBindValue(QVariant(QMetaType::fromType<QString>()));
-        query.addBindValue(QVariant(QMetaType::fromType<QString>()));
-    }
+    query.addBindValue(QString::fromUtf8(PayloadBuilder::build(notification, shape).body));
+    query.addBindValue(PayloadFormat::shapeKey(shape));
     query.addBindValue(now);
     query.addBindValue(now);
     query.addBindValue(now);
     return execOrWarn(query);
-}
-
-std::optional<PayloadFormat::Shape> Outbox::configuredShape(Database* database)
-{
-    const Settings settings(database);
-    const auto config = WebhookConfig::load(settings);
-    if (config.url.source == WebhookUrl::Source::None) {
-        return std::nullopt;
-    }
-    return config.shape(QUrl(config.url.url));
 }
 
 std::optional<Payload> ClaimedNotification::storedPayload(PayloadFormat::Shape target) const
@@ -230,9 +209,17 @@ std::optional<Payload> ClaimedNotification::storedPayload(PayloadFormat::Shape t
     return Payload { PayloadBuilder::contentType(target), body };
 }
 
-QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId)
+QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64 leaseMs,
+                                         const QList<qint64>& endpoints, const QString& onlyId)
 {
     QList<ClaimedNotification> claimed;
+    if (endpoints.isEmpty()) {
+        return claimed;
+    }
+    QStringList endpointIds;
+    for (const auto id : endpoints) {
+        endpointIds << QString::number(id);
+    }
     auto db = m_database->connection();
     Transaction transaction(*m_database, db);
     if (!transaction.isActive()) {
@@ -244,10 +231,11 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
     lease.prepare(
         QStringLiteral("UPDATE notifications SET lease_owner = :owner, lease_until = :until WHERE rowid IN ("
                        "SELECT rowid FROM notifications WHERE state = 'pending' "
-                       "AND (lease_until IS NULL OR lease_until < :now) %1 "
+                       "AND (lease_until IS NULL OR lease_until < :now) AND endpoint_id IN (%2) %1 "
                        "ORDER BY next_attempt_at, created_at LIMIT :limit) "
-                       "RETURNING id, event, attempts, body, shape, next_attempt_at, created_at, rowid")
-            .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id")));
+                       "RETURNING id, event, attempts, body, shape, next_attempt_at, created_at, rowid, endpoint_id")
+            .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id"),
+                 endpointIds.join(QLatin1Char(','))));
     lease.bindValue(QStringLiteral(":owner"), owner);
     lease.bindValue(QStringLiteral(":until"), now + leaseMs);
     lease.bindValue(QStringLiteral(":now"), now);
@@ -273,8 +261,9 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
             item.shape = PayloadFormat::shapeFromKey(lease.value(4).toString());
         }
         item.notification.id = lease.value(0).toString();
-        item.notification.event = lease.value(1).toString();
+        item.notification.event = Events::fromKey(lease.value(1).toString()).value_or(Event::WebhookTest);
         item.attempts = lease.value(2).toInt();
+        item.notification.endpointId = lease.value(8).isNull() ? -1 : lease.value(8).toLongLong();
         rows.append(
             { Order { lease.value(5).toLongLong(), lease.value(6).toLongLong(), lease.value(7).toLongLong() }, item });
     }
@@ -299,17 +288,19 @@ std::optional<Notification> Outbox::notification(const QString& id) const
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral(
         "SELECT n.event, n.payload, n.user_id, n.user_name, u.name, u.email, u.role, u.password_hash IS NOT NULL, "
-        "u.created_at, u.id, n.created_at FROM notifications n LEFT JOIN users u ON u.id = n.user_id WHERE n.id = ?"));
+        "u.created_at, u.id, n.created_at, n.endpoint_id FROM notifications n LEFT JOIN users u ON u.id = n.user_id "
+        "WHERE n.id = ?"));
     query.addBindValue(id);
     if (!execOrWarn(query) || !query.next()) {
         return std::nullopt;
     }
     auto notification = Notification::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
     notification.id = id;
-    notification.event = query.value(0).toString();
+    notification.event = Events::fromKey(query.value(0).toString()).value_or(Event::WebhookTest);
     if (!notification.timestamp.isValid()) {
         notification.timestamp = fromMs(query.value(10));
     }
+    notification.endpointId = query.value(11).isNull() ? -1 : query.value(11).toLongLong();
     const auto userId = query.value(2).toString();
     if (!notification.user && !userId.isEmpty()) {
         UserRecord user;
@@ -437,13 +428,32 @@ int Outbox::count(std::optional<State> state) const
     return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
 }
 
-int Outbox::countUnattempted(const QString& event, const QDateTime& since) const
+QHash<qint64, int> Outbox::pendingByEndpoint() const
 {
     QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT endpoint_id, COUNT(*) FROM notifications WHERE state = 'pending' "
+                                 "GROUP BY endpoint_id"));
+    QHash<qint64, int> counts;
+    if (execOrWarn(query)) {
+        while (query.next()) {
+            counts.insert(query.value(0).isNull() ? -1 : query.value(0).toLongLong(), query.value(1).toInt());
+        }
+    }
+    return counts;
+}
+
+int Outbox::countUnattempted(Event event, const QDateTime& since, const QList<qint64>& endpoints) const
+{
+    QStringList ids;
+    for (const auto id : endpoints) {
+        ids << QString::number(id);
+    }
+    QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE state = 'pending' AND created_at >= ? "
-                                 "AND attempts = 0 AND event = ?"));
+                                 "AND attempts = 0 AND event = ? AND endpoint_id IN (%1)")
+                      .arg(ids.join(QLatin1Char(','))));
     query.addBindValue(since.toMSecsSinceEpoch());
-    query.addBindValue(event);
+    query.addBindValue(Events::key(event));
     return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
 }
 

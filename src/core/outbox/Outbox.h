@@ -2,11 +2,13 @@
 
 #include "outbox/DeliveryResult.h"
 #include "outbox/Notification.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/PayloadBuilder.h"
 #include "webhooks/PayloadFormat.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -54,6 +56,7 @@ struct NotificationRow
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 sequence = 0; // insertion order: rows recorded in the same millisecond keep it
+    qint64 endpointId = -1; // Endpoint::id; its endpoint may have been removed since
 
     // The last attempt's summary in the current language.
     QString lastResultText() const { return DeliveryResult::storedSummary(lastResultCode, lastResult); }
@@ -99,19 +102,16 @@ public:
     static std::optional<State> stateFromKey(const QString& key);
     static QString stateDisplayName(const QString& key);
 
-    // Adds the notification inside the caller's open transaction, with its request body rendered for shape (the
-    // shape the webhook configured now takes; without one, the body is rendered when it is sent).
-    static bool enqueue(QSqlDatabase db, const Notification& notification,
-                        std::optional<PayloadFormat::Shape> shape = std::nullopt);
-    // The same with a statement prepared once for many notifications (prepareEnqueue, then enqueue for each).
+    // Adds the notification for endpoint inside the caller's open transaction, with its request body rendered for
+    // the endpoint's shape, with a statement prepared once for many notifications (prepareEnqueue, then enqueue for
+    // each). EventWriter gives each event its notifications.
     static bool prepareEnqueue(QSqlQuery& query);
-    static bool enqueue(QSqlQuery& prepared, const Notification& notification,
-                        std::optional<PayloadFormat::Shape> shape = std::nullopt);
-    // The shape of the webhook configured in settings (and WEBHOOK_URL), which new notifications are rendered for.
-    static std::optional<PayloadFormat::Shape> configuredShape(Database* database);
+    static bool enqueue(QSqlQuery& prepared, const Notification& notification, const Endpoint& endpoint);
 
-    // Leases up to limit due notifications (or just onlyId) to owner for leaseMs, in one statement.
-    QList<ClaimedNotification> claim(const QString& owner, int limit, qint64 leaseMs, const QString& onlyId = {});
+    // Leases up to limit due notifications to the endpoints (or just onlyId, if it goes to one of them) to owner for
+    // leaseMs, in one statement.
+    QList<ClaimedNotification> claim(const QString& owner, int limit, qint64 leaseMs, const QList<qint64>& endpoints,
+                                     const QString& onlyId = {});
     // The whole notification as it was written, to render its body for another shape than the stored one.
     std::optional<Notification> notification(const QString& id) const;
     // Stores the attempts and the new states in one transaction, releasing the leases.
@@ -122,8 +122,10 @@ public:
 
     QList<NotificationRow> list(std::optional<State> state, int limit, int offset = 0) const;
     int count(std::optional<State> state) const;
-    // Notifications of event created since then that are pending with no attempt yet.
-    int countUnattempted(const QString& event, const QDateTime& since) const;
+    // How many notifications are pending for each endpoint (Endpoint::id).
+    QHash<qint64, int> pendingByEndpoint() const;
+    // Notifications of event to those endpoints created since then that are pending with no attempt yet.
+    int countUnattempted(Event event, const QDateTime& since, const QList<qint64>& endpoints) const;
     // The notification whose id is id or begins with it, when exactly one does.
     std::optional<NotificationRow> find(const QString& id) const;
     // Up to limit ids beginning with prefix, in order: to tell "none" from "ambiguous".

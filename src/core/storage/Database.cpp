@@ -2,10 +2,14 @@
 
 #include "Log.h"
 #include "users/UserRules.h"
+#include "webhooks/Endpoint.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -85,6 +89,33 @@ const char* const Migrations[] = {
      "ALTER TABLE attempts ADD COLUMN body_stored INTEGER;"
      "DROP INDEX notifications_due;"
      "CREATE INDEX notifications_due ON notifications (state, next_attempt_at) WHERE state = 'pending';"),
+    // 6 -> 7: several endpoints, each subscribed to its events, and the whole account lifecycle. The webhook settings
+    // become the main endpoint and every notification so far is its (createMainEndpoint() does it). Accounts can be
+    // disabled, and carry a search key: name and email without case or accents (UserRules::searchKey), filled in by
+    // fillSearchKeys().
+    ("CREATE TABLE endpoints ("
+     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+     " name TEXT NOT NULL,"
+     " name_key TEXT NOT NULL UNIQUE,"
+     " url TEXT NOT NULL,"
+     " format TEXT NOT NULL,"
+     " timeout_seconds INTEGER NOT NULL,"
+     " enabled INTEGER NOT NULL,"
+     " main INTEGER NOT NULL,"
+     " events TEXT NOT NULL,"
+     " templates TEXT NOT NULL,"
+     " signing_secret TEXT NOT NULL,"
+     " previous_signing_secret TEXT NOT NULL,"
+     " previous_secret_expires_at INTEGER,"
+     " headers TEXT NOT NULL,"
+     " gone_at INTEGER,"
+     " created_at INTEGER NOT NULL,"
+     " updated_at INTEGER NOT NULL);"
+     "CREATE UNIQUE INDEX endpoints_main ON endpoints (main) WHERE main = 1;"
+     "ALTER TABLE notifications ADD COLUMN endpoint_id INTEGER;"
+     "ALTER TABLE users ADD COLUMN disabled_at INTEGER;"
+     "ALTER TABLE users ADD COLUMN updated_at TEXT;"
+     "ALTER TABLE users ADD COLUMN search_key TEXT;"),
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 
@@ -146,6 +177,96 @@ bool recomputeEmailKeys(QSqlDatabase& db, QString* error)
     }
     if (kept > 0) {
         qCWarning(lcDatabase) << kept << "accounts share their email address with another, written differently";
+    }
+    return true;
+}
+
+constexpr int EndpointsVersion = 7;
+
+// The webhook of schema 6 and older, kept in settings, becomes the main endpoint, with its history.
+bool createMainEndpoint(QSqlDatabase& db, QString* error)
+{
+    QHash<QString, QString> settings;
+    QSqlQuery read(db);
+    if (!read.exec(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'webhook/%' "
+                                  "OR key = 'delivery/gone_webhook'"))) {
+        *error = read.lastError().text();
+        return false;
+    }
+    while (read.next()) {
+        settings.insert(read.value(0).toString(), read.value(1).toString());
+    }
+    read.finish();
+    const auto url = settings.value(QStringLiteral("webhook/url"));
+    // A 410 was kept as the hash of the URL that answered it: the endpoint starts gone if that is still its URL.
+    const auto gone =
+        QJsonDocument::fromJson(settings.value(QStringLiteral("delivery/gone_webhook")).toUtf8()).object();
+    const bool isGone = !url.isEmpty()
+        && gone.value(QStringLiteral("url_sha256")).toString()
+            == QString::fromLatin1(QCryptographicHash::hash(url.toUtf8(), QCryptographicHash::Sha256).toHex());
+    const auto goneAt = QDateTime::fromString(gone.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
+    const auto expires =
+        QDateTime::fromString(settings.value(QStringLiteral("webhook/previous_secret_expires_at")), Qt::ISODate);
+    const auto now = QDateTime::currentMSecsSinceEpoch();
+    const auto name = Endpoint::defaultMainName();
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO endpoints (name, name_key, url, format, timeout_seconds, enabled, main, events, templates, "
+        "signing_secret, previous_signing_secret, previous_secret_expires_at, headers, gone_at, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, 1, 1, 'user.created', '{}', ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(name);
+    insert.addBindValue(name.toCaseFolded());
+    insert.addBindValue(url);
+    insert.addBindValue(settings.value(QStringLiteral("webhook/format"), QStringLiteral("auto")));
+    insert.addBindValue(settings.value(QStringLiteral("webhook/timeout_seconds"), QStringLiteral("10")).toInt());
+    insert.addBindValue(settings.value(QStringLiteral("webhook/signing_secret"), QStringLiteral("")));
+    insert.addBindValue(settings.value(QStringLiteral("webhook/previous_signing_secret"), QStringLiteral("")));
+    insert.addBindValue(expires.isValid() ? QVariant(expires.toMSecsSinceEpoch())
+                                          : QVariant(QMetaType::fromType<qlonglong>()));
+    insert.addBindValue(settings.value(QStringLiteral("webhook/headers"), QStringLiteral("[]")));
+    insert.addBindValue(isGone ? QVariant(goneAt.isValid() ? goneAt.toMSecsSinceEpoch() : now)
+                               : QVariant(QMetaType::fromType<qlonglong>()));
+    insert.addBindValue(now);
+    insert.addBindValue(now);
+    QSqlQuery assign(db);
+    QSqlQuery forget(db);
+    if (!insert.exec()
+        || !assign.exec(
+            QStringLiteral("UPDATE notifications SET endpoint_id = %1").arg(insert.lastInsertId().toLongLong()))
+        || !forget.exec(
+            QStringLiteral("DELETE FROM settings WHERE key LIKE 'webhook/%' OR key = 'delivery/gone_webhook'"))) {
+        *error = (insert.lastError().isValid()       ? insert
+                      : assign.lastError().isValid() ? assign
+                                                     : forget)
+                     .lastError()
+                     .text();
+        return false;
+    }
+    return true;
+}
+
+bool fillSearchKeys(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery select(db);
+    if (!select.exec(QStringLiteral("SELECT rowid, name, email FROM users"))) {
+        *error = select.lastError().text();
+        return false;
+    }
+    QList<QPair<qint64, QString>> keys;
+    while (select.next()) {
+        keys.append({ select.value(0).toLongLong(),
+                      UserRules::searchKey(select.value(1).toString(), select.value(2).toString()) });
+    }
+    select.finish();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE users SET search_key = ? WHERE rowid = ?"));
+    for (const auto& [rowid, key] : std::as_const(keys)) {
+        update.addBindValue(key);
+        update.addBindValue(rowid);
+        if (!update.exec()) {
+            *error = update.lastError().text();
+            return false;
+        }
     }
     return true;
 }
@@ -485,7 +606,9 @@ bool Database::migrate(QSqlDatabase& db, QString* error)
     for (int step = version; step < CurrentSchemaVersion; ++step) {
         QString stepError;
         if (!execAll(db, QString::fromLatin1(Migrations[step]), &stepError)
-            || (step + 1 == EmailKeysInNfcVersion && !recomputeEmailKeys(db, &stepError))) {
+            || (step + 1 == EmailKeysInNfcVersion && !recomputeEmailKeys(db, &stepError))
+            || (step + 1 == EndpointsVersion
+                && (!createMainEndpoint(db, &stepError) || !fillSearchKeys(db, &stepError)))) {
             if (error) {
                 *error = tr("Cannot upgrade the database to schema %1: %2").arg(step + 1).arg(stepError);
             }

@@ -18,19 +18,11 @@ struct KeyInfo
 const QHash<Settings::Key, KeyInfo>& keyTable()
 {
     static const QHash<Settings::Key, KeyInfo> table = {
-        { Settings::Key::WebhookUrl, { "webhook/url", QString() } },
-        { Settings::Key::PayloadFormat, { "webhook/format", QStringLiteral("auto") } },
-        { Settings::Key::TimeoutSeconds, { "webhook/timeout_seconds", 10 } },
-        { Settings::Key::SigningSecret, { "webhook/signing_secret", QString() } },
-        { Settings::Key::PreviousSigningSecret, { "webhook/previous_signing_secret", QString() } },
-        { Settings::Key::PreviousSecretExpiresAt, { "webhook/previous_secret_expires_at", QString() } },
-        { Settings::Key::CustomHeaders, { "webhook/headers", QStringLiteral("[]") } },
         { Settings::Key::ProxyUrl, { "network/proxy_url", QString() } },
         { Settings::Key::CaCertificateFile, { "network/ca_certificate_file", QString() } },
         { Settings::Key::HostPolicy, { "network/host_policy", QStringLiteral("any") } },
         { Settings::Key::AllowedHosts, { "network/allowed_hosts", QString() } },
         { Settings::Key::HistoryRetentionDays, { "history/retention_days", 30 } },
-        { Settings::Key::GoneWebhook, { "delivery/gone_webhook", QString() } },
     };
     return table;
 }

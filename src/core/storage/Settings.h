@@ -9,8 +9,9 @@
 
 class Database;
 
-// Webhook settings kept in the database, so the window and the CLI share them.
-// One table below names every key, where it is stored and its default.
+// Settings kept in the database, so the window and the CLI share them.
+// Each endpoint keeps its own (EndpointStore); these apply to all. One table below names every key, where it is stored
+// and its default.
 class Settings : public QObject
 {
     Q_OBJECT
@@ -18,19 +19,11 @@ class Settings : public QObject
 public:
     enum class Key
     {
-        WebhookUrl,
-        PayloadFormat,
-        TimeoutSeconds,
-        SigningSecret,
-        PreviousSigningSecret,
-        PreviousSecretExpiresAt,
-        CustomHeaders,
         ProxyUrl,
         CaCertificateFile,
         HostPolicy,
         AllowedHosts,
         HistoryRetentionDays,
-        GoneWebhook, // the URL that answered 410 Gone (its hash), see DeliveryHold
     };
     Q_ENUM(Key)
 
@@ -49,6 +42,7 @@ public:
 
     explicit Settings(Database* database, QObject* parent = nullptr);
 
+    Database* database() const { return m_database; }
     QVariant get(Key key) const;
     // Writes every change in one transaction: all of them or none. changed() follows the commit, once per key.
     bool apply(const Batch& batch);

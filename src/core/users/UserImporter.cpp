@@ -308,7 +308,7 @@ UserImporter::Summary UserImporter::run(Database* database, const QString& csvPa
             notImported(transaction.errorText());
             break;
         }
-        UserStore::Writer writer(db, notify ? Outbox::configuredShape(database) : std::nullopt);
+        UserStore::Writer writer(db);
         int created = 0;
         QList<Refused> refusedInBatch;
         QString failure;

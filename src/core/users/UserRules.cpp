@@ -149,3 +149,22 @@ QList<UserRules::Problem> UserRules::validate(const NewUser& user, bool allowEmp
     }
     return problems;
 }
+
+QString UserRules::searchFold(const QString& text)
+{
+    // Decomposed, every combining mark dropped: "é" is "e", "ﬁ" is "fi"; then case-folded.
+    const auto decomposed = text.trimmed().normalized(QString::NormalizationForm_KD);
+    QString folded;
+    folded.reserve(decomposed.size());
+    for (const auto ch : decomposed) {
+        if (ch.category() != QChar::Mark_NonSpacing) {
+            folded += ch;
+        }
+    }
+    return folded.toCaseFolded();
+}
+
+QString UserRules::searchKey(const QString& name, const QString& email)
+{
+    return searchFold(name) + QLatin1Char('\n') + searchFold(email);
+}

@@ -43,4 +43,9 @@ public:
     // What makes two addresses one account (the UNIQUE email_key column): trimmed, NFC and case-folded.
     static QString emailKey(const QString& email);
     static QString duplicateEmailMessage(const QString& email);
+    // What the Users page's search compares with: name and email, trimmed, without case or accents ("Élodie" and
+    // "elodie" are one), as stored in the search_key column.
+    static QString searchKey(const QString& name, const QString& email);
+    // The same folding for what is typed in the search field.
+    static QString searchFold(const QString& text);
 };

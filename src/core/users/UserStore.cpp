@@ -26,8 +26,7 @@ UserStore::Created UserStore::create(const NewUser& input, const QByteArray& pas
         created.error = tr("The database is busy or unavailable: %1").arg(db.lastError().text());
         return created;
     }
-    auto created =
-        Writer(db, notify ? Outbox::configuredShape(m_database) : std::nullopt).insert(input, passwordHash, notify);
+    auto created = Writer(db).insert(input, passwordHash, notify);
     if (!created.ok) {
         return created;
     }
@@ -40,21 +39,19 @@ UserStore::Created UserStore::create(const NewUser& input, const QByteArray& pas
     return created;
 }
 
-UserStore::Writer::Writer(QSqlDatabase db, std::optional<PayloadFormat::Shape> shape)
-    : m_shape(shape)
+UserStore::Writer::Writer(QSqlDatabase db)
+    : m_events(db)
     , m_savepoint(db)
     , m_release(db)
     , m_rollback(db)
     , m_user(db)
-    , m_notification(db)
 {
     // A savepoint keeps each account and its notification together inside the larger transaction.
     m_savepoint.prepare(QStringLiteral("SAVEPOINT account"));
     m_release.prepare(QStringLiteral("RELEASE account"));
     m_rollback.prepare(QStringLiteral("ROLLBACK TO account"));
-    m_user.prepare(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, password_hash, created_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    Outbox::prepareEnqueue(m_notification);
+    m_user.prepare(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, password_hash, created_at, "
+                                  "search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
 }
 
 UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteArray& passwordHash, bool notify)
@@ -81,6 +78,7 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
     m_user.addBindValue(user.role);
     m_user.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(passwordHash)));
     m_user.addBindValue(user.createdAt.toString(Qt::ISODate));
+    m_user.addBindValue(UserRules::searchKey(user.name, user.email));
     if (!m_user.exec()) {
         if (m_user.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
             created.duplicateEmail = true;
@@ -93,13 +91,13 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
         return created;
     }
     if (notify) {
-        auto notification = Notification::userCreated(user);
-        if (!Outbox::enqueue(m_notification, notification, m_shape)) {
+        const auto notifications = m_events.write(Notification::userCreated(user));
+        if (!notifications) {
             created.error = tr("Cannot record the account's notification; the account was not created.");
             rollback();
             return created;
         }
-        created.notification = notification;
+        created.notifications = *notifications;
     }
     m_release.exec();
     created.ok = true;

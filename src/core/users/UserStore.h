@@ -1,5 +1,6 @@
 #pragma once
 
+#include "outbox/EventWriter.h"
 #include "outbox/Notification.h"
 #include "users/User.h"
 #include "webhooks/PayloadFormat.h"
@@ -26,7 +27,8 @@ public:
         bool duplicateEmail = false;
         QString error; // translated
         UserRecord user;
-        std::optional<Notification> notification; // empty when no webhook was configured
+        // One for each endpoint subscribed to user.created (EventWriter); none when no endpoint is.
+        QList<Notification> notifications;
     };
 
     explicit UserStore(Database* database);
@@ -34,21 +36,20 @@ public:
     // passwordHash may be empty (pending account). When notify is set, the user.created notification is recorded in
     // the same transaction as the account.
     Created create(const NewUser& user, const QByteArray& passwordHash, bool notify);
-    // Inserts accounts (each with its notification) inside the caller's open transaction, with statements prepared
-    // once for the whole batch. Notifications are rendered for shape, the webhook's (Outbox::configuredShape).
+    // Inserts accounts (each with its notifications) inside the caller's open transaction, with statements prepared
+    // and endpoints read once for the whole batch.
     class Writer
     {
     public:
-        explicit Writer(QSqlDatabase db, std::optional<PayloadFormat::Shape> shape = std::nullopt);
+        explicit Writer(QSqlDatabase db);
         Created insert(const NewUser& user, const QByteArray& passwordHash, bool notify);
 
     private:
-        std::optional<PayloadFormat::Shape> m_shape;
+        EventWriter m_events;
         QSqlQuery m_savepoint;
         QSqlQuery m_release;
         QSqlQuery m_rollback;
         QSqlQuery m_user;
-        QSqlQuery m_notification;
     };
     // Hashes the password and writes the account on the thread pool; the GUI thread never waits for either.
     QFuture<Created> createAsync(const NewUser& user, bool notify);

@@ -174,7 +174,7 @@ Payload PayloadBuilder::build(const Notification& notification, PayloadFormat::S
         break;
     }
     QJsonObject object {
-        { QStringLiteral("event"), notification.event },
+        { QStringLiteral("event"), Events::key(notification.event) },
         { QStringLiteral("action"), notification.action() },
         { QStringLiteral("message"), notification.message() },
     };

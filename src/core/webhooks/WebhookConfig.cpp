@@ -1,7 +1,7 @@
 #include "webhooks/WebhookConfig.h"
 
-#include "storage/Settings.h"
 #include "text/InputEcho.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/PayloadBuilder.h"
 #include "webhooks/Signature.h"
 
@@ -10,18 +10,19 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
-WebhookConfig WebhookConfig::load(const Settings& settings)
+WebhookConfig WebhookConfig::forEndpoint(const Endpoint& endpoint, const NetworkOptions& network)
 {
     WebhookConfig config;
-    config.url = WebhookUrl::effective(settings);
-    config.format = PayloadFormat::fromKey(settings.string(Settings::Key::PayloadFormat)).value_or(PayloadFormat::Auto);
-    config.timeoutSeconds = qBound(1, settings.integer(Settings::Key::TimeoutSeconds), 300);
-    config.signingSecret = settings.string(Settings::Key::SigningSecret);
-    config.previousSigningSecret = settings.string(Settings::Key::PreviousSigningSecret);
-    config.previousSecretExpiresAt =
-        QDateTime::fromString(settings.string(Settings::Key::PreviousSecretExpiresAt), Qt::ISODate);
-    config.customHeaders = parseHeaders(settings.string(Settings::Key::CustomHeaders));
-    config.network = NetworkOptions::load(settings);
+    config.endpointId = endpoint.id;
+    config.url = endpoint.url.trimmed();
+    config.format = endpoint.format;
+    config.timeoutSeconds =
+        qBound(Endpoint::MinimumTimeoutSeconds, endpoint.timeoutSeconds, Endpoint::MaximumTimeoutSeconds);
+    config.signingSecret = endpoint.signingSecret;
+    config.previousSigningSecret = endpoint.previousSigningSecret;
+    config.previousSecretExpiresAt = endpoint.previousSecretExpiresAt;
+    config.customHeaders = endpoint.headers;
+    config.network = network;
     return config;
 }
 
@@ -55,12 +56,12 @@ DeliveryRequest WebhookConfig::request(const Notification& notification, const Q
                    now);
 }
 
-DeliveryRequest WebhookConfig::request(const QString& notificationId, const QString& event, Payload payload,
-                                       const QUrl& target, const QDateTime& now) const
+DeliveryRequest WebhookConfig::request(const QString& notificationId, Event event, Payload payload, const QUrl& target,
+                                       const QDateTime& now) const
 {
     DeliveryRequest request;
     request.url = target;
-    if (shape(target) == PayloadFormat::Shape::Discord && event == QLatin1String(Notification::WebhookTest)) {
+    if (shape(target) == PayloadFormat::Shape::Discord && event == Event::WebhookTest) {
         QUrlQuery query(request.url);
         query.removeAllQueryItems(QStringLiteral("wait"));
         query.addQueryItem(QStringLiteral("wait"), QStringLiteral("true"));

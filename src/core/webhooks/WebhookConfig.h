@@ -9,15 +9,17 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
-class Settings;
+struct Endpoint;
 
-// A snapshot of everything that shapes a webhook request, read from the settings (and WEBHOOK_URL) at once.
+// A snapshot of everything that shapes a request to one endpoint: the endpoint's own settings and the global network
+// options.
 struct WebhookConfig
 {
     Q_DECLARE_TR_FUNCTIONS(WebhookConfig)
 
 public:
-    WebhookUrl::Effective url;
+    qint64 endpointId = -1;
+    QString url;
     PayloadFormat::Format format = PayloadFormat::Auto;
     int timeoutSeconds = 10;
     QString signingSecret;
@@ -26,7 +28,7 @@ public:
     HeaderList customHeaders;
     NetworkOptions network;
 
-    static WebhookConfig load(const Settings& settings);
+    static WebhookConfig forEndpoint(const Endpoint& endpoint, const NetworkOptions& network);
     static HeaderList parseHeaders(const QString& json);
     static QString serializeHeaders(const HeaderList& headers);
 
@@ -39,7 +41,7 @@ public:
                             const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
     // The same around a body already rendered (the outbox stores it ready to send): only what must be fresh or must
     // not be stored is added now, the custom headers, webhook-id, webhook-timestamp and the signature.
-    DeliveryRequest request(const QString& notificationId, const QString& event, Payload payload, const QUrl& target,
+    DeliveryRequest request(const QString& notificationId, Event event, Payload payload, const QUrl& target,
                             const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
 
     // Request headers as history and the CLI show them: secrets replaced.

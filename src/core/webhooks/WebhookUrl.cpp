@@ -1,6 +1,5 @@
 #include "webhooks/WebhookUrl.h"
 
-#include "storage/Settings.h"
 #include "text/InputEcho.h"
 
 #include <QHostAddress>
@@ -137,32 +136,6 @@ WebhookUrl::Check WebhookUrl::validate(const QString& text)
 QString WebhookUrl::environmentValue()
 {
     return qEnvironmentVariable(EnvironmentVariable);
-}
-
-WebhookUrl::Effective WebhookUrl::effective(const Settings& settings)
-{
-    const auto fromEnvironment = environmentValue();
-    if (!fromEnvironment.isEmpty()) {
-        return { fromEnvironment, Source::Environment };
-    }
-    const auto saved = settings.string(Settings::Key::WebhookUrl);
-    if (!saved.isEmpty()) {
-        return { saved, Source::Settings };
-    }
-    return {};
-}
-
-QString WebhookUrl::sourceName(Source source)
-{
-    switch (source) {
-    case Source::Environment:
-        return tr("environment variable %1").arg(QLatin1String(EnvironmentVariable));
-    case Source::Settings:
-        return tr("settings");
-    case Source::None:
-        break;
-    }
-    return tr("none");
 }
 
 QString WebhookUrl::mask(const QString& text)
