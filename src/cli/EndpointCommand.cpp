@@ -239,9 +239,6 @@ int EndpointCommand::set(const QCommandLineParser& parser, const Endpoint& endpo
     const bool changesSomething =
         std::any_of(action.options.cbegin(), action.options.cend(),
                     [&parser](const QCommandLineOption& option) { return parser.isSet(option.names().constFirst()); });
-    if (!changesSomething) {
-        return usageError(tr("Nothing to change: give at least one option."), action);
-    }
     if (parser.isSet(UrlOption) && parser.isSet(UrlStdinOption)) {
         return usageError(tr("Give either --%1 or --%2, not both.").arg(UrlOption, UrlStdinOption), action);
     }
@@ -270,6 +267,9 @@ int EndpointCommand::set(const QCommandLineParser& parser, const Endpoint& endpo
         return usageError(tr("Unexpected argument \"%1\": a TEXT goes with --%2 EVENT.")
                               .arg(InputEcho::capped(positional.at(1)), TemplateOption),
                           action);
+    }
+    if (!changesSomething) {
+        return usageError(tr("Nothing to change: give at least one option."), action);
     }
     Changes changes;
     if (parser.isSet(UrlOption)) {

@@ -43,7 +43,10 @@ QString EndpointCommandBase::formatKeys()
 QString EndpointCommandBase::eventsText(const QList<Event>& events)
 {
     QStringList names;
-    for (const auto event : events) {
+    for (const auto event : Events::all()) {
+        if (!events.contains(event)) {
+            continue;
+        }
         //: An event in "crochet-cli endpoint show": %1 its name, %2 its key (user.created)
         names << tr("%1 (%2)").arg(Events::displayName(event), Events::key(event));
     }

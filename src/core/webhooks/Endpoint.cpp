@@ -122,7 +122,9 @@ void bindFields(QSqlQuery& query, const Endpoint& endpoint)
     query.addBindValue(endpoint.timeoutSeconds);
     query.addBindValue(endpoint.enabled ? 1 : 0);
     query.addBindValue(endpoint.main ? 1 : 0);
-    query.addBindValue(Events::toKeys(endpoint.events));
+    // Never NULL: an endpoint may subscribe to nothing and receive only test notifications.
+    const auto events = Events::toKeys(endpoint.events);
+    query.addBindValue(events.isNull() ? QStringLiteral("") : events);
     query.addBindValue(templatesToJson(endpoint.templates));
     query.addBindValue(endpoint.signingSecret.isNull() ? QStringLiteral("") : endpoint.signingSecret);
     query.addBindValue(endpoint.previousSigningSecret.isNull() ? QStringLiteral("") : endpoint.previousSigningSecret);
