@@ -157,7 +157,7 @@ int EndpointCommand::list(bool json)
         for (const auto& endpoint : endpoints) {
             array.append(toJson(endpoint, false));
         }
-        printJson(QJsonDocument(array));
+        m_context->printJson(QJsonDocument(array));
         return CliContext::Success;
     }
     for (const auto& endpoint : endpoints) {

@@ -165,7 +165,7 @@ std::optional<int> EndpointCommandBase::runShared(const QStringList& action, con
     }
     if (key == QLatin1String("show")) {
         if (parser.isSet(JsonOption)) {
-            printJson(QJsonDocument(toJson(*endpoint, parser.isSet(RevealOption))));
+            m_context->printJson(QJsonDocument(toJson(*endpoint, parser.isSet(RevealOption))));
             return CliContext::Success;
         }
         return show(*endpoint, parser.isSet(RevealOption));
@@ -296,28 +296,6 @@ QJsonObject EndpointCommandBase::toJson(const Endpoint& endpoint, bool reveal)
         }
     }
     return object;
-}
-
-void EndpointCommandBase::printJson(const QJsonDocument& document)
-{
-    const auto json = QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed();
-    QString out;
-    out.reserve(json.size());
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const bool pair = json.at(i).isHighSurrogate() && i + 1 < json.size() && json.at(i + 1).isLowSurrogate();
-        const char32_t codePoint = pair ? QChar::surrogateToUcs4(json.at(i), json.at(i + 1)) : json.at(i).unicode();
-        const auto units = QStringView(json).mid(i, pair ? 2 : 1);
-        i += pair ? 1 : 0;
-        // QJsonDocument escapes C0 controls; C1, DEL and invisible characters stand only inside strings.
-        if (codePoint != U'\n' && (SafeText::isControl(codePoint) || SafeText::isInvisible(codePoint))) {
-            for (const auto unit : units) {
-                out += QStringLiteral("\\u%1").arg(unit.unicode(), 4, 16, QLatin1Char('0'));
-            }
-        } else {
-            out += units;
-        }
-    }
-    m_context->print(out);
 }
 
 int EndpointCommandBase::show(const Endpoint& endpoint, bool reveal)

@@ -63,8 +63,6 @@ protected:
 
     // An endpoint as "endpoint show --json" and "endpoint list --json" give it; secrets only when reveal.
     static QJsonObject toJson(const Endpoint& endpoint, bool reveal);
-    // Prints JSON with the characters a terminal could act on escaped the JSON way (\u202e), so that it still parses.
-    void printJson(const QJsonDocument& document);
 
 private:
     int show(const Endpoint& endpoint, bool reveal);

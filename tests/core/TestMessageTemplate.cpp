@@ -8,11 +8,24 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <type_traits>
+
 namespace {
 
 // A name and an email that try every service's mentions and markup.
 const QString HostileName = QStringLiteral("@everyone <@123> <!channel> *b* _i_ [l](http://e) & <users/all>");
 const QString HostileEmail = QStringLiteral("x&y<z>@example.com");
+
+// The administrator role, whether roles are stored as keys or typed.
+template<typename R>
+void makeAdmin(R& role)
+{
+    if constexpr (std::is_same_v<R, QString>) {
+        role = QStringLiteral("admin");
+    } else {
+        role = R::Admin;
+    }
+}
 
 Notification hostile(const QString& text)
 {
@@ -20,7 +33,7 @@ Notification hostile(const QString& text)
     user.id = QStringLiteral("u-1");
     user.name = HostileName;
     user.email = HostileEmail;
-    user.role = QStringLiteral("admin");
+    makeAdmin(user.role);
     user.createdAt = QDateTime(QDate(2026, 11, 26), QTime(9, 30, 0), Qt::UTC);
     auto notification = Notification::forEvent(Event::UserCreated, user);
     notification.id = QStringLiteral("msg_1");
