@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +35,7 @@ private slots:
     void setTemplate();
     void enableAndDisable();
     void removeAsksFirst();
+    void removeAsksOnTerminal();
     void unknownEndpoint_data();
     void unknownEndpoint();
     void environmentEndpointIsReadOnly();
@@ -436,6 +439,48 @@ void TestCliEndpoints::removeAsksFirst()
     const auto list = json({ Command, QStringLiteral("list") }).array();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Main"));
+}
+
+void TestCliEndpoints::removeAsksOnTerminal()
+{
+    // script(1) gives crochet-cli a terminal, and passes it what the test types.
+    const auto script = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (script.isEmpty()) {
+        QSKIP("script(1) is not installed");
+    }
+    add(QStringLiteral("Ops"), QStringLiteral("https://example.com/one"));
+    const auto quoted = [](const QString& text) -> QString {
+        return QLatin1Char('\'') + text + QLatin1Char('\'');
+    };
+    const auto command = QStringList { quoted(qEnvironmentVariable("CROCHET_CLI")),
+                                       QStringLiteral("--database"),
+                                       quoted(m_cli->databasePath()),
+                                       Command,
+                                       QStringLiteral("remove"),
+                                       QStringLiteral("Ops") }
+                             .join(QLatin1Char(' '));
+    const auto answer = [&](const QByteArray& typed) {
+        QProcess process;
+        process.start(script, { QStringLiteral("-qec"), command, QStringLiteral("/dev/null") });
+        process.write(typed);
+        process.closeWriteChannel();
+        const bool finished = process.waitForFinished(60000);
+        const auto output = QString::fromUtf8(process.readAllStandardOutput());
+        return std::make_pair(finished ? process.exitCode() : -1, output);
+    };
+
+    const auto [keptCode, kept] = answer(QByteArrayLiteral("no\n"));
+    QCOMPARE(keptCode, 1);
+    QVERIFY2(kept.contains(QStringLiteral("Remove the endpoint Ops (https://example.com/…/one)? Its pending "
+                                          "notifications will fail; its history stays. Type \"yes\" to confirm:")),
+             qPrintable(kept));
+    QVERIFY2(kept.contains(QLatin1String("Nothing was removed.")), qPrintable(kept));
+    QCOMPARE(json({ Command, QStringLiteral("list") }).array().size(), 2);
+
+    const auto [removedCode, removed] = answer(QByteArrayLiteral("yes\n"));
+    QCOMPARE(removedCode, 0);
+    QVERIFY2(removed.contains(QLatin1String("Endpoint removed: Ops.")), qPrintable(removed));
+    QCOMPARE(json({ Command, QStringLiteral("list") }).array().size(), 1);
 }
 
 void TestCliEndpoints::unknownEndpoint_data()
