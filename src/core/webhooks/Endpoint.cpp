@@ -128,7 +128,6 @@ void bindFields(QSqlQuery& query, const Endpoint& endpoint)
     query.addBindValue(endpoint.timeoutSeconds);
     query.addBindValue(endpoint.enabled ? 1 : 0);
     query.addBindValue(endpoint.main ? 1 : 0);
-    // An endpoint may subscribe to nothing and receive only test notifications.
     query.addBindValue(text(Events::toKeys(endpoint.events)));
     query.addBindValue(templatesToJson(endpoint.templates));
     query.addBindValue(text(endpoint.signingSecret));
@@ -203,21 +202,6 @@ QString Endpoint::stateDisplayName(State state)
     case State::NoUrl:
         //: Webhooks page: the state of the main endpoint before a URL is saved
         return tr("No URL");
-    }
-    return {};
-}
-
-QString Endpoint::stateKey(State state)
-{
-    switch (state) {
-    case State::Active:
-        return QStringLiteral("active");
-    case State::Disabled:
-        return QStringLiteral("disabled");
-    case State::Gone:
-        return QStringLiteral("gone");
-    case State::NoUrl:
-        return QStringLiteral("no-url");
     }
     return {};
 }
