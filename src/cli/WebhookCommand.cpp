@@ -7,7 +7,8 @@
 
 QString WebhookCommand::description() const
 {
-    return tr("Configure the webhook that is notified when an account is created, and test it.");
+    return tr("Configure the main endpoint (the webhook Settings → General edits) and test it; \"endpoint\" manages "
+              "every endpoint.");
 }
 
 QList<CliCommand::Action> WebhookCommand::actions() const
