@@ -1,0 +1,186 @@
+// What the Users page and "user list" cost at ACCOUNTS accounts (100,000 by default): the total, a search (count and
+// first page) for a rare, a common and an absent text, and pages of 200 sorted by each column both ways, at the start
+// and deep in the list, with and without a search. Each figure is the min/median/max of 5 runs in milliseconds and
+// its ratio to a plain "SELECT COUNT(*) FROM users" measured in the same process.
+// Usage: BenchUserSearch [ACCOUNTS]
+#include "BenchSupport.h"
+#include "storage/Database.h"
+#include "users/UserStore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <functional>
+
+using BenchSupport::print;
+
+namespace {
+
+constexpr int Runs = 5;
+constexpr int PageSize = 200;
+
+struct Figures
+{
+    double min = 0;
+    double median = 0;
+    double max = 0;
+};
+
+Figures measure(const std::function<void()>& work)
+{
+    QList<double> times;
+    for (int run = 0; run < Runs; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return { times.first(), times.at(Runs / 2), times.last() };
+}
+
+void print(const QString& what, const Figures& figures, const Figures& reference, const QString& found)
+{
+    print(QStringLiteral("%1: min %2 ms, median %3 ms, max %4 ms (x%5 the COUNT(*) scan)%6")
+              .arg(what, -52)
+              .arg(figures.min, 0, 'f', 2)
+              .arg(figures.median, 0, 'f', 2)
+              .arg(figures.max, 0, 'f', 2)
+              .arg(figures.median / reference.median, 0, 'f', 1)
+              .arg(found.isEmpty() ? QString() : QStringLiteral(", ") + found));
+}
+
+// Runs work 5 times and prints its figures; found() is asked afterwards, for what the last run found.
+void report(const QString& what, const std::function<void()>& work, const Figures& reference,
+            const std::function<QString()>& found = {})
+{
+    const auto figures = measure(work);
+    print(what, figures, reference, found ? found() : QString());
+}
+
+// Names with accents and mixed case; one account in 97 is an Élodie.
+bool fill(Database& database, int accounts)
+{
+    const QStringList first = { QStringLiteral("Marie"),   QStringLiteral("Jean"),  QStringLiteral("Zoé"),
+                                QStringLiteral("Ana"),     QStringLiteral("Søren"), QStringLiteral("Léa"),
+                                QStringLiteral("Mathieu"), QStringLiteral("Chloé"), QStringLiteral("Omar") };
+    const QStringList last = { QStringLiteral("Martin"), QStringLiteral("Dubois"), QStringLiteral("Lefèvre"),
+                               QStringLiteral("García"), QStringLiteral("Nguyen"), QStringLiteral("Müller"),
+                               QStringLiteral("O'Brien") };
+    const QStringList roles = { QStringLiteral("user"), QStringLiteral("admin"), QStringLiteral("pending") };
+    auto db = database.connection();
+    Transaction transaction(database, db);
+    UserStore::Writer writer(db);
+    for (int i = 0; i < accounts; ++i) {
+        NewUser user;
+        user.name = (i % 97 == 0 ? QStringLiteral("Élodie") : first.at(i % first.size())) + QLatin1Char(' ')
+            + last.at((i / first.size()) % last.size()) + QLatin1Char(' ') + QString::number(i);
+        user.email = QStringLiteral("user%1@example.com").arg(i);
+        user.role = roles.at(i % roles.size());
+        if (!writer.insert(user, {}, false).ok) {
+            return false;
+        }
+    }
+    QSqlQuery disable(db);
+    // One account in 10 disabled, at different times.
+    if (!disable.exec(QStringLiteral("UPDATE users SET disabled_at = 1700000000000 + rowid WHERE rowid % 10 = 0"))) {
+        return false;
+    }
+    return transaction.commit();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int accounts = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    QTemporaryDir dir;
+    Database database(dir.filePath(QStringLiteral("bench.sqlite")));
+    QString problem;
+    if (!database.open(&problem)) {
+        print(problem);
+        return 1;
+    }
+    QElapsedTimer filling;
+    filling.start();
+    if (!fill(database, accounts)) {
+        print(QStringLiteral("cannot fill the database"));
+        return 1;
+    }
+    print(QStringLiteral("%1 accounts written in %2 ms").arg(accounts).arg(filling.elapsed()));
+
+    auto db = database.connection();
+    const UserStore store(&database);
+    int found = 0;
+    const auto rows = [&found] {
+        return QStringLiteral("%1 rows").arg(found);
+    };
+    const auto reference = measure([&] {
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("SELECT COUNT(*) FROM users"));
+        found = query.next() ? query.value(0).toInt() : -1;
+    });
+    print(QStringLiteral("reference SELECT COUNT(*) FROM users"), reference, reference, rows());
+
+    report(
+        QStringLiteral("total count()"), [&] { found = store.count(); }, reference, rows);
+    // What the window does on the GUI thread when nothing is searched: the counts and the first page.
+    report(
+        QStringLiteral("counts + first page, no search (GUI thread)"),
+        [&] {
+            UserStore::Query query;
+            found = store.count() + store.count(query);
+            found = int(store.list(query, PageSize, 0).size());
+        },
+        reference, rows);
+
+    for (const auto& search :
+         { QStringLiteral("élodie"), QStringLiteral("MAR"), QStringLiteral("zzz"), QStringLiteral("50_00") }) {
+        UserStore::Query query;
+        query.search = search;
+        report(
+            QStringLiteral("search \"%1\": count").arg(search), [&] { found = store.count(query); }, reference, rows);
+        // What the worker thread does for each search typed: the counts and the first page, newest first.
+        report(
+            QStringLiteral("search \"%1\": counts + first page").arg(search),
+            [&] {
+                found = store.count() + store.count(query);
+                found = int(store.list(query, PageSize, 0).size());
+            },
+            reference, rows);
+    }
+
+    const QList<QPair<UserStore::SortColumn, QString>> columns = {
+        { UserStore::SortColumn::Name, QStringLiteral("name") },
+        { UserStore::SortColumn::Email, QStringLiteral("email") },
+        { UserStore::SortColumn::Role, QStringLiteral("role") },
+        { UserStore::SortColumn::State, QStringLiteral("state") },
+        { UserStore::SortColumn::Created, QStringLiteral("created") },
+    };
+    for (const auto& [column, name] : columns) {
+        for (const auto order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+            const auto direction = order == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc");
+            for (const auto& search : { QString(), QStringLiteral("mar"), QStringLiteral("zzz") }) {
+                const UserStore::Query query { search, column, order };
+                const auto label =
+                    QStringLiteral("sort %1 %2%3")
+                        .arg(name, direction,
+                             search.isEmpty() ? QString() : QStringLiteral(" search \"%1\"").arg(search));
+                const int deep = store.count(query) / 2;
+                report(
+                    label + QStringLiteral(", page at 0"), [&] { found = int(store.list(query, PageSize, 0).size()); },
+                    reference, rows);
+                if (deep > 0) {
+                    report(
+                        label + QStringLiteral(", page at %1").arg(deep),
+                        [&] { found = int(store.list(query, PageSize, deep).size()); }, reference, rows);
+                }
+            }
+        }
+    }
+    return 0;
+}
