@@ -119,8 +119,7 @@ const char* const Migrations[] = {
      "ALTER TABLE users ADD COLUMN search_key TEXT;"
      "CREATE INDEX users_name ON users (search_key);"
      "CREATE INDEX users_role ON users (role, search_key);"
-     "CREATE INDEX users_state ON users (disabled_at, search_key);"
-     "CREATE INDEX users_created ON users (created_at, search_key);"),
+     "CREATE INDEX users_state ON users (disabled_at, search_key);"),
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 

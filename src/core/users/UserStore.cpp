@@ -160,9 +160,9 @@ QList<UserRecord> readUsers(QSqlQuery& query)
     return users;
 }
 
-// Each order ends on a unique key and matches an index of schema 7 read forwards or backwards (users_name,
-// email_key's UNIQUE index, users_role, users_state, users_created). All but email_key's hold the search key, so that
-// a search skips the rows it does not find without reading them.
+// Each order ends on a unique key and is read forwards or backwards from the table itself (creation) or an index of
+// schema 7 (users_name, email_key's UNIQUE index, users_role, users_state). These hold the search key (but
+// email_key's), so that a search skips the rows it does not find without reading them.
 QString orderBy(UserStore::SortColumn column, Qt::SortOrder order)
 {
     const auto direction = order == Qt::AscendingOrder ? QString() : QStringLiteral(" DESC");
@@ -181,7 +181,8 @@ QString orderBy(UserStore::SortColumn column, Qt::SortOrder order)
         keys = { QStringLiteral("disabled_at"), QStringLiteral("search_key"), QStringLiteral("rowid") };
         break;
     case UserStore::SortColumn::Created:
-        keys = { QStringLiteral("created_at"), QStringLiteral("search_key"), QStringLiteral("rowid") };
+        // Accounts are numbered as they are written: the order of creation, even within one second (an import).
+        keys = { QStringLiteral("rowid") };
         break;
     }
     for (auto& key : keys) {

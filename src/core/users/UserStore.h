@@ -72,7 +72,7 @@ public:
         Email, // case-folded email
         Role, // by role key, then name
         State, // active first, then disabled from the earliest disabled; then name
-        Created,
+        Created, // in the order the accounts were written
     };
     struct Query
     {
