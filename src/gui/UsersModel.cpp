@@ -172,6 +172,10 @@ QVariant UsersModel::data(const QModelIndex& index, int role) const
 
 QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole) {
+        // A first click sorts text from A, and dates from the newest.
+        return section == CreatedColumn ? Qt::DescendingOrder : Qt::AscendingOrder;
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
