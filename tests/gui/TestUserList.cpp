@@ -264,6 +264,16 @@ void TestUserList::scrollingReadsTheNextPage()
     view()->scrollToBottom();
     QTRY_COMPARE(model()->rowCount(), 253);
     QCOMPARE(model()->index(252, UsersModel::NameColumn).data().toString(), QStringLiteral("User 000"));
+
+    // In a search, the next page is read on the thread pool.
+    view()->scrollToTop();
+    type(child<QLineEdit>(m_window.get(), "userSearchEdit"), QStringLiteral("USER"));
+    QTRY_COMPARE(child<QLabel>(m_window.get(), "userCountLabel")->text(), QStringLiteral("250 of 253 accounts"));
+    QCOMPARE(model()->rowCount(), UsersModel::PageSize);
+    view()->scrollToBottom();
+    QTRY_COMPARE(model()->rowCount(), 250);
+    QVERIFY(!model()->isLoading());
+    QCOMPARE(model()->index(249, UsersModel::NameColumn).data().toString(), QStringLiteral("User 000"));
 }
 
 QTEST_MAIN(TestUserList)
