@@ -1,13 +1,15 @@
 // What the Users page and "user list" cost at ACCOUNTS accounts (100,000 by default): the total, a search (count and
 // first page) for a rare, a common and an absent text, and pages of 200 sorted by each column both ways, at the start
 // and deep in the list, with and without a search. Each figure is the min/median/max of 5 runs in milliseconds and
-// its ratio to a plain "SELECT COUNT(*) FROM users" measured in the same process.
-// Usage: BenchUserSearch [ACCOUNTS]
+// its ratio to a plain "SELECT COUNT(*) FROM users" measured in the same process. Then the Users page's model on the
+// same database: how long the GUI thread spends in a sort, a search typed and the next page, and how long a search
+// takes until its rows are shown (read on the thread pool meanwhile). Usage: BenchUserSearch [ACCOUNTS]
 #include "BenchSupport.h"
+#include "UsersModel.h"
 #include "storage/Database.h"
 #include "users/UserStore.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -96,7 +98,7 @@ bool fill(Database& database, int accounts)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     const int accounts = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
     QTemporaryDir dir;
     Database database(dir.filePath(QStringLiteral("bench.sqlite")));
@@ -182,5 +184,43 @@ int main(int argc, char* argv[])
             }
         }
     }
+
+    // The window's model: what its GUI thread does, and the wait until a search's rows are shown.
+    UsersModel model(&database);
+    int sorts = 0;
+    report(
+        QStringLiteral("window: sort, no search (GUI thread)"),
+        [&] {
+            model.sort(UsersModel::NameColumn, ++sorts % 2 ? Qt::AscendingOrder : Qt::DescendingOrder);
+            found = model.rowCount();
+        },
+        reference, rows);
+    report(
+        QStringLiteral("window: next page, no search (GUI thread)"),
+        [&] {
+            model.fetchMore({});
+            found = model.rowCount();
+        },
+        reference, rows);
+    // Texts as typed, a different one each time so that each is read again: common, rare, and found nowhere.
+    const QStringList typed = { QStringLiteral("mar"), QStringLiteral("élodie"), QStringLiteral("zzz"),
+                                QStringLiteral("dubois"), QStringLiteral("user12") };
+    int searches = 0;
+    QList<double> calls;
+    QList<double> waits;
+    for (int run = 0; run < Runs; ++run) {
+        QElapsedTimer wait;
+        wait.start();
+        model.setSearch(typed.at(searches++ % typed.size()));
+        calls.append(double(wait.nsecsElapsed()) / 1e6);
+        BenchSupport::waitUntil([&] { return !model.isLoading(); }, 10000, 1);
+        waits.append(double(wait.nsecsElapsed()) / 1e6);
+    }
+    const auto figures = [](QList<double> times) {
+        std::sort(times.begin(), times.end());
+        return Figures { times.first(), times.at(Runs / 2), times.last() };
+    };
+    print(QStringLiteral("window: search typed (GUI thread)"), figures(calls), reference, QString());
+    print(QStringLiteral("window: search typed until its rows are shown"), figures(waits), reference, QString());
     return 0;
 }
