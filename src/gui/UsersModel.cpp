@@ -35,7 +35,7 @@ UsersModel::Page UsersModel::read(Database* database, const UserStore::Query& qu
     Page page;
     page.total = store.count();
     page.matching = UserRules::searchFold(query.search).isEmpty() ? page.total : store.count(query);
-    page.users = store.list(query, PageSize, 0);
+    page.users = store.list(query, PageSize, 0, page.matching);
     return page;
 }
 
@@ -130,8 +130,8 @@ void UsersModel::fetchMore(const QModelIndex& parent)
     }
     // Deep in a search, a page may read many keys before it has its rows (up to 20 ms at 100,000 accounts).
     m_fetchingGeneration = m_generation;
-    m_fetching.setFuture(QtConcurrent::run([database = m_database, query = m_query, offset] {
-        return UserStore(database).list(query, PageSize, offset);
+    m_fetching.setFuture(QtConcurrent::run([database = m_database, query = m_query, offset, matching = m_matching] {
+        return UserStore(database).list(query, PageSize, offset, matching);
     }));
 }
 

@@ -27,7 +27,7 @@ private slots:
 
 private:
     void add(const QString& name, const QString& email, const QString& role = QStringLiteral("user"));
-    QStringList names(const UserStore::Query& query) const;
+    QStringList names(const UserStore::Query& query, int matching = -1) const;
     // The four accounts of the sort tests, created in this order: Bob, alice, Émile (disabled), Chloé.
     void addSortAccounts();
 
@@ -58,10 +58,10 @@ void TestUserSearch::add(const QString& name, const QString& email, const QStrin
     QVERIFY2(created.ok, qPrintable(created.error));
 }
 
-QStringList TestUserSearch::names(const UserStore::Query& query) const
+QStringList TestUserSearch::names(const UserStore::Query& query, int matching) const
 {
     QStringList names;
-    for (const auto& user : UserStore(m_database.get()).list(query)) {
+    for (const auto& user : UserStore(m_database.get()).list(query, -1, 0, matching)) {
         names << user.name;
     }
     return names;
@@ -108,6 +108,7 @@ void TestUserSearch::searchIgnoresCaseAndAccents()
     QCOMPARE(names(query), found);
     const UserStore store(m_database.get());
     QCOMPARE(store.count(query), int(found.size()));
+    QCOMPARE(names(query, store.count(query)), found);
     QCOMPARE(store.count(), 4);
 }
 
@@ -188,9 +189,14 @@ void TestUserSearch::sortsByEachColumn()
     addSortAccounts();
     UserStore::Query query { search, column, Qt::AscendingOrder };
     QCOMPARE(names(query), ascending);
+    // Told how many it finds, a search that finds few reads them another way, in the same order.
+    const int matching = UserStore(m_database.get()).count(query);
+    QCOMPARE(matching, int(ascending.size()));
+    QCOMPARE(names(query, matching), ascending);
     query.order = Qt::DescendingOrder;
     QStringList descending(ascending.crbegin(), ascending.crend());
     QCOMPARE(names(query), descending);
+    QCOMPARE(names(query, matching), descending);
 }
 
 void TestUserSearch::pagesAddUpToTheWholeList()
@@ -209,13 +215,18 @@ void TestUserSearch::pagesAddUpToTheWholeList()
                 whole << user.id;
             }
             QStringList paged;
+            QStringList pagedKnowingTheCount;
             for (int offset = 0; offset < 10; offset += 3) {
                 for (const auto& user : store.list(query, 3, offset)) {
                     paged << user.id;
                 }
+                for (const auto& user : store.list(query, 3, offset, 10)) {
+                    pagedKnowingTheCount << user.id;
+                }
             }
             QCOMPARE(whole.size(), 10);
             QCOMPARE(paged, whole);
+            QCOMPARE(pagedKnowingTheCount, whole);
             QCOMPARE(store.count(query), 10);
         }
     }

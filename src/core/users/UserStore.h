@@ -80,7 +80,8 @@ public:
         SortColumn column = SortColumn::Created;
         Qt::SortOrder order = Qt::DescendingOrder;
     };
-    QList<UserRecord> list(const Query& query, int limit = -1, int offset = 0) const;
+    // matching, when the caller has it (count(query)), lets a search that finds few accounts be read the faster way.
+    QList<UserRecord> list(const Query& query, int limit = -1, int offset = 0, int matching = -1) const;
     // How many accounts query finds (all of them when its search is empty).
     int count(const Query& query) const;
     QByteArray passwordHash(const QString& userId) const;
