@@ -116,6 +116,19 @@ int main(int argc, char* argv[])
     print(QStringLiteral("%1 accounts written in %2 ms").arg(accounts).arg(filling.elapsed()));
 
     auto db = database.connection();
+    {
+        // What the accounts and the indexes of their orders take on disk.
+        QSqlQuery sizes(db);
+        if (sizes.exec(QStringLiteral("SELECT name, sum(pgsize) FROM dbstat WHERE name IN ('users', 'users_name', "
+                                      "'users_role', 'users_state', 'sqlite_autoindex_users_1', "
+                                      "'sqlite_autoindex_users_2') GROUP BY name ORDER BY name"))) {
+            while (sizes.next()) {
+                print(QStringLiteral("%1: %2 bytes an account")
+                          .arg(sizes.value(0).toString(), -24)
+                          .arg(sizes.value(1).toDouble() / accounts, 0, 'f', 0));
+            }
+        }
+    }
     const UserStore store(&database);
     int found = 0;
     const auto rows = [&found] {
