@@ -295,7 +295,8 @@ void UserForm::showCreationResult()
         //: happened to its notification
         lines << (named ? tr("%1: %2").arg(sent.endpoint, line) : line);
     }
-    const auto text = created + QLatin1Char(' ') + lines.join(QLatin1Char(' '));
+    // A QString, not a QStringBuilder expression that would refer to the temporary join().
+    const QString text = created + QLatin1Char(' ') + lines.join(QLatin1Char(' '));
     if (held) {
         Feedback::showWithLink(label, text, kind, WebhookSettingsLink, tr("Open the webhook settings"));
     } else {
