@@ -1,11 +1,13 @@
 #include "TestFixtures.h"
 #include "TestReceiver.h"
+#include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Outbox.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
 #include "text/Translations.h"
 #include "users/UserStore.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/Signature.h"
 #include "webhooks/WebhookConfig.h"
 
@@ -43,6 +45,7 @@ private slots:
     void hugeHeadersFailTheAttempt();
     void sendsTheStoredBodyFreshlySigned();
     void newShapeRendersTheBodyAgain();
+    void goneDisablesOnlyItsEndpoint();
 
 private:
     QString createUser(const QString& email);
@@ -139,13 +142,14 @@ void TestDeliveryWorker::goneStopsSending()
     m_receiver->setStatus(410);
     const auto first = createUser(QStringLiteral("a@example.com"));
     QSignalSpy reports(m_service.get(), &DeliveryService::attemptRecorded);
-    QSignalSpy gone(m_service.get(), &DeliveryService::webhookGone);
+    QSignalSpy gone(m_service.get(), &DeliveryService::endpointGone);
     m_service->start();
     const auto report = nextReport(reports);
     QCOMPARE(report.state, QStringLiteral("failed"));
     QCOMPARE(int(report.result.outcome), int(DeliveryResult::Outcome::Gone));
     QTRY_COMPARE(gone.count(), 1);
-    QCOMPARE(gone.first().first().toString(), WebhookUrl::mask(m_receiver->url().toString()));
+    QCOMPARE(gone.first().at(1).toString(), EndpointStore(m_database.get()).main().name);
+    QCOMPARE(EndpointStore(m_database.get()).main().state(), Endpoint::State::Gone);
 
     // Later notifications to the same URL wait for the administrator instead of hitting a deleted webhook.
     const auto second = createUser(QStringLiteral("b@example.com"));
@@ -237,8 +241,8 @@ void TestDeliveryWorker::historyMasksSecrets()
 {
     auto url = m_receiver->url(QStringLiteral("/api/webhooks/123/SUPERSECRETTOKEN"));
     TestFixtures::setWebhookUrl(m_settings->database(), url.toString());
-    m_settings->set(Settings::Key::CustomHeaders,
-                    WebhookConfig::serializeHeaders({ { "Authorization", "Bearer HEADERSECRET" } }));
+    TestFixtures::setWebhookHeaders(m_database.get(),
+                                    WebhookConfig::serializeHeaders({ { "Authorization", "Bearer HEADERSECRET" } }));
     const auto secret = Signature::generateSecret();
     TestFixtures::setSigningSecret(m_settings->database(), secret);
     const auto id = createUser(QStringLiteral("a@example.com"));
@@ -311,6 +315,8 @@ void TestDeliveryWorker::slowReceiverNeverTimesOut()
 
 void TestDeliveryWorker::invalidEnvironmentUrlFailsWithAnAttempt()
 {
+    // WEBHOOK_URL's endpoint alone.
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QString()));
     qputenv("WEBHOOK_URL", "http://x/\r");
     const auto id = createUser(QStringLiteral("a@example.com"));
     QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
@@ -333,6 +339,7 @@ void TestDeliveryWorker::invalidEnvironmentUrlFailsWithAnAttempt()
 void TestDeliveryWorker::invalidUrlIsStoredWithoutItsToken()
 {
     // A URL without its scheme: the message shown while typing suggests the whole URL, token included.
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QString()));
     qputenv("WEBHOOK_URL", "hooks.example.com/api/webhooks/1/SECRETTOKEN");
     const auto id = createUser(QStringLiteral("a@example.com"));
     QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
@@ -398,7 +405,8 @@ void TestDeliveryWorker::stopFinishesOrGivesBack()
     QVERIFY(stoppedAt.secsTo(QDateTime::currentDateTimeUtc()) < 10);
 
     // Another process claims the rest at once, with no lease to wait for, and sends nothing twice.
-    const auto claimed = outbox.claim(QStringLiteral("second"), 1000, 60000);
+    const auto claimed =
+        outbox.claim(QStringLiteral("second"), 1000, 60000, TestFixtures::endpointIds(m_database.get()));
     QCOMPARE(claimed.size(), 100 - received);
     QSet<QString> sent;
     for (const auto& request : m_receiver->requests()) {
@@ -443,7 +451,7 @@ void TestDeliveryWorker::stopWithGraceAbandonsWhatIsOnTheWire()
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM attempts")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
-    QCOMPARE(outbox.claim(QStringLiteral("other"), 10, 60000).size(), 0);
+    QCOMPARE(outbox.claim(QStringLiteral("other"), 10, 60000, TestFixtures::endpointIds(m_database.get())).size(), 0);
 }
 
 void TestDeliveryWorker::everyRequestOnTheWireIsAnAttempt()
@@ -550,6 +558,55 @@ void TestDeliveryWorker::newShapeRendersTheBodyAgain()
     QVERIFY(!attempt.bodyStored);
     QCOMPARE(attempt.requestBody, QString::fromUtf8(m_receiver->requests().first().body));
     QVERIFY(storedBody(id).contains(QLatin1String("\"event\"")));
+}
+
+// Two endpoints: the one whose webhook was deleted (410) is disabled, says why, and keeps its later notifications
+// waiting; the other goes on receiving, each request signed with its own secret and carrying its own header.
+void TestDeliveryWorker::goneDisablesOnlyItsEndpoint()
+{
+    TestReceiver ops;
+    QVERIFY(ops.listen());
+    Endpoint endpoint;
+    endpoint.name = QStringLiteral("Ops");
+    endpoint.url = ops.url(QStringLiteral("/ops")).toString();
+    endpoint.headers = { { "X-Team", "ops" } };
+    endpoint.rotateSecret();
+    EndpointStore store(m_database.get());
+    QVERIFY(store.add(endpoint));
+    m_receiver->setStatus(410);
+
+    const auto first =
+        UserStore(m_database.get())
+            .create(
+                NewUser { QStringLiteral("Ann"), QStringLiteral("ann@example.com"), QStringLiteral("pending"), {}, {} },
+                {}, true);
+    QCOMPARE(first.notifications.size(), 2);
+    QSignalSpy reports(m_service.get(), &DeliveryService::attemptRecorded);
+    QSignalSpy gone(m_service.get(), &DeliveryService::endpointGone);
+    m_service->start();
+    QTRY_COMPARE_WITH_TIMEOUT(gone.count(), 1, 30000);
+    QCOMPARE(gone.first().at(0).toLongLong(), store.main().id);
+    QTRY_COMPARE(ops.count(), 1);
+    const auto request = ops.requests().first();
+    QCOMPARE(request.header("X-Team"), QByteArray("ops"));
+    QCOMPARE(request.header("webhook-signature").left(3), QByteArray("v1,"));
+    QCOMPARE(store.main().state(), Endpoint::State::Gone);
+    QCOMPARE(store.find(endpoint.id)->state(), Endpoint::State::Active);
+
+    // The next account: Ops is told; the main endpoint's notification waits, with its reason.
+    const auto second =
+        UserStore(m_database.get())
+            .create(
+                NewUser { QStringLiteral("Bob"), QStringLiteral("bob@example.com"), QStringLiteral("pending"), {}, {} },
+                {}, true);
+    QCOMPARE(second.notifications.size(), 2);
+    m_service->wake();
+    QTRY_COMPARE(ops.count(), 2);
+    QCOMPARE(m_receiver->count(), 1);
+    Outbox outbox(m_database.get());
+    const auto waiting = outbox.pendingByEndpoint();
+    QCOMPARE(waiting, (QHash<qint64, int> { { store.main().id, 1 } }));
+    QVERIFY(DeliveryHold::load(m_database.get()).reason(store.main().id).contains(QStringLiteral("410")));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryWorker)
