@@ -13,6 +13,9 @@
 
 #include <QFile>
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 #include <optional>
@@ -23,6 +26,8 @@ const QString NameOption = QStringLiteral("name");
 const QString EmailOption = QStringLiteral("email");
 const QString RoleOption = QStringLiteral("role");
 const QString PasswordStdinOption = QStringLiteral("password-stdin");
+const QString SearchOption = QStringLiteral("search");
+const QString JsonOption = QStringLiteral("json");
 
 // The import's notifications get this long for their first attempt; the rest is left to the next running process.
 constexpr auto ImportDeliveryWait = std::chrono::seconds(10);
@@ -72,9 +77,16 @@ QList<CliCommand::Action> UserCommand::actions() const
           {},
           { name, email, role, passwordStdin } },
         { { QStringLiteral("list") },
-          tr("List the accounts, one a line: id, name, email, role, creation time (tab-separated)."),
+          tr("List the accounts, oldest first, one a line: id, name, email, role, creation time, state "
+             "(tab-separated)."),
           {},
-          {} },
+          { QCommandLineOption(SearchOption,
+                               tr("Only the accounts whose name or email contains this text, whatever its case and "
+                                  "accents."),
+                               tr("text")),
+            QCommandLineOption(JsonOption,
+                               tr("Print a JSON array of objects with the keys id, name, email, role, state and "
+                                  "created_at.")) } },
         { { QStringLiteral("import") },
           tr("Create accounts from a CSV file with the header row name,email,password,role; an empty password makes "
              "a pending account."),
@@ -96,7 +108,7 @@ int UserCommand::run(const QStringList& action, const QCommandLineParser& parser
         return CliContext::Failure;
     }
     if (key == QLatin1String("list")) {
-        return list();
+        return list(parser);
     }
     return importFile(positional.at(0));
 }
@@ -268,12 +280,36 @@ void UserCommand::reportFirstAttempts(bool attempted)
     finish(CliContext::Success);
 }
 
-int UserCommand::list()
+int UserCommand::list(const QCommandLineParser& parser)
 {
-    const auto users = UserStore(m_context->database()).list();
+    UserStore::Query query;
+    query.search = parser.value(SearchOption);
+    query.column = UserStore::SortColumn::Created;
+    query.order = Qt::AscendingOrder;
+    const auto users = UserStore(m_context->database()).list(query);
+    // Keys, not translated names: what scripts compare.
+    const auto state = [](const UserRecord& user) {
+        return user.disabled ? QStringLiteral("disabled") : QStringLiteral("active");
+    };
+    if (parser.isSet(JsonOption)) {
+        QJsonArray array;
+        for (const auto& user : users) {
+            array.append(QJsonObject {
+                { QStringLiteral("id"), user.id },
+                { QStringLiteral("name"), user.name },
+                { QStringLiteral("email"), user.email },
+                { QStringLiteral("role"), user.role },
+                { QStringLiteral("state"), state(user) },
+                { QStringLiteral("created_at"), user.createdAt.toUTC().toString(Qt::ISODate) },
+            });
+        }
+        m_context->printJson(QJsonDocument(array));
+        return CliContext::Success;
+    }
     for (const auto& user : users) {
         m_context->print(QStringList { user.id, SafeText::printable(user.name), SafeText::printable(user.email),
-                                       SafeText::printable(user.role), user.createdAt.toUTC().toString(Qt::ISODate) }
+                                       SafeText::printable(user.role), user.createdAt.toUTC().toString(Qt::ISODate),
+                                       state(user) }
                              .join(QLatin1Char('\t')));
     }
     return CliContext::Success;

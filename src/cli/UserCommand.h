@@ -28,7 +28,7 @@ protected:
 
 private:
     int add(const QCommandLineParser& parser);
-    int list();
+    int list(const QCommandLineParser& parser);
     int importFile(const QString& path);
     void onCreated(const UserStore::Created& created);
     void reportFirstAttempts(bool attempted);

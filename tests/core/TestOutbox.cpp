@@ -252,9 +252,9 @@ void undoSchemaSeven(QSqlQuery& query)
     QVERIFY(query.exec(QStringLiteral("INSERT INTO settings (key, value) SELECT 'webhook/url', url FROM endpoints "
                                       "WHERE main = 1")));
     for (const auto* statement :
-         { "DROP TABLE endpoints", "ALTER TABLE notifications DROP COLUMN endpoint_id",
-           "ALTER TABLE users DROP COLUMN disabled_at", "ALTER TABLE users DROP COLUMN updated_at",
-           "ALTER TABLE users DROP COLUMN search_key" }) {
+         { "DROP TABLE endpoints", "ALTER TABLE notifications DROP COLUMN endpoint_id", "DROP INDEX users_name",
+           "DROP INDEX users_role", "DROP INDEX users_state", "ALTER TABLE users DROP COLUMN disabled_at",
+           "ALTER TABLE users DROP COLUMN updated_at", "ALTER TABLE users DROP COLUMN search_key" }) {
         QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
     }
 }

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "SettingsPage.h"
 #include "TestFixtures.h"
+#include "UsersModel.h"
 #include "UsersPage.h"
 #include "Version.h"
 #include "outbox/DeliveryHold.h"
@@ -391,7 +392,8 @@ void TestMainWindow::oneDateFormatEverywhere()
     QVERIFY(created.ok && created.notifications.size() == 1);
     auto window = openWindow();
     auto* users = child<QTableView>(window.get(), "usersView");
-    QCOMPARE(users->model()->index(0, 3).data().toString(), TimeFormat::dateTime(created.user.createdAt));
+    QCOMPARE(users->model()->index(0, UsersModel::CreatedColumn).data().toString(),
+             TimeFormat::dateTime(created.user.createdAt));
     auto* deliveries = window->deliveriesPage()->model();
     const auto row = Outbox(m_database->get()).find(created.notifications.constFirst().id);
     QVERIFY(row.has_value());

@@ -13,6 +13,7 @@ struct UserRecord
     QString role;
     QDateTime createdAt;
     bool hasPassword = false;
+    bool disabled = false; // users.disabled_at is set
 
     QJsonObject toJson() const;
     static UserRecord fromJson(const QJsonObject& object);
