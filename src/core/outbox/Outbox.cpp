@@ -442,6 +442,23 @@ QHash<qint64, int> Outbox::pendingByEndpoint() const
     return counts;
 }
 
+QHash<qint64, NotificationRow> Outbox::lastResultByEndpoint() const
+{
+    // SQLite takes the bare columns of a MAX() aggregate from the row that holds the maximum: the newest one.
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT %1, MAX(rowid) FROM notifications WHERE attempts > 0 AND endpoint_id IS NOT "
+                                 "NULL GROUP BY endpoint_id")
+                      .arg(RowColumns));
+    QHash<qint64, NotificationRow> rows;
+    if (execOrWarn(query)) {
+        while (query.next()) {
+            const auto row = readRow(query);
+            rows.insert(row.endpointId, row);
+        }
+    }
+    return rows;
+}
+
 int Outbox::countUnattempted(Event event, const QDateTime& since, const QList<qint64>& endpoints) const
 {
     QStringList ids;
