@@ -627,8 +627,8 @@ void EndpointDialog::retranslate()
     //: Unit after the timeout value, in seconds.
     m_ui->endpointTimeoutSpin->setSuffix(tr(" s"));
     m_ui->showSecretButton->setText(m_ui->showSecretButton->isChecked() ? tr("H&ide") : tr("Sh&ow"));
-    m_ui->generateSecretButton->setToolTip(tr("A new secret; the current one keeps signing alongside it for %n hours.",
-                                              "", Endpoint::PreviousSecretHours));
+    m_ui->generateSecretButton->setToolTip(tr("A new secret; the current one keeps signing alongside it for %1 hours.")
+                                               .arg(Endpoint::PreviousSecretHours));
     m_ui->clearSecretButton->setToolTip(tr("Removes the secrets: requests are no longer signed."));
     fillFormatCombo();
     fillTemplateEvents();

@@ -480,9 +480,9 @@ void WebhooksSettingsWidget::deleteEndpoint()
     box->setObjectName(QStringLiteral("deleteEndpointDialog"));
     box->setTextFormat(Qt::PlainText);
     box->setInformativeText(
-        pending > 0 ? tr("%n pending notification(s) to it will not be sent: they are marked failed. Its delivery "
-                         "history stays.",
-                         "", pending)
+        pending > 0 ? tr("Notifications to it still pending: %1. They will not be sent: they are marked failed. Its "
+                         "delivery history stays.")
+                          .arg(QLocale().toString(pending))
                     : tr("No notification to it is pending. Its delivery history stays."));
     auto* confirm = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     confirm->setObjectName(QStringLiteral("confirmDeleteButton"));
