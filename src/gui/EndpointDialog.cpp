@@ -45,6 +45,8 @@ EndpointDialog::EndpointDialog(EndpointStore* store, Mode mode, const Endpoint& 
         m_original.createdAt = {};
         m_original.updatedAt = {};
     }
+    // Wide enough for a webhook URL and a JSON preview, in text units so that it suits any scale.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 88);
     m_ui->endpointTimeoutSpin->setRange(Endpoint::MinimumTimeoutSeconds, Endpoint::MaximumTimeoutSeconds);
     m_ui->previewEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->templateEdit->setMaximumHeight(m_ui->templateEdit->fontMetrics().lineSpacing() * 5);
