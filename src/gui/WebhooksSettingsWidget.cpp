@@ -159,9 +159,13 @@ void WebhooksSettingsWidget::startCounting()
         return;
     }
     auto* database = m_settings->database();
-    m_counting.setFuture(QtConcurrent::run([database] {
+    QList<qint64> ids;
+    for (const auto& endpoint : std::as_const(m_shown)) {
+        ids.append(endpoint.id);
+    }
+    m_counting.setFuture(QtConcurrent::run([database, ids] {
         const Outbox outbox(database);
-        return Counts { outbox.pendingByEndpoint(), outbox.lastResultByEndpoint() };
+        return Counts { outbox.pendingByEndpoint(), outbox.lastResultByEndpoint(ids) };
     }));
 }
 
