@@ -169,7 +169,7 @@ void UserCommand::onCreated(const UserStore::Created& created)
                          .arg(SafeText::printable(user.name), SafeText::printable(user.email),
                               SafeText::printable(user.role), user.id));
     if (created.notifications.isEmpty()) {
-        m_context->print(tr("No endpoint is subscribed to new accounts: no notification to send."));
+        m_context->print(tr("No webhook is configured: no notification to send."));
         finish(CliContext::Success);
         return;
     }
@@ -218,8 +218,12 @@ void UserCommand::onCreated(const UserStore::Created& created)
 void UserCommand::reportFirstAttempts(bool attempted)
 {
     const Outbox outbox(m_context->database());
+    // One endpoint: the webhook. Several: each is named.
+    const bool named = m_endpointNames.size() > 1;
     for (const auto& notificationId : std::as_const(m_awaited)) {
-        const auto endpoint = SafeText::printable(m_endpointNames.value(notificationId));
+        const auto endpoint = named
+            ? tr("The webhook \"%1\"").arg(SafeText::printable(m_endpointNames.value(notificationId)))
+            : tr("The webhook");
         QString summary;
         QString state;
         QDateTime nextAttemptAt;
@@ -246,7 +250,8 @@ void UserCommand::reportFirstAttempts(bool attempted)
         // The summary may quote the receiver (a redirect's Location, an error text).
         summary = SafeText::printable(summary);
         if (state == Outbox::stateKey(Outbox::State::Delivered)) {
-            m_context->print(tr("%1 notified: %2").arg(endpoint, summary));
+            //: %1 is "The webhook" or "The webhook "Name"", %2 the outcome
+            m_context->print(tr("%1 was notified: %2").arg(endpoint, summary));
         } else {
             m_context->error(tr("%1 was not notified: %2").arg(endpoint, summary));
             if (state == Outbox::stateKey(Outbox::State::Pending)) {
@@ -320,7 +325,7 @@ void UserCommand::onImported(const UserImporter::Summary& summary)
     // Notifications to an endpoint that is not sending (disabled, or after a 410 Gone) wait: say why.
     const auto hold = DeliveryHold::load(m_context->database());
     for (const auto& endpoint : hold.endpoints()) {
-        if (endpoint.subscribes(Event::UserCreated) && hold.isHeld(endpoint.id)) {
+        if (endpoint.subscribes(Event::UserCreated) && endpoint.receivesEvents() && !endpoint.isSending()) {
             m_context->error(hold.reason(endpoint.id));
         }
     }

@@ -118,6 +118,8 @@ void TestUserImporter::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("i.sqlite")));
     QVERIFY(m_database->open());
+    // Accounts are notified to the main endpoint (nothing listens there: nothing is sent in these tests).
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("http://127.0.0.1:9/hook")));
 }
 
 void TestUserImporter::cleanup()
