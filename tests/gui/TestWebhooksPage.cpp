@@ -16,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -53,8 +54,11 @@ private slots:
     void generatingSecretRotatesThePreviousOne();
     void customHeadersAreMaskedAndSent();
     void editingTheMainEndpointShowsOnGeneral();
+    void mnemonicsAreUnique();
 
 private:
+    // The mnemonics of what is shown in root (tabs, menus, buttons, labels with a buddy), with what carries each.
+    static QMultiHash<QKeySequence, QString> mnemonics(const QWidget* root);
     std::unique_ptr<MainWindow> openWindow(DeliveryService* deliveries = nullptr);
     WebhooksSettingsWidget* page(MainWindow* window) const;
     EndpointDialog* click(MainWindow* window, const char* button);
@@ -861,6 +865,72 @@ void TestWebhooksPage::editingTheMainEndpointShowsOnGeneral()
     QVERIFY(window->settingsPage()->general()->saveSettings());
     QCOMPARE(cellText(window.get(), QStringLiteral("Main"), WebhooksSettingsWidget::HostColumn),
              QStringLiteral("other.example.org"));
+}
+
+QMultiHash<QKeySequence, QString> TestWebhooksPage::mnemonics(const QWidget* root)
+{
+    QMultiHash<QKeySequence, QString> found;
+    const auto add = [&found](const QString& text) {
+        const auto key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty()) {
+            found.insert(key, text);
+        }
+    };
+    const auto tabWidgets = root->findChildren<QTabWidget*>();
+    for (auto* tabs : tabWidgets) {
+        if (tabs->isVisible()) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                add(tabs->tabText(i));
+            }
+        }
+    }
+    const auto menus = root->findChildren<QMenu*>();
+    for (auto* menu : menus) {
+        add(menu->title());
+    }
+    const auto buttons = root->findChildren<QAbstractButton*>();
+    for (auto* button : buttons) {
+        if (button->isVisible()) {
+            add(button->text());
+        }
+    }
+    const auto labels = root->findChildren<QLabel*>();
+    for (auto* label : labels) {
+        if (label->isVisible() && label->buddy()) {
+            add(label->text());
+        }
+    }
+    return found;
+}
+
+// Every Alt+key of the Webhooks page, and of each tab of the editor, does one thing.
+void TestWebhooksPage::mnemonicsAreUnique()
+{
+    auto window = openWindow();
+    const auto check = [](const QMultiHash<QKeySequence, QString>& found) {
+        for (const auto& key : found.uniqueKeys()) {
+            const auto texts = found.values(key);
+            QVERIFY2(texts.size() == 1, qPrintable(texts.join(QStringLiteral(" / "))));
+        }
+    };
+    const auto onPage = mnemonics(window.get());
+    QVERIFY(onPage.contains(QKeySequence(Qt::ALT | Qt::Key_A)));
+    check(onPage);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    auto* dialog = click(window.get(), "addEndpointButton");
+    QVERIFY(dialog);
+    auto* tabs = child<QTabWidget>(dialog, "endpointTabs");
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        const auto inDialog = mnemonics(dialog);
+        QVERIFY(inDialog.size() >= 5);
+        check(inDialog);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+    }
 }
 
 QTEST_MAIN(TestWebhooksPage)
