@@ -284,11 +284,12 @@ void EndpointDialog::updateAutoFormat()
 void EndpointDialog::updateStateNotice()
 {
     if (m_original.goneAt.isValid() && !enabledChecked()) {
-        Feedback::show(m_ui->endpointStateLabel,
-                       tr("Crochet disabled this endpoint on %1: the service answered HTTP 410 (the webhook no longer "
-                          "exists there). Set a new URL, or tick Enabled to send to this one again.")
-                           .arg(TimeFormat::dateTime(m_original.goneAt)),
-                       Feedback::Kind::Error);
+        Feedback::show(
+            m_ui->endpointStateLabel,
+            tr("Disabled after HTTP 410 on %1: the webhook no longer exists on the service. Set a new URL, or "
+               "tick Enabled to send to this one again.")
+                .arg(TimeFormat::dateTime(m_original.goneAt)),
+            Feedback::Kind::Error);
     } else {
         Feedback::clear(m_ui->endpointStateLabel);
     }
