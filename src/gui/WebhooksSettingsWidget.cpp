@@ -325,6 +325,7 @@ void WebhooksSettingsWidget::updateButtons()
     m_ui->duplicateEndpointButton->setEnabled(selected.has_value());
 
     const bool enabling = selected && (!selected->enabled || selected->goneAt.isValid());
+    //: Webhooks page, button: send to the selected endpoint again, or stop sending to it (keep the same mnemonic)
     m_ui->toggleEndpointButton->setText(enabling ? tr("Ena&ble") : tr("Disa&ble"));
     m_ui->toggleEndpointButton->setEnabled(selected && !environment);
     if (environment) {
