@@ -7,6 +7,7 @@
 #include "UsersModel.h"
 #include "UsersPage.h"
 #include "Version.h"
+#include "WebhooksSettingsWidget.h"
 #include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Outbox.h"
@@ -32,6 +33,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -139,7 +141,8 @@ void TestMainWindow::hasTheAdministrationAreas()
     auto* settingsTabs = child<QTabWidget>(window.get(), "settingsTabs");
     QCOMPARE(settingsTabs->count(), 3);
     QCOMPARE(settingsTabs->tabText(0), QStringLiteral("&General"));
-    QCOMPARE(settingsTabs->tabText(1), QStringLiteral("Se&curity"));
+    QCOMPARE(settingsTabs->tabText(1), QStringLiteral("&Webhooks"));
+    QCOMPARE(settingsTabs->widget(1), child<QWidget>(window.get(), "webhooksTab"));
     QCOMPARE(settingsTabs->tabText(2), QStringLiteral("&Network"));
     QCOMPARE(child<QAction>(window.get(), "actionQuit")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
 }
@@ -220,7 +223,10 @@ void TestMainWindow::everyTextIsRetranslated()
     QVERIFY(marked(child<QSpinBox>(window.get(), "timeoutSpin")->suffix()));
     QVERIFY(marked(child<QLabel>(window.get(), "urlMessageLabel")->text()));
     QVERIFY(marked(child<QLabel>(window.get(), "autoFormatLabel")->text()));
-    QVERIFY(marked(child<QLabel>(window.get(), "secretStatusLabel")->text()));
+    // The Webhooks page's rows are filled in code too.
+    auto* endpoints = child<QTableWidget>(window.get(), "endpointsTable");
+    QVERIFY(marked(endpoints->item(0, WebhooksSettingsWidget::StateColumn)->text()));
+    QVERIFY(marked(endpoints->horizontalHeaderItem(WebhooksSettingsWidget::NameColumn)->text()));
     auto* users = child<QTableView>(window.get(), "usersView");
     QVERIFY(marked(users->model()->headerData(0, Qt::Horizontal).toString()));
 
