@@ -272,10 +272,6 @@
         <translation>L’identifiant d’une notification, ou assez de ses premiers caractères pour la désigner sans ambiguïté.</translation>
     </message>
     <message>
-        <source>List notifications, one a line: id, event, account, state, attempts, last result (tab-separated).</source>
-        <translation>Lister les notifications, une par ligne&#xa0;: identifiant, événement, compte, état, tentatives, dernier résultat (séparés par des tabulations).</translation>
-    </message>
-    <message>
         <source>Show a notification and every attempt to deliver it.</source>
         <translation>Afficher une notification et chacune des tentatives faites pour la livrer.</translation>
     </message>
@@ -360,14 +356,6 @@
         <translation>L’attente doit être un nombre entier de secondes.</translation>
     </message>
     <message>
-        <source>No webhook URL is configured, so nothing can be delivered.</source>
-        <translation>Aucune URL de webhook n’est configurée&#xa0;: rien ne peut être livré.</translation>
-    </message>
-    <message>
-        <source>The webhook %1 answered 410 Gone: it was deleted on the service. Set a new URL.</source>
-        <translation>Le webhook %1 a répondu 410 Gone&#xa0;: il a été supprimé sur le service. Configurez une nouvelle URL.</translation>
-    </message>
-    <message>
         <source>Delivered: %1, failed: %2, still pending: %3</source>
         <translation>Livrées&#xa0;: %1, en échec&#xa0;: %2, encore en attente&#xa0;: %3</translation>
     </message>
@@ -396,12 +384,44 @@
         <translation>Envoyer tout de suite chaque notification en attente, quelle que soit sa date prévue&#xa0;: à lancer une fois le destinataire réparé. Ce qui échoue de nouveau est retenté à son échéance, jusqu’à ce qu’il ne reste rien en attente ou que le délai soit écoulé&#x202f;; le code de sortie est alors 0 s’il ne reste rien. Les notifications suspendues parce que le webhook a répondu 410 Gone le restent&#xa0;: configurez d’abord une nouvelle URL.</translation>
     </message>
     <message>
-        <source>Nothing was sent: the service would refuse every notification and each would fail for good. They stay pending for the new URL.</source>
-        <translation>Rien n’a été envoyé&#xa0;: le service refuserait chaque notification, et chacune échouerait définitivement. Elles restent en attente de la nouvelle URL.</translation>
-    </message>
-    <message>
         <source>Requests still unanswered when the wait ended: %1. The receiver may have them; they are sent again once its time to answer has passed.</source>
         <translation>Requêtes encore sans réponse à la fin de l’attente&#xa0;: %1. Le destinataire les a peut-être reçues&#x202f;; elles seront renvoyées une fois son délai de réponse écoulé.</translation>
+    </message>
+    <message>
+        <source>Only notifications to this endpoint (its name).</source>
+        <translation>Uniquement les notifications destinées à ce point d’envoi (désigné par son nom).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Only notifications of accounts whose name or email contains this text, whatever the case and accents.</source>
+        <translation>Uniquement les notifications des comptes dont le nom ou l’adresse électronique contient ce texte, sans tenir compte de la casse ni des accents.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>List notifications, one a line: id, event, account, state, attempts, last result, endpoint (tab-separated).</source>
+        <translation>Lister les notifications, une par ligne&#xa0;: identifiant, événement, compte, état, tentatives, dernier résultat, point d’envoi (séparés par des tabulations).</translation>
+    </message>
+    <message>
+        <source>There is no endpoint named &quot;%1&quot;; &quot;%2 endpoint list&quot; lists them.</source>
+        <translation>Aucun point d’envoi ne s’appelle «&#xa0;%1&#xa0;»&#x202f;; «&#xa0;%2 endpoint list&#xa0;» les liste tous.</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>Point d’envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to it: the service would refuse every notification and each would fail for good. They stay pending for its new URL.</source>
+        <translation>Rien ne lui a été envoyé&#xa0;: le service refuserait toutes les notifications, et chacune échouerait définitivement. Elles restent en attente de sa nouvelle URL.</translation>
+    </message>
+    <message>
+        <source>The endpoint &quot;%1&quot; answered 410 Gone: its webhook was deleted on the service. It is disabled until it has a new URL.</source>
+        <translation>Le point d’envoi «&#xa0;%1&#xa0;» a répondu 410 Gone&#xa0;: son webhook a été supprimé sur le service. Il reste désactivé tant qu’il n’a pas de nouvelle URL.</translation>
     </message>
 </context>
 <context>
@@ -450,6 +470,11 @@
     <message>
         <source>Notification %1 (%2)</source>
         <translation>Notification %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <extracomment>Column header: the webhook endpoint a notification goes to</extracomment>
+        <translation>Point d’envoi</translation>
     </message>
 </context>
 <context>
@@ -594,17 +619,49 @@
         <source>Response body (excerpt)</source>
         <translation>Corps de la réponse (extrait)</translation>
     </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Point d’envoi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Endpoint of the notifications to show</source>
+        <translation>Point d’envoi des notifications à afficher</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>&amp;Compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name or email</source>
+        <translation>Nom ou courriel</translation>
+    </message>
+    <message>
+        <source>Account of the notifications to show</source>
+        <translation>Compte des notifications à afficher</translation>
+    </message>
+    <message>
+        <source>All endpoints</source>
+        <translation>Tous les points d’envoi</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Point d’envoi&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHold</name>
     <message>
-        <source>Waiting: no webhook URL is configured. Set one in Settings → General (or with &quot;crochet-cli webhook set URL&quot;); the waiting notifications are then sent to it.</source>
-        <translation>En attente&#xa0;: aucune URL de webhook n’est configurée. Indiquez-en une dans Réglages → Général (ou avec «&#xa0;crochet-cli webhook set URL&#xa0;»)&#x202f;; les notifications en attente y seront alors envoyées.</translation>
+        <source>Waiting: the environment variable %1 is no longer set. Set it again, or retry the notification once another endpoint takes its place.</source>
+        <translation>En attente&#xa0;: la variable d’environnement %1 n’est plus définie. Définissez-la de nouveau, ou réessayez la notification une fois qu’un autre point d’envoi aura pris le relais.</translation>
     </message>
     <message>
-        <source>Waiting: the webhook %1 was deleted on the service (it answered HTTP 410 Gone on %2), so Crochet sends nothing more to it. Set the URL of a new webhook in Settings → General (or with &quot;crochet-cli webhook set URL&quot;); the waiting notifications are then sent to it.</source>
-        <extracomment>%1 is the masked webhook URL, %2 when the service answered 410.</extracomment>
-        <translation>En attente&#xa0;: le webhook %1 a été supprimé sur le service (il a répondu HTTP 410 Gone le %2), Crochet ne lui envoie donc plus rien. Indiquez l’URL d’un nouveau webhook dans Réglages → Général (ou avec «&#xa0;crochet-cli webhook set URL&#xa0;»)&#x202f;; les notifications en attente y seront alors envoyées.</translation>
+        <source>Waiting: its endpoint was removed.</source>
+        <translation>En attente&#xa0;: son point d’envoi a été supprimé.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <extracomment>Deliveries: the endpoint column of a notification whose endpoint was removed</extracomment>
+        <translation>(supprimé)</translation>
     </message>
 </context>
 <context>
@@ -829,6 +886,837 @@
         <extracomment>Separates the faults of one certificate, as in &quot;the certificate has expired; it was revoked&quot;.</extracomment>
         <translation>&#x202f;; </translation>
     </message>
+    <message>
+        <source>Not sent: its endpoint was removed.</source>
+        <translation>Non envoyée&#xa0;: son point d’envoi a été supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>Endpoint</name>
+    <message>
+        <source>The endpoint could not be saved: %1</source>
+        <translation>Impossible d’enregistrer le point d’envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <extracomment>Webhooks page: the state of an endpoint that is sent notifications</extracomment>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <extracomment>Webhooks page: the state of an endpoint an administrator disabled</extracomment>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Disabled after HTTP 410</source>
+        <extracomment>Webhooks page: the state of an endpoint Crochet disabled because the service answered 410 Gone</extracomment>
+        <translation>Désactivé après un HTTP 410</translation>
+    </message>
+    <message>
+        <source>No URL</source>
+        <extracomment>Webhooks page: the state of the main endpoint before a URL is saved</extracomment>
+        <translation>Sans URL</translation>
+    </message>
+    <message>
+        <source>Waiting: the endpoint &quot;%1&quot; is disabled.</source>
+        <translation>En attente&#xa0;: le point d’envoi «&#xa0;%1&#xa0;» est désactivé.</translation>
+    </message>
+    <message>
+        <source>Waiting: the endpoint &quot;%1&quot; was disabled after HTTP 410 (its webhook no longer exists on the service). Give it a new URL in Settings → Webhooks (or with &quot;crochet-cli endpoint set &quot;%1&quot; --url-stdin&quot;), or enable it again: the waiting notifications are then sent.</source>
+        <extracomment>%1 is the endpoint&apos;s name</extracomment>
+        <translation>En attente&#xa0;: le point d’envoi «&#xa0;%1&#xa0;» a été désactivé après un HTTP 410 (son webhook n’existe plus sur le service). Donnez-lui une nouvelle URL dans Réglages → Webhooks (ou avec «&#xa0;crochet-cli endpoint set &quot;%1&quot; --url-stdin&#xa0;»), ou réactivez-le&#xa0;: les notifications en attente seront alors envoyées.</translation>
+    </message>
+    <message>
+        <source>Waiting: the endpoint &quot;%1&quot; has no URL.</source>
+        <translation>En attente&#xa0;: le point d’envoi «&#xa0;%1&#xa0;» n’a pas d’URL.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <extracomment>The name of the endpoint that Settings → General edits, and that an older database&apos;s webhook becomes</extracomment>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>The endpoint needs a name.</source>
+        <translation>Donnez un nom au point d’envoi.</translation>
+    </message>
+    <message>
+        <source>The endpoint name is too long: %1 characters at most.</source>
+        <translation>Le nom du point d’envoi est trop long&#xa0;: %1&#xa0;caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>The name %1 is kept for the endpoint the environment variable adds.</source>
+        <translation>Le nom %1 est réservé au point d’envoi qu’ajoute la variable d’environnement.</translation>
+    </message>
+    <message>
+        <source>The timeout must be between %1 and %2 seconds.</source>
+        <translation>Le délai d’attente doit être compris entre %1 et %2&#xa0;secondes.</translation>
+    </message>
+    <message>
+        <source>The message for &quot;%1&quot;: %2</source>
+        <translation>Message pour «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The signing secret must look like whsec_ followed by base64.</source>
+        <translation>Le secret de signature doit se composer de whsec_ suivi de Base64.</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointCommand</name>
+    <message>
+        <source>Manage the webhook endpoints: each has its URL, format, events, messages, signing secret and headers.</source>
+        <translation>Gérer les points d’envoi des webhooks&#xa0;: chacun a son URL, son format, ses événements, ses messages, son secret de signature et ses en-têtes.</translation>
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation>POINT</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s name, as &quot;endpoint list&quot; shows it (case does not matter).</source>
+        <translation>Le nom du point d’envoi, tel que l’affiche «&#xa0;endpoint list&#xa0;» (la casse est indifférente).</translation>
+    </message>
+    <message>
+        <source>The events it is notified of, separated by commas: %1 (default: %2; an empty list leaves only test notifications).</source>
+        <translation>Les événements qui lui sont notifiés, séparés par des virgules&#xa0;: %1 (par défaut&#xa0;: %2&#x202f;; une liste vide ne laisse que les notifications de test).</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>événements</translation>
+    </message>
+    <message>
+        <source>The new URL, http:// or https://.</source>
+        <translation>La nouvelle URL, en http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A new name for the endpoint.</source>
+        <translation>Un nouveau nom pour le point d’envoi.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Set the message for an event (%1, or webhook.test) to TEXT; placeholders: %2; {{ and }} for braces. An empty TEXT gives back the default message.</source>
+        <translation>Remplacer par TEXTE le message d’un événement (%1, ou webhook.test)&#x202f;; champs&#xa0;: %2&#x202f;; {{ et }} pour écrire une accolade. Un TEXTE vide rétablit le message par défaut.</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>événement</translation>
+    </message>
+    <message>
+        <source>Remove without asking.</source>
+        <translation>Supprimer sans demander de confirmation.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s name, unique whatever its case (%1 characters at most).</source>
+        <translation>Le nom du point d’envoi, unique sans distinction de casse (%1&#xa0;caractères au maximum).</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s address, http:// or https://; or --%1.</source>
+        <translation>L’adresse du point d’envoi, en http:// ou https://&#x202f;; ou --%1.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTE</translation>
+    </message>
+    <message>
+        <source>The message, with --%1.</source>
+        <translation>Le message, avec --%1.</translation>
+    </message>
+    <message>
+        <source>List the endpoints: name, host, format, events and state, WEBHOOK_URL&apos;s included while it is set.</source>
+        <translation>Lister les points d’envoi&#xa0;: nom, hôte, format, événements et état, y compris celui de WEBHOOK_URL tant qu’elle est définie.</translation>
+    </message>
+    <message>
+        <source>Add an endpoint; nothing is saved when something is refused.</source>
+        <translation>Ajouter un point d’envoi&#x202f;; rien n’est enregistré si un élément est refusé.</translation>
+    </message>
+    <message>
+        <source>Change an endpoint; nothing is saved when something is refused.</source>
+        <translation>Modifier un point d’envoi&#x202f;; rien n’est enregistré si un élément est refusé.</translation>
+    </message>
+    <message>
+        <source>Send notifications to the endpoint again (after a 410 too).</source>
+        <translation>Envoyer de nouveau les notifications au point d’envoi (même après un 410).</translation>
+    </message>
+    <message>
+        <source>Stop sending to the endpoint; its notifications wait until it is enabled again.</source>
+        <translation>Ne plus rien envoyer au point d’envoi&#x202f;; ses notifications attendent qu’il soit réactivé.</translation>
+    </message>
+    <message>
+        <source>Remove the endpoint, after asking; its pending notifications fail, its history stays.</source>
+        <translation>Supprimer le point d’envoi, après confirmation&#x202f;; ses notifications en attente échouent, son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>There is no endpoint named &quot;%1&quot;: &quot;%2 endpoint list&quot; shows them.</source>
+        <translation>Aucun point d’envoi ne s’appelle «&#xa0;%1&#xa0;»&#xa0;: «&#xa0;%2 endpoint list&#xa0;» les affiche tous.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>An endpoint in messages: %1 its name, %2 its URL, masked</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no URL</source>
+        <translation>sans URL</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Unknown event &quot;%1&quot;: use %2, separated by commas.</source>
+        <translation>Événement «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez %2, séparés par des virgules.</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1</source>
+        <translation>Rien n’a été ajouté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint added: %1</source>
+        <translation>Point d’envoi ajouté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Événements&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Give either --%1 or --%2, not both.</source>
+        <translation>Indiquez soit --%1, soit --%2, mais pas les deux.</translation>
+    </message>
+    <message>
+        <source>Give one --%1 at a time.</source>
+        <translation>Indiquez une seule option --%1 à la fois.</translation>
+    </message>
+    <message>
+        <source>Missing argument TEXT after --%1 EVENT (an empty TEXT gives back the default message).</source>
+        <translation>Argument TEXTE manquant après --%1 ÉVÉNEMENT (un TEXTE vide rétablit le message par défaut).</translation>
+    </message>
+    <message>
+        <source>Unknown event &quot;%1&quot;: use %2 or webhook.test.</source>
+        <translation>Événement «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez %2 ou webhook.test.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;: a TEXT goes with --%2 EVENT.</source>
+        <translation>Argument «&#xa0;%1&#xa0;» inattendu&#xa0;: un TEXTE ne s’emploie qu’avec --%2 ÉVÉNEMENT.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give at least one option.</source>
+        <translation>Rien à modifier&#xa0;: indiquez au moins une option.</translation>
+    </message>
+    <message>
+        <source>Endpoint saved: %1</source>
+        <translation>Point d’envoi enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Message for %1: the default one, &quot;%2&quot;</source>
+        <translation>Message pour %1&#xa0;: celui par défaut, «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Message for %1: &quot;%2&quot;</source>
+        <translation>Message pour %1&#xa0;: «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The endpoint %1 is already enabled.</source>
+        <translation>Le point d’envoi %1 est déjà activé.</translation>
+    </message>
+    <message>
+        <source>The endpoint %1 is already disabled.</source>
+        <translation>Le point d’envoi %1 est déjà désactivé.</translation>
+    </message>
+    <message>
+        <source>Endpoint enabled again after HTTP 410: %1; its waiting notifications go out now.</source>
+        <translation>Point d’envoi réactivé après un HTTP 410&#xa0;: %1&#x202f;; ses notifications en attente partent maintenant.</translation>
+    </message>
+    <message>
+        <source>Endpoint enabled: %1</source>
+        <translation>Point d’envoi activé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint disabled: %1; its notifications wait until it is enabled again.</source>
+        <translation>Point d’envoi désactivé&#xa0;: %1&#x202f;; ses notifications attendent qu’il soit réactivé.</translation>
+    </message>
+    <message>
+        <source>Removing the endpoint %1 needs a confirmation and there is no terminal to ask on: add --%2 to remove it.</source>
+        <translation>La suppression du point d’envoi %1 doit être confirmée, et aucun terminal ne permet de le demander&#xa0;: ajoutez --%2 pour le supprimer.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>The answer that confirms on the terminal, in lower case; &quot;yes&quot; is accepted in every language</extracomment>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Remove the endpoint %1? Its pending notifications will fail; its history stays. Type &quot;%2&quot; to confirm:</source>
+        <translation>Supprimer le point d’envoi %1&#x202f;? Ses notifications en attente échoueront&#x202f;; son historique sera conservé. Tapez «&#xa0;%2&#xa0;» pour confirmer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation>Rien n’a été supprimé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <translation>Rien n’a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Endpoint removed: %1. Its pending notifications failed; its history stays.</source>
+        <translation>Point d’envoi supprimé&#xa0;: %1. Ses notifications en attente ont échoué&#x202f;; son historique est conservé.</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointCommandBase</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>An event in &quot;crochet-cli endpoint show&quot;: %1 its name, %2 its key (user.created)</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none, only test notifications</source>
+        <translation>aucun, seulement les notifications de test</translation>
+    </message>
+    <message>
+        <source>Payload format: %1 (Auto picks one from the URL&apos;s host).</source>
+        <translation>Format des messages&#xa0;: %1 (auto le choisit d’après l’hôte de l’URL).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the receiver&apos;s answer (%1 to %2, default %3).</source>
+        <translation>Nombre de secondes d’attente de la réponse du destinataire (de %1 à %2, %3 par défaut).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Read the URL from the first line of standard input instead, so that its token stays out of the process list and the shell history.</source>
+        <translation>Lire plutôt l’URL sur la première ligne de l’entrée standard, pour que son jeton n’apparaisse ni dans la liste des processus ni dans l’historique du shell.</translation>
+    </message>
+    <message>
+        <source>Print JSON, for scripts.</source>
+        <translation>Afficher du JSON, pour les scripts.</translation>
+    </message>
+    <message>
+        <source>Show the URL, the signing secrets and the header values in full.</source>
+        <translation>Afficher en entier l’URL, les secrets de signature et les valeurs des en-têtes.</translation>
+    </message>
+    <message>
+        <source>Read the value from the first line of standard input instead, so that it stays out of the process list and the shell history.</source>
+        <translation>Lire plutôt la valeur sur la première ligne de l’entrée standard, pour qu’elle n’apparaisse ni dans la liste des processus ni dans l’historique du shell.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>The header&apos;s name, for example Authorization.</source>
+        <translation>Le nom de l’en-tête, par exemple Authorization.</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALEUR</translation>
+    </message>
+    <message>
+        <source>The header&apos;s value, kept secret; or --%1.</source>
+        <translation>La valeur de l’en-tête, gardée secrète&#x202f;; ou --%1.</translation>
+    </message>
+    <message>
+        <source>Show the URL (masked), the state, the format, the timeout, the events and their messages, signing and custom headers.</source>
+        <translation>Afficher l’URL (masquée), l’état, le format, le délai d’attente, les événements et leurs messages, la signature et les en-têtes personnalisés.</translation>
+    </message>
+    <message>
+        <source>Send a test notification and show the outcome.</source>
+        <translation>Envoyer une notification de test et afficher le résultat.</translation>
+    </message>
+    <message>
+        <source>Sign requests with a new secret (Standard Webhooks); a previous secret keeps signing for 24 hours.</source>
+        <translation>Signer les requêtes avec un nouveau secret (Standard Webhooks)&#x202f;; l’ancien secret continue de signer pendant 24&#xa0;heures.</translation>
+    </message>
+    <message>
+        <source>Sign requests with a secret read from the first line of standard input (whsec_ and Base64, as the receiver gave it); a previous secret keeps signing for 24 hours.</source>
+        <translation>Signer les requêtes avec un secret lu sur la première ligne de l’entrée standard (whsec_ suivi de Base64, tel que le destinataire l’a fourni)&#x202f;; l’ancien secret continue de signer pendant 24&#xa0;heures.</translation>
+    </message>
+    <message>
+        <source>Stop signing requests.</source>
+        <translation>Ne plus signer les requêtes.</translation>
+    </message>
+    <message>
+        <source>Add a header to every request, or replace it. Hop-by-hop and framing headers (Connection, Host, Content-Length, Transfer-Encoding…) and control characters in the value are refused.</source>
+        <translation>Ajouter un en-tête à chaque requête, ou le remplacer. Les en-têtes de connexion (hop-by-hop) et de délimitation du message (Connection, Host, Content-Length, Transfer-Encoding…), ainsi que les caractères de contrôle dans la valeur, sont refusés.</translation>
+    </message>
+    <message>
+        <source>Stop sending a custom header.</source>
+        <translation>Ne plus envoyer un en-tête personnalisé.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Rien n’a été modifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Give either %1 or --%2, not both.</source>
+        <translation>Indiquez soit %1, soit --%2, mais pas les deux.</translation>
+    </message>
+    <message>
+        <source>Missing argument %1 (or --%2).</source>
+        <translation>Argument %1 manquant (ou --%2).</translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot;: use one of %2.</source>
+        <translation>Format «&#xa0;%1&#xa0;» inconnu&#xa0;: choisissez parmi %2.</translation>
+    </message>
+    <message>
+        <source>The timeout must be a whole number of seconds from %1 to %2.</source>
+        <translation>Le délai d’attente doit être un nombre entier de secondes, de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>URL&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1 (%2)</source>
+        <translation>Point d’envoi&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Read-only: it comes from the environment variable %1 and lasts while it is set.</source>
+        <translation>Lecture seule&#xa0;: il provient de la variable d’environnement %1 et existe tant qu’elle est définie.</translation>
+    </message>
+    <message>
+        <source>Not valid, nothing can be sent: %1</source>
+        <translation>Non valide, rien ne peut être envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Also notified of new accounts while %1 is set: %2</source>
+        <translation>Les nouveaux comptes sont aussi notifiés à cette URL tant que %1 est définie&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Format: %1, which picks %2 for this URL</source>
+        <translation>Format&#xa0;: %1, soit %2 pour cette URL</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Timeout: %1 s</source>
+        <translation>Délai d’attente&#xa0;: %1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Événements&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Messages: the default ones</source>
+        <translation>Messages&#xa0;: ceux par défaut</translation>
+    </message>
+    <message>
+        <source>Messages (the others are the default ones):</source>
+        <translation>Messages (les autres sont ceux par défaut)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signing: off</source>
+        <translation>Signature&#xa0;: désactivée</translation>
+    </message>
+    <message>
+        <source>Signing: on</source>
+        <translation>Signature&#xa0;: activée</translation>
+    </message>
+    <message>
+        <source>Signing secret: %1</source>
+        <translation>Secret de signature&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The previous secret also signs until %1</source>
+        <translation>L’ancien secret signe aussi jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>Previous signing secret: %1</source>
+        <translation>Ancien secret de signature&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Custom headers: none</source>
+        <translation>En-têtes personnalisés&#xa0;: aucun</translation>
+    </message>
+    <message>
+        <source>Custom headers:</source>
+        <translation>En-têtes personnalisés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The endpoint %1 has no URL: give it one with &quot;%2&quot;.</source>
+        <translation>Le point d’envoi %1 n’a pas d’URL&#xa0;: donnez-lui-en une avec «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Sending a test notification to %1 (%2)…</source>
+        <translation>Envoi d’une notification de test à %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>This is not a signing secret: give whsec_ followed by Base64 (24 to 64 bytes), as the receiver or &quot;%1&quot; gave it. Nothing was saved.</source>
+        <translation>Ceci n’est pas un secret de signature&#xa0;: indiquez whsec_ suivi de Base64 (24 à 64&#xa0;octets), tel que l’a fourni le destinataire ou «&#xa0;%1&#xa0;». Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Signing secret saved: requests are signed with it from now on.</source>
+        <translation>Secret de signature enregistré&#xa0;: les requêtes sont désormais signées avec ce secret.</translation>
+    </message>
+    <message>
+        <source>The previous secret keeps signing alongside it until %1.</source>
+        <translation>L’ancien secret continue de signer en parallèle jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>Cannot generate a secret: the random number generator is unavailable.</source>
+        <translation>Impossible de générer un secret&#xa0;: le générateur de nombres aléatoires est indisponible.</translation>
+    </message>
+    <message>
+        <source>New signing secret, shown only this once; give it to the receiver so it can verify requests:</source>
+        <translation>Nouveau secret de signature, affiché cette seule fois&#x202f;; communiquez-le au destinataire pour qu’il puisse vérifier les requêtes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signing turned off: requests are no longer signed.</source>
+        <translation>Signature désactivée&#xa0;: les requêtes ne sont plus signées.</translation>
+    </message>
+    <message>
+        <source>Signing was already off.</source>
+        <translation>La signature était déjà désactivée.</translation>
+    </message>
+    <message>
+        <source>Header saved: %1: %2</source>
+        <translation>En-tête %1 enregistré, valeur&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>There is no custom header named %1.</source>
+        <translation>Aucun en-tête personnalisé ne s’appelle %1.</translation>
+    </message>
+    <message>
+        <source>Header removed: %1</source>
+        <translation>En-tête supprimé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointDialog</name>
+    <message>
+        <source>Endpoint sections</source>
+        <translation>Sections du point d’envoi</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint</source>
+        <translation>Point d’&amp;envoi</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Endpoint name</source>
+        <translation>Nom du point d’envoi</translation>
+    </message>
+    <message>
+        <source>U&amp;RL:</source>
+        <translation>&amp;URL&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>URL du point d’envoi</translation>
+    </message>
+    <message>
+        <source>https://discord.com/api/webhooks/…</source>
+        <translation>https://discord.com/api/webhooks/…</translation>
+    </message>
+    <message>
+        <source>Payload f&amp;ormat:</source>
+        <translation>F&amp;ormat des messages&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation>Format des messages</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Délai d’attente&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Timeout in seconds</source>
+        <translation>Délai d’attente en secondes</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled: send notifications to this endpoint</source>
+        <translation>&amp;Activé&#xa0;: envoyer les notifications à ce point d’envoi</translation>
+    </message>
+    <message>
+        <source>Events notified</source>
+        <translation>Événements notifiés</translation>
+    </message>
+    <message>
+        <source>The account events this endpoint is notified of. Test notifications go to the endpoint tested only.</source>
+        <translation>Les événements de compte notifiés à ce point d’envoi. Les notifications de test ne vont qu’au point d’envoi testé.</translation>
+    </message>
+    <message>
+        <source>Messa&amp;ges</source>
+        <translation>Messa&amp;ges</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>É&amp;vénement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Event whose message is edited</source>
+        <translation>Événement dont le message est modifié</translation>
+    </message>
+    <message>
+        <source>Message te&amp;xt:</source>
+        <translation>Te&amp;xte du message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message template</source>
+        <translation>Modèle de message</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Aperçu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preview of the request body</source>
+        <translation>Aperçu du corps de la requête</translation>
+    </message>
+    <message>
+        <source>Sec&amp;urity</source>
+        <translation>Sé&amp;curité</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>When a secret is set, every request carries a webhook-signature header (Standard Webhooks), so the receiver can check that it comes from Crochet.</source>
+        <translation>Quand un secret est défini, chaque requête porte un en-tête webhook-signature (Standard Webhooks)&#xa0;: le destinataire peut ainsi vérifier qu’elle provient de Crochet.</translation>
+    </message>
+    <message>
+        <source>Signing secre&amp;t:</source>
+        <translation>Secre&amp;t de signature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Secret de signature</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>C&amp;opier</translation>
+    </message>
+    <message>
+        <source>Gene&amp;rate a secret</source>
+        <translation>Générer un &amp;secret</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p signing</source>
+        <translation>Ne &amp;plus signer</translation>
+    </message>
+    <message>
+        <source>Custom headers</source>
+        <translation>En-têtes personnalisés</translation>
+    </message>
+    <message>
+        <source>Custom headers sent &amp;with every request, for example Authorization: Bearer …. Saved values are masked.</source>
+        <translation>En-têtes personnalisés envoyés &amp;dans chaque requête, par exemple «&#xa0;Authorization&#xa0;» avec la valeur «&#xa0;Bearer …&#xa0;». Les valeurs enregistrées sont masquées.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Add a header</source>
+        <translation>A&amp;jouter un en-tête</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the header</source>
+        <translation>Suppr&amp;imer l’en-tête</translation>
+    </message>
+    <message>
+        <source>No URL: nothing is sent to the main endpoint.</source>
+        <translation>Aucune URL&#xa0;: rien n’est envoyé au point d’envoi principal.</translation>
+    </message>
+    <message>
+        <source>Enter the webhook&apos;s URL.</source>
+        <translation>Saisissez l’URL du webhook.</translation>
+    </message>
+    <message>
+        <source>Auto uses the %1 format for this URL.</source>
+        <extracomment>%1 is a payload format, such as Discord or JSON.</extracomment>
+        <translation>En mode Automatique, le format %1 est utilisé pour cette URL.</translation>
+    </message>
+    <message>
+        <source>Auto chooses the format from the URL&apos;s host.</source>
+        <translation>En mode Automatique, le format est choisi d’après l’hôte de l’URL.</translation>
+    </message>
+    <message>
+        <source>Disabled after HTTP 410 on %1: the webhook no longer exists on the service. Set a new URL, or tick Enabled to send to this one again.</source>
+        <translation>Désactivé après un HTTP 410 le %1&#xa0;: le webhook n’existe plus sur le service. Indiquez une nouvelle URL, ou cochez «&#xa0;Activé&#xa0;» pour envoyer de nouveau à l’URL actuelle.</translation>
+    </message>
+    <message>
+        <source>Empty: the default message, shown in grey, is sent.</source>
+        <translation>Vide&#xa0;: le message par défaut, affiché en gris, est envoyé.</translation>
+    </message>
+    <message>
+        <source>The body posted in the %1 format (%2), with a sample account:</source>
+        <extracomment>The preview&apos;s caption: %1 is the payload format sent (Discord, JSON…), %2 its Content-Type.</extracomment>
+        <translation>Corps envoyé au format %1 (%2), avec un compte d’exemple&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rotat&amp;e the secret</source>
+        <translation>&amp;Renouveler le secret</translation>
+    </message>
+    <message>
+        <source>Requests are not signed.</source>
+        <translation>Les requêtes ne sont pas signées.</translation>
+    </message>
+    <message>
+        <source>Requests are signed with this secret. Give it to the receiver so it can check the signatures.</source>
+        <translation>Les requêtes sont signées avec ce secret. Communiquez-le au destinataire pour qu’il puisse vérifier les signatures.</translation>
+    </message>
+    <message>
+        <source>The previous secret keeps signing alongside it until %1.</source>
+        <translation>L’ancien secret continue de signer en parallèle jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>The change is saved with the endpoint.</source>
+        <translation>La modification sera enregistrée avec le point d’envoi.</translation>
+    </message>
+    <message>
+        <source>Saved value, masked. Type a new value to replace it.</source>
+        <translation>Valeur enregistrée, masquée. Saisissez une nouvelle valeur pour la remplacer.</translation>
+    </message>
+    <message>
+        <source>Line %1: give the header a name.</source>
+        <translation>Ligne %1&#xa0;: donnez un nom à l’en-tête.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 header is already listed.</source>
+        <translation>Ligne %1&#xa0;: l’en-tête %2 figure déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be saved; nothing was changed.</source>
+        <translation>Impossible d’enregistrer le point d’envoi&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Add an endpoint</source>
+        <translation>Ajouter un point d’envoi</translation>
+    </message>
+    <message>
+        <source>Endpoint %1</source>
+        <extracomment>Window title: %1 is the endpoint&apos;s name</extracomment>
+        <translation>Point d’envoi %1</translation>
+    </message>
+    <message>
+        <source>Duplicate an endpoint</source>
+        <translation>Dupliquer un point d’envoi</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. Write {{ and }} for braces of their own.</source>
+        <extracomment>Message templates: the placeholders that can be used, then how to write a brace</extracomment>
+        <translation>Champs disponibles&#xa0;: %1. Écrivez {{ et }} pour obtenir une accolade seule.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>Unit after the timeout value, in seconds.</extracomment>
+        <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <source>H&amp;ide</source>
+        <translation>&amp;Masquer</translation>
+    </message>
+    <message>
+        <source>A new secret; the current one keeps signing alongside it for %1 hours.</source>
+        <translation>Un nouveau secret&#x202f;; l’actuel continue de signer en parallèle pendant %1&#xa0;heures.</translation>
+    </message>
+    <message>
+        <source>Removes the secrets: requests are no longer signed.</source>
+        <translation>Supprime les secrets&#xa0;: les requêtes ne sont plus signées.</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointStore</name>
+    <message>
+        <source>An endpoint named &quot;%1&quot; already exists.</source>
+        <translation>Un point d’envoi nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>The endpoint %1 comes from the environment variable of that name and cannot be changed here.</source>
+        <translation>Le point d’envoi %1 provient de la variable d’environnement du même nom et ne peut pas être modifié ici.</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be saved: %1</source>
+        <translation>Impossible d’enregistrer le point d’envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint no longer exists.</source>
+        <translation>Ce point d’envoi n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The main endpoint cannot be removed: clear its URL in Settings → General to stop it.</source>
+        <translation>Le point d’envoi principal ne peut pas être supprimé&#xa0;: effacez son URL dans Réglages → Général pour ne plus rien lui envoyer.</translation>
+    </message>
+    <message>
+        <source>The endpoint %1 comes from the environment variable of that name: unset it to remove it.</source>
+        <translation>Le point d’envoi %1 provient de la variable d’environnement du même nom&#xa0;: retirez cette variable de l’environnement pour le supprimer.</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>Account created</source>
+        <extracomment>The event of a notification sent when an account is created (user.created)</extracomment>
+        <translation>Compte créé</translation>
+    </message>
+    <message>
+        <source>Account updated</source>
+        <extracomment>The event of a notification sent when an account&apos;s name, email or role changes (user.updated)</extracomment>
+        <translation>Compte modifié</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <extracomment>The event of a notification sent when an account&apos;s password is reset (user.password_reset)</extracomment>
+        <translation>Mot de passe réinitialisé</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <extracomment>The event of a notification sent when an account is disabled (user.disabled)</extracomment>
+        <translation>Compte désactivé</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <extracomment>The event of a notification sent when a disabled account is enabled again (user.enabled)</extracomment>
+        <translation>Compte réactivé</translation>
+    </message>
+    <message>
+        <source>Account deleted</source>
+        <extracomment>The event of a notification sent when an account is deleted (user.deleted)</extracomment>
+        <translation>Compte supprimé</translation>
+    </message>
+    <message>
+        <source>Test notification</source>
+        <extracomment>The event of a test notification (webhook.test)</extracomment>
+        <translation>Notification de test</translation>
+    </message>
 </context>
 <context>
     <name>GeneralSettingsWidget</name>
@@ -913,10 +1801,6 @@
         <translation>En mode Automatique, le format est choisi d’après l’hôte de l’URL.</translation>
     </message>
     <message>
-        <source>This URL comes from the environment variable %1 and overrides the saved setting. Unset the variable to edit the URL here.</source>
-        <translation>Cette URL provient de la variable d’environnement %1 et remplace le réglage enregistré. Supprimez cette variable pour modifier l’URL ici.</translation>
-    </message>
-    <message>
         <source>Sending the test notification…</source>
         <translation>Envoi de la notification de test…</translation>
     </message>
@@ -938,6 +1822,10 @@
         <extracomment>%1 is a payload format, such as Discord or JSON.</extracomment>
         <translation>En mode Automatique, le format %1 est utilisé pour cette URL.</translation>
     </message>
+    <message>
+        <source>The environment variable %1 is set: new accounts are also notified to %2, as an endpoint of its own (see Settings → Webhooks). This field is the main endpoint&apos;s URL.</source>
+        <translation>La variable d’environnement %1 est définie&#xa0;: chaque nouveau compte est aussi notifié à %2, en tant que point d’envoi distinct (voir Réglages → Webhooks). Ce champ contient l’URL du point d’envoi principal.</translation>
+    </message>
 </context>
 <context>
     <name>HelpText</name>
@@ -948,6 +1836,77 @@
     <message>
         <source>Options:</source>
         <translation>Options&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Creates accounts from a CSV file with the columns name, email, password, role</source>
+        <translation>Crée des comptes à partir d’un fichier CSV comportant les colonnes name, email, password, role</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progression de l’importation</translation>
+    </message>
+    <message>
+        <source>Cancel i&amp;mport</source>
+        <translation>Annuler l’impor&amp;tation</translation>
+    </message>
+    <message>
+        <source>Refused lines</source>
+        <translation>Lignes refusées</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Close the repor&amp;t</source>
+        <translation>Fermer le &amp;bilan</translation>
+    </message>
+    <message>
+        <source>Hide the result of the last import</source>
+        <translation>Masquer le résultat de la dernière importation</translation>
+    </message>
+    <message>
+        <source>Import accounts</source>
+        <translation>Importer des comptes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Importing accounts…</source>
+        <translation>Importation des comptes…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the accounts already created are kept.</source>
+        <translation>Importation annulée&#x202f;; les comptes déjà créés sont conservés.</translation>
+    </message>
+    <message>
+        <source>Accounts created: %1.</source>
+        <translation>Comptes créés&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Lines refused: %1, listed below.</source>
+        <translation>Lignes refusées&#xa0;: %1, listées ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Their notifications are being delivered (see Deliveries).</source>
+        <translation>Leurs notifications sont en cours de livraison (voir l’onglet Envois).</translation>
+    </message>
+    <message>
+        <source>No webhook is configured, so no notification was sent.</source>
+        <translation>Aucun webhook n’est configuré&#xa0;: aucune notification n’a été envoyée.</translation>
     </message>
 </context>
 <context>
@@ -1014,10 +1973,6 @@
         <translation>Notifications en attente de livraison, et celles que Crochet a abandonnées</translation>
     </message>
     <message>
-        <source>The webhook %1 no longer exists on the service (HTTP 410): set a new URL in Settings.</source>
-        <translation>Le webhook %1 n’existe plus sur le service (HTTP 410)&#xa0;: indiquez une nouvelle URL dans les Réglages.</translation>
-    </message>
-    <message>
         <source>Crochet %1</source>
         <translation>Crochet %1</translation>
     </message>
@@ -1064,6 +2019,66 @@
     <message>
         <source>&lt;p&gt;Qt is a C++ toolkit for cross-platform application development.&lt;/p&gt;&lt;p&gt;Qt is available under commercial licences and under the GNU LGPL and GPL; Crochet uses it under the GNU LGPL version 3. See &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt; for an overview of Qt licensing.&lt;/p&gt;&lt;p&gt;Copyright (C) The Qt Company Ltd and other contributors. Qt and the Qt logo are trademarks of The Qt Company Ltd.&lt;/p&gt;&lt;p&gt;Qt is The Qt Company Ltd product developed as an open source project. See &lt;a href=&quot;https://www.qt.io/&quot;&gt;qt.io&lt;/a&gt; for more information.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Qt est une boîte à outils C++ pour le développement d’applications multiplateformes.&lt;/p&gt;&lt;p&gt;Qt est disponible sous licences commerciales ainsi que sous les licences GNU LGPL et GPL&#x202f;; Crochet l’utilise sous la licence GNU LGPL version 3. Consultez &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt; pour un aperçu des licences de Qt.&lt;/p&gt;&lt;p&gt;Copyright (C) The Qt Company Ltd et d’autres contributeurs. Qt et le logo Qt sont des marques de The Qt Company Ltd.&lt;/p&gt;&lt;p&gt;Qt est un produit de The Qt Company Ltd, développé sous la forme d’un projet open source. Consultez &lt;a href=&quot;https://www.qt.io/&quot;&gt;qt.io&lt;/a&gt; pour en savoir plus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Disabled after HTTP 410 (the webhook no longer exists on the service): %1. Set a new URL in Settings.</source>
+        <translation>Désactivé après un HTTP 410 (le webhook n’existe plus sur le service)&#xa0;: %1. Indiquez une nouvelle URL dans les Réglages.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplate</name>
+    <message>
+        <source>The brace at position %1 (&quot;%2&quot;) is never closed: write {{ for a brace of its own.</source>
+        <extracomment>%1 is the position (counted from 1) of a &quot;{&quot; that no &quot;}&quot; closes in a message template, %2 the text from there</extracomment>
+        <translation>L’accolade en position %1 («&#xa0;%2&#xa0;») n’est jamais fermée&#xa0;: écrivez {{ pour obtenir une accolade seule.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {%1}: use %2, or {{ and }} for braces of their own.</source>
+        <extracomment>%1 is what a message template has between braces, %2 the list of placeholders</extracomment>
+        <translation>Champ {%1} inconnu&#xa0;: utilisez %2, ou {{ et }} pour obtenir des accolades seules.</translation>
+    </message>
+    <message>
+        <source>The brace at position %1 (&quot;%2&quot;) closes nothing: write }} for a brace of its own.</source>
+        <extracomment>%1 is the position (counted from 1) of a &quot;}&quot; that opens nothing in a message template, %2 the text up to it</extracomment>
+        <translation>L’accolade en position %1 («&#xa0;%2&#xa0;») ne ferme rien&#xa0;: écrivez }} pour obtenir une accolade seule.</translation>
+    </message>
+    <message>
+        <source>New user signed up: {name}</source>
+        <extracomment>The default message posted when an account is created: Open WebUI&apos;s wording. Keep {name} as it is.</extracomment>
+        <translation>Nouvel utilisateur inscrit&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Account updated: {name} ({changes})</source>
+        <extracomment>The default message posted when an account changes. Keep {name} and {changes} as they are.</extracomment>
+        <translation>Compte modifié&#xa0;: {name} ({changes})</translation>
+    </message>
+    <message>
+        <source>Password reset: {name}</source>
+        <extracomment>The default message posted when an account&apos;s password is reset. Keep {name} as it is.</extracomment>
+        <translation>Mot de passe réinitialisé&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Account disabled: {name}</source>
+        <extracomment>The default message posted when an account is disabled. Keep {name} as it is.</extracomment>
+        <translation>Compte désactivé&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Account enabled: {name}</source>
+        <extracomment>The default message posted when an account is enabled again. Keep {name} as it is.</extracomment>
+        <translation>Compte réactivé&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Account deleted: {name}</source>
+        <extracomment>The default message posted when an account is deleted. Keep {name} as it is.</extracomment>
+        <translation>Compte supprimé&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Test notification from Crochet: the webhook works.</source>
+        <translation>Notification de test de Crochet&#xa0;: le webhook fonctionne.</translation>
+    </message>
+    <message>
+        <source>The message is too long: %1 characters at most.</source>
+        <translation>Le message est trop long&#xa0;: %1&#xa0;caractères au maximum.</translation>
     </message>
 </context>
 <context>
@@ -1227,23 +2242,24 @@
 <context>
     <name>Notification</name>
     <message>
-        <source>New user signed up: %1</source>
-        <extracomment>The notification posted to the webhook; %1 is the new account&apos;s name. Open WebUI&apos;s French wording.</extracomment>
-        <translation>Nouvel utilisateur inscrit&#xa0;: %1</translation>
+        <source>name</source>
+        <extracomment>{changes} in a notification message: the account&apos;s name changed</extracomment>
+        <translation>nom</translation>
     </message>
     <message>
-        <source>Test notification from Crochet: the webhook works.</source>
-        <translation>Notification de test de Crochet&#xa0;: le webhook fonctionne.</translation>
+        <source>email</source>
+        <extracomment>{changes} in a notification message: the account&apos;s email address changed</extracomment>
+        <translation>courriel</translation>
     </message>
     <message>
-        <source>Account created</source>
-        <extracomment>Deliveries: the event of a notification sent when an account is created (user.created)</extracomment>
-        <translation>Compte créé</translation>
+        <source>role</source>
+        <extracomment>{changes} in a notification message: the account&apos;s role changed</extracomment>
+        <translation>rôle</translation>
     </message>
     <message>
-        <source>Test notification</source>
-        <extracomment>Deliveries: the event of a test notification (webhook.test)</extracomment>
-        <translation>Notification de test</translation>
+        <source>%1: %2 → %3</source>
+        <extracomment>One change in {changes}: %1 the field, %2 the old value, %3 the new one</extracomment>
+        <translation>%1&#xa0;: %2 → %3</translation>
     </message>
 </context>
 <context>
@@ -1319,129 +2335,6 @@
     </message>
 </context>
 <context>
-    <name>SecuritySettingsWidget</name>
-    <message>
-        <source>Signature</source>
-        <translation>Signature</translation>
-    </message>
-    <message>
-        <source>When a secret is set, every request carries a webhook-signature header (Standard Webhooks), so the receiver can check that it comes from Crochet.</source>
-        <translation>Quand un secret est défini, chaque requête porte un en-tête webhook-signature (Standard Webhooks)&#xa0;: le destinataire peut ainsi vérifier qu’elle provient de Crochet.</translation>
-    </message>
-    <message>
-        <source>Signing secre&amp;t:</source>
-        <translation>Secre&amp;t de signature&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Signing secret</source>
-        <translation>Secret de signature</translation>
-    </message>
-    <message>
-        <source>Sh&amp;ow</source>
-        <translation>Affic&amp;her</translation>
-    </message>
-    <message>
-        <source>Cop&amp;y</source>
-        <translation>C&amp;opier</translation>
-    </message>
-    <message>
-        <source>Gene&amp;rate a new secret</source>
-        <translation>Générer un nou&amp;veau secret</translation>
-    </message>
-    <message>
-        <source>Sto&amp;p signing</source>
-        <translation>Ne &amp;plus signer</translation>
-    </message>
-    <message>
-        <source>Custom headers</source>
-        <translation>En-têtes personnalisés</translation>
-    </message>
-    <message>
-        <source>Custom headers sent &amp;with every request, for example Authorization: Bearer …. Saved values are masked.</source>
-        <translation>En-têtes personnalisés envoyés &amp;dans chaque requête, par exemple «&#xa0;Authorization&#xa0;» avec la valeur «&#xa0;Bearer …&#xa0;». Les valeurs enregistrées sont masquées.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>&amp;Add a header</source>
-        <translation>A&amp;jouter un en-tête</translation>
-    </message>
-    <message>
-        <source>Re&amp;move the header</source>
-        <translation>Suppr&amp;imer l’en-tête</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve</source>
-        <translation>E&amp;nregistrer</translation>
-    </message>
-    <message>
-        <source>Rev&amp;ert</source>
-        <translation>Réta&amp;blir</translation>
-    </message>
-    <message>
-        <source>Discard the changes not yet saved</source>
-        <translation>Abandonner les modifications non enregistrées</translation>
-    </message>
-    <message>
-        <source>Saved value, masked. Type a new value to replace it.</source>
-        <translation>Valeur enregistrée, masquée. Saisissez une nouvelle valeur pour la remplacer.</translation>
-    </message>
-    <message>
-        <source>Line %1: give the header a name.</source>
-        <translation>Ligne %1&#xa0;: donnez un nom à l’en-tête.</translation>
-    </message>
-    <message>
-        <source>Line %1: the %2 header is already listed.</source>
-        <translation>Ligne %1&#xa0;: l’en-tête %2 figure déjà dans la liste.</translation>
-    </message>
-    <message>
-        <source>Requests are not signed.</source>
-        <translation>Les requêtes ne sont pas signées.</translation>
-    </message>
-    <message>
-        <source>Requests are signed with this secret. Give it to the receiver so it can check the signatures.</source>
-        <translation>Les requêtes sont signées avec ce secret. Communiquez-le au destinataire pour qu’il puisse vérifier les signatures.</translation>
-    </message>
-    <message>
-        <source>The previous secret keeps signing alongside it until %1.</source>
-        <translation>L’ancien secret continue de signer en parallèle jusqu’au %1.</translation>
-    </message>
-    <message>
-        <source>H&amp;ide</source>
-        <translation>&amp;Masquer</translation>
-    </message>
-    <message>
-        <source>Generates and saves a new secret; the current one keeps signing alongside it for 24 hours.</source>
-        <translation>Génère et enregistre un nouveau secret&#x202f;; l’actuel continue de signer en parallèle pendant 24&#xa0;heures.</translation>
-    </message>
-    <message>
-        <source>Removes the secrets at once: requests are no longer signed.</source>
-        <translation>Supprime immédiatement les secrets&#xa0;: les requêtes ne sont plus signées.</translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation>Ligne %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The headers could not be written to the database; nothing was changed.</source>
-        <translation>Les en-têtes n’ont pas pu être écrits dans la base de données&#x202f;; rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <source>The secret could not be written to the database; nothing was changed.</source>
-        <translation>Le secret n’a pas pu être écrit dans la base de données&#x202f;; rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <source>The secret could not be removed from the database; nothing was changed.</source>
-        <translation>Le secret n’a pas pu être supprimé de la base de données&#x202f;; rien n’a été modifié.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings sections</source>
@@ -1452,12 +2345,12 @@
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <source>Se&amp;curity</source>
-        <translation>Sé&amp;curité</translation>
-    </message>
-    <message>
         <source>&amp;Network</source>
         <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Webhooks</source>
+        <translation>&amp;Webhooks</translation>
     </message>
 </context>
 <context>
@@ -1499,10 +2392,6 @@
         <translation>Créer un compte, puis attendre la première tentative de notification du webhook et en afficher le résultat.</translation>
     </message>
     <message>
-        <source>List the accounts, one a line: id, name, email, role, creation time (tab-separated).</source>
-        <translation>Lister les comptes, un par ligne&#xa0;: identifiant, nom, adresse électronique, rôle, date de création (séparés par des tabulations).</translation>
-    </message>
-    <message>
         <source>Create accounts from a CSV file with the header row name,email,password,role; an empty password makes a pending account.</source>
         <translation>Créer des comptes à partir d’un fichier CSV dont la ligne d’en-tête est name,email,password,role&#x202f;; un mot de passe vide crée un compte pending.</translation>
     </message>
@@ -1529,18 +2418,6 @@
     <message>
         <source>No webhook is configured: no notification to send.</source>
         <translation>Aucun webhook n’est configuré&#xa0;: aucune notification à envoyer.</translation>
-    </message>
-    <message>
-        <source>The webhook was not notified within %1 s. The notification stays in the outbox: the next running Crochet delivers it, or run &quot;%2 deliveries flush&quot;.</source>
-        <translation>Le webhook n’a pas été notifié dans les %1&#xa0;s. La notification reste dans la file d’envoi&#xa0;: le prochain processus Crochet actif la livrera, ou lancez «&#xa0;%2 deliveries flush&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Webhook notified: %1</source>
-        <translation>Webhook notifié&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The webhook was not notified: %1</source>
-        <translation>Le webhook n’a pas été notifié&#xa0;: %1</translation>
     </message>
     <message>
         <source>The account exists and its notification stays in the outbox: it is retried from %1 by any running Crochet, or run &quot;%2 deliveries flush&quot;.</source>
@@ -1577,6 +2454,139 @@
     <message>
         <source>The password read from standard input is not valid UTF-8.</source>
         <translation>Le mot de passe lu sur l’entrée standard n’est pas de l’UTF-8 valide.</translation>
+    </message>
+    <message>
+        <source>List the accounts, oldest first, one a line: id, name, email, role, creation time, state (tab-separated).</source>
+        <translation>Lister les comptes, du plus ancien au plus récent, un par ligne&#xa0;: identifiant, nom, adresse électronique, rôle, date de création, état (séparés par des tabulations).</translation>
+    </message>
+    <message>
+        <source>Only the accounts whose name or email contains this text, whatever its case and accents.</source>
+        <translation>Uniquement les comptes dont le nom ou l’adresse électronique contient ce texte, sans tenir compte de la casse ni des accents.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>Print a JSON array of objects with the keys id, name, email, role, state and created_at.</source>
+        <translation>Afficher un tableau JSON d’objets ayant les clés id, name, email, role, state et created_at.</translation>
+    </message>
+    <message>
+        <source>The webhook &quot;%1&quot;</source>
+        <translation>Le webhook «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The webhook</source>
+        <translation>Le webhook</translation>
+    </message>
+    <message>
+        <source>%1 was not notified within %2 s. The notification stays in the outbox: the next running Crochet delivers it, or run &quot;%3 deliveries flush&quot;.</source>
+        <translation>%1 n’a pas été notifié dans les %2&#xa0;s. La notification reste dans la file d’envoi&#xa0;: le prochain processus Crochet actif la livrera, ou lancez «&#xa0;%3 deliveries flush&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 was notified: %2</source>
+        <extracomment>%1 is &quot;The webhook&quot; or &quot;The webhook &quot;Name&quot;&quot;, %2 the outcome</extracomment>
+        <translation>%1 a été notifié&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not notified: %2</source>
+        <translation>%1 n’a pas été notifié&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>C&amp;ourriel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm password:</source>
+        <translation>Confirmer le mot &amp;de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirmation du mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Créer le compte</translation>
+    </message>
+    <message>
+        <source>Account creation result</source>
+        <translation>Résultat de la création du compte</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>Création du compte…</translation>
+    </message>
+    <message>
+        <source>Account “%1” created.</source>
+        <translation>Compte «&#xa0;%1&#xa0;» créé.</translation>
+    </message>
+    <message>
+        <source>No webhook is configured, so no notification was sent.</source>
+        <translation>Aucun webhook n’est configuré&#xa0;: aucune notification n’a été envoyée.</translation>
+    </message>
+    <message>
+        <source>Set up the webhook</source>
+        <translation>Configurer le webhook</translation>
+    </message>
+    <message>
+        <source>Sending the notification…</source>
+        <translation>Envoi de la notification…</translation>
+    </message>
+    <message>
+        <source>Its notification will be sent by the next running Crochet.</source>
+        <translation>Sa notification sera envoyée par le prochain processus Crochet actif.</translation>
+    </message>
+    <message>
+        <source>Notification: %1</source>
+        <translation>Notification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Crochet will try again at %1.</source>
+        <translation>Crochet fera un nouvel essai à %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Users page, after creating an account notified to several endpoints: %1 the endpoint&apos;s name, %2 what happened to its notification</extracomment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Open the webhook settings</source>
+        <translation>Ouvrir les réglages du webhook</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +2639,59 @@
     <message>
         <source>Cannot save the accounts from line %1 on (%2): they were not imported. The %3 accounts before were kept; import the file again to add the rest (those already created are then refused as duplicates).</source>
         <translation>Impossible d’enregistrer les comptes à partir de la ligne %1 (%2)&#xa0;: ils n’ont pas été importés. Les comptes des lignes précédentes (%3) ont été conservés&#x202f;; importez de nouveau le fichier pour ajouter les autres (ceux déjà créés seront alors refusés comme doublons).</translation>
+    </message>
+</context>
+<context>
+    <name>UserListWidget</name>
+    <message>
+        <source>&amp;Accounts:</source>
+        <translation>Com&amp;ptes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Number of accounts</source>
+        <translation>Nombre de comptes</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Search accounts</source>
+        <translation>Rechercher des comptes</translation>
+    </message>
+    <message>
+        <source>Name or email (Ctrl+F)</source>
+        <translation>Nom ou courriel (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Account actions</source>
+        <translation>Actions sur les comptes</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>1 account</source>
+        <extracomment>Users page: how many accounts there are; %1 is a number of two or more, or 0</extracomment>
+        <translation>1 compte</translation>
+    </message>
+    <message>
+        <source>%1 accounts</source>
+        <translation>%1 comptes</translation>
+    </message>
+    <message>
+        <source>%1 of 1 account</source>
+        <extracomment>Users page: %1 accounts found by the search, out of %2 accounts in all</extracomment>
+        <translation>%1 sur 1 compte</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accounts</source>
+        <translation>%1 sur %2 comptes</translation>
     </message>
 </context>
 <context>
@@ -1744,153 +2807,23 @@
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
+    <message>
+        <source>Disabled</source>
+        <extracomment>State of an account in the Users list</extracomment>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>Column of the Users list: Active or Disabled</extracomment>
+        <translation>État</translation>
+    </message>
 </context>
 <context>
     <name>UsersPage</name>
-    <message>
-        <source>&amp;Accounts:</source>
-        <translation>Com&amp;ptes&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Comptes</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation>&amp;Importer un CSV…</translation>
-    </message>
-    <message>
-        <source>Creates accounts from a CSV file with the columns name, email, password, role</source>
-        <translation>Crée des comptes à partir d’un fichier CSV comportant les colonnes name, email, password, role</translation>
-    </message>
-    <message>
-        <source>Import progress</source>
-        <translation>Progression de l’importation</translation>
-    </message>
-    <message>
-        <source>Cancel i&amp;mport</source>
-        <translation>Annuler l’impor&amp;tation</translation>
-    </message>
-    <message>
-        <source>Refused lines</source>
-        <translation>Lignes refusées</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Ligne</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <source>New account</source>
-        <translation>Nouveau compte</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>&amp;Email:</source>
-        <translation>C&amp;ourriel&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Courriel</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Mot de passe&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Mot de passe</translation>
-    </message>
-    <message>
-        <source>C&amp;onfirm password:</source>
-        <translation>Confirmer le mot &amp;de passe&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Confirm password</source>
-        <translation>Confirmation du mot de passe</translation>
-    </message>
-    <message>
-        <source>&amp;Role:</source>
-        <translation>&amp;Rôle&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rôle</translation>
-    </message>
-    <message>
-        <source>&amp;Create account</source>
-        <translation>&amp;Créer le compte</translation>
-    </message>
-    <message>
-        <source>Account creation result</source>
-        <translation>Résultat de la création du compte</translation>
-    </message>
-    <message>
-        <source>Creating the account…</source>
-        <translation>Création du compte…</translation>
-    </message>
-    <message>
-        <source>Account “%1” created.</source>
-        <translation>Compte «&#xa0;%1&#xa0;» créé.</translation>
-    </message>
-    <message>
-        <source>No webhook is configured, so no notification was sent.</source>
-        <translation>Aucun webhook n’est configuré&#xa0;: aucune notification n’a été envoyée.</translation>
-    </message>
-    <message>
-        <source>Sending the notification…</source>
-        <translation>Envoi de la notification…</translation>
-    </message>
-    <message>
-        <source>Its notification will be sent by the next running Crochet.</source>
-        <translation>Sa notification sera envoyée par le prochain processus Crochet actif.</translation>
-    </message>
-    <message>
-        <source>Notification: %1</source>
-        <translation>Notification&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Crochet will try again at %1.</source>
-        <translation>Crochet fera un nouvel essai à %1.</translation>
-    </message>
-    <message>
-        <source>Import accounts</source>
-        <translation>Importer des comptes</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Importing accounts…</source>
-        <translation>Importation des comptes…</translation>
-    </message>
-    <message>
-        <source>Import cancelled; the accounts already created are kept.</source>
-        <translation>Importation annulée&#x202f;; les comptes déjà créés sont conservés.</translation>
-    </message>
-    <message>
-        <source>Accounts created: %1.</source>
-        <translation>Comptes créés&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>Lines refused: %1, listed below.</source>
-        <translation>Lignes refusées&#xa0;: %1, listées ci-dessous.</translation>
-    </message>
-    <message>
-        <source>Their notifications are being delivered (see Deliveries).</source>
-        <translation>Leurs notifications sont en cours de livraison (voir l’onglet Envois).</translation>
-    </message>
     <message>
         <source>Set up the &amp;webhook…</source>
         <translation>Configurer le &amp;webhook…</translation>
@@ -1900,111 +2833,19 @@
         <translation>Ouvre Réglages → Général, où se règle l’URL du webhook</translation>
     </message>
     <message>
-        <source>Close the repor&amp;t</source>
-        <translation>Fermer le &amp;bilan</translation>
-    </message>
-    <message>
-        <source>Hide the result of the last import</source>
-        <translation>Masquer le résultat de la dernière importation</translation>
-    </message>
-    <message>
         <source>No webhook is configured: accounts are created without any notification. Set up the webhook to be told of every new account.</source>
         <translation>Aucun webhook n’est configuré&#xa0;: les comptes sont créés sans notification. Configurez le webhook pour être averti de chaque nouveau compte.</translation>
-    </message>
-    <message>
-        <source>Set up the webhook</source>
-        <translation>Configurer le webhook</translation>
-    </message>
-    <message>
-        <source>Open the webhook settings</source>
-        <translation>Ouvrir les réglages du webhook</translation>
     </message>
 </context>
 <context>
     <name>WebhookCommand</name>
     <message>
-        <source>Configure the webhook that is notified when an account is created, and test it.</source>
-        <translation>Configurer le webhook notifié à chaque création de compte, et le tester.</translation>
-    </message>
-    <message>
-        <source>Payload format: %1 (Auto picks one from the URL&apos;s host).</source>
-        <translation>Format des messages&#xa0;: %1 (auto le choisit d’après l’hôte de l’URL).</translation>
-    </message>
-    <message>
-        <source>format</source>
-        <translation>format</translation>
-    </message>
-    <message>
-        <source>Seconds to wait for the receiver&apos;s answer (%1 to %2).</source>
-        <translation>Nombre de secondes d’attente de la réponse du destinataire (de %1 à %2).</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>secondes</translation>
-    </message>
-    <message>
-        <source>Show the URL, the signing secrets and the header values in full.</source>
-        <translation>Afficher en entier l’URL, les secrets de signature et les valeurs des en-têtes.</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <source>NAME</source>
-        <translation>NOM</translation>
-    </message>
-    <message>
-        <source>The header&apos;s name, for example Authorization.</source>
-        <translation>Le nom de l’en-tête, par exemple Authorization.</translation>
-    </message>
-    <message>
-        <source>VALUE</source>
-        <translation>VALEUR</translation>
-    </message>
-    <message>
-        <source>Show the effective URL and where it comes from, the format, the timeout, signing and custom headers.</source>
-        <translation>Afficher l’URL effective et sa provenance, le format, le délai d’attente, la signature et les en-têtes personnalisés.</translation>
-    </message>
-    <message>
         <source>Forget the saved webhook URL.</source>
         <translation>Effacer l’URL du webhook enregistrée.</translation>
-    </message>
-    <message>
-        <source>Send a test notification to the effective URL and show the outcome.</source>
-        <translation>Envoyer une notification de test à l’URL effective et afficher le résultat.</translation>
-    </message>
-    <message>
-        <source>Sign requests with a new secret (Standard Webhooks); a previous secret keeps signing for 24 hours.</source>
-        <translation>Signer les requêtes avec un nouveau secret (Standard Webhooks)&#x202f;; l’ancien secret continue de signer pendant 24&#xa0;heures.</translation>
-    </message>
-    <message>
-        <source>Stop signing requests.</source>
-        <translation>Ne plus signer les requêtes.</translation>
-    </message>
-    <message>
-        <source>Stop sending a custom header.</source>
-        <translation>Ne plus envoyer un en-tête personnalisé.</translation>
-    </message>
-    <message>
-        <source>URL: %1</source>
-        <translation>URL&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>aucune</translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
-        <translation>Provenance&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Saved URL, unused while %1 is set: %2</source>
-        <translation>URL enregistrée, inutilisée tant que %1 est définie&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Format: %1, which picks %2 for this URL</source>
-        <translation>Format&#xa0;: %1, soit %2 pour cette URL</translation>
     </message>
     <message>
         <source>Format: %1</source>
@@ -2015,42 +2856,6 @@
         <translation>Délai d’attente&#xa0;: %1&#xa0;s</translation>
     </message>
     <message>
-        <source>Signing: on</source>
-        <translation>Signature&#xa0;: activée</translation>
-    </message>
-    <message>
-        <source>Signing: off</source>
-        <translation>Signature&#xa0;: désactivée</translation>
-    </message>
-    <message>
-        <source>Signing secret: %1</source>
-        <translation>Secret de signature&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The previous secret also signs until %1</source>
-        <translation>L’ancien secret signe aussi jusqu’au %1</translation>
-    </message>
-    <message>
-        <source>Previous signing secret: %1</source>
-        <translation>Ancien secret de signature&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Custom headers: none</source>
-        <translation>En-têtes personnalisés&#xa0;: aucun</translation>
-    </message>
-    <message>
-        <source>Custom headers:</source>
-        <translation>En-têtes personnalisés&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Unknown format &quot;%1&quot;: use one of %2.</source>
-        <translation>Format «&#xa0;%1&#xa0;» inconnu&#xa0;: choisissez parmi %2.</translation>
-    </message>
-    <message>
-        <source>The timeout must be a whole number of seconds from %1 to %2.</source>
-        <translation>Le délai d’attente doit être un nombre entier de secondes, de %1 à %2.</translation>
-    </message>
-    <message>
         <source>Webhook URL saved: %1</source>
         <translation>URL du webhook enregistrée&#xa0;: %1</translation>
     </message>
@@ -2059,100 +2864,24 @@
         <translation>URL du webhook enregistrée effacée.</translation>
     </message>
     <message>
-        <source>Warning: the environment variable %1 is set; it overrides the saved URL while it is set.</source>
-        <translation>Attention&#xa0;: la variable d’environnement %1 est définie&#x202f;; tant qu’elle l’est, elle remplace l’URL enregistrée.</translation>
-    </message>
-    <message>
         <source>No webhook URL is configured: save one with &quot;%1 webhook set URL&quot; or set %2.</source>
         <translation>Aucune URL de webhook n’est configurée&#xa0;: enregistrez-en une avec «&#xa0;%1 webhook set URL&#xa0;» ou définissez %2.</translation>
-    </message>
-    <message>
-        <source>Sending a test notification to %1 (%2)…</source>
-        <translation>Envoi d’une notification de test à %1 (%2)…</translation>
-    </message>
-    <message>
-        <source>Cannot generate a secret: the random number generator is unavailable.</source>
-        <translation>Impossible de générer un secret&#xa0;: le générateur de nombres aléatoires est indisponible.</translation>
-    </message>
-    <message>
-        <source>New signing secret, shown only this once; give it to the receiver so it can verify requests:</source>
-        <translation>Nouveau secret de signature, affiché cette seule fois&#x202f;; communiquez-le au destinataire pour qu’il puisse vérifier les requêtes&#xa0;:</translation>
-    </message>
-    <message>
-        <source>The previous secret keeps signing alongside it until %1.</source>
-        <translation>L’ancien secret continue de signer en parallèle jusqu’au %1.</translation>
-    </message>
-    <message>
-        <source>Signing turned off: requests are no longer signed.</source>
-        <translation>Signature désactivée&#xa0;: les requêtes ne sont plus signées.</translation>
-    </message>
-    <message>
-        <source>Signing was already off.</source>
-        <translation>La signature était déjà désactivée.</translation>
-    </message>
-    <message>
-        <source>Header saved: %1: %2</source>
-        <translation>En-tête %1 enregistré, valeur&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>There is no custom header named %1.</source>
-        <translation>Aucun en-tête personnalisé ne s’appelle %1.</translation>
-    </message>
-    <message>
-        <source>Header removed: %1</source>
-        <translation>En-tête supprimé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Read the URL from the first line of standard input instead, so that its token stays out of the process list and the shell history.</source>
-        <translation>Lire plutôt l’URL sur la première ligne de l’entrée standard, pour que son jeton n’apparaisse ni dans la liste des processus ni dans l’historique du shell.</translation>
-    </message>
-    <message>
-        <source>Read the value from the first line of standard input instead, so that it stays out of the process list and the shell history.</source>
-        <translation>Lire plutôt la valeur sur la première ligne de l’entrée standard, pour qu’elle n’apparaisse ni dans la liste des processus ni dans l’historique du shell.</translation>
     </message>
     <message>
         <source>The webhook&apos;s address, http:// or https://; or --%1.</source>
         <translation>L’adresse du webhook, en http:// ou https://&#x202f;; ou --%1.</translation>
     </message>
     <message>
-        <source>The header&apos;s value, kept secret; or --%1.</source>
-        <translation>La valeur de l’en-tête, gardée secrète&#x202f;; ou --%1.</translation>
-    </message>
-    <message>
         <source>Check and save the webhook URL; nothing is saved when something is refused.</source>
         <translation>Vérifier et enregistrer l’URL du webhook&#x202f;; rien n’est enregistré si un élément est refusé.</translation>
     </message>
     <message>
-        <source>Sign requests with a secret read from the first line of standard input (whsec_ and Base64, as the receiver gave it); a previous secret keeps signing for 24 hours.</source>
-        <translation>Signer les requêtes avec un secret lu sur la première ligne de l’entrée standard (whsec_ suivi de Base64, tel que le destinataire l’a fourni)&#x202f;; l’ancien secret continue de signer pendant 24&#xa0;heures.</translation>
+        <source>Configure the main endpoint (the webhook Settings → General edits) and test it; &quot;endpoint&quot; manages every endpoint.</source>
+        <translation>Configurer le point d’envoi principal (le webhook que modifie Réglages → Général) et le tester&#x202f;; «&#xa0;endpoint&#xa0;» gère tous les points d’envoi.</translation>
     </message>
     <message>
-        <source>Add a header to every request, or replace it. Hop-by-hop and framing headers (Connection, Host, Content-Length, Transfer-Encoding…) and control characters in the value are refused.</source>
-        <translation>Ajouter un en-tête à chaque requête, ou le remplacer. Les en-têtes de connexion (hop-by-hop) et de délimitation du message (Connection, Host, Content-Length, Transfer-Encoding…), ainsi que les caractères de contrôle dans la valeur, sont refusés.</translation>
-    </message>
-    <message>
-        <source>Not valid, nothing can be sent: %1</source>
-        <translation>Non valide, rien ne peut être envoyé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Cannot save the settings in the database; nothing was changed.</source>
-        <translation>Impossible d’enregistrer les réglages dans la base de données&#x202f;; rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <source>Give either %1 or --%2, not both.</source>
-        <translation>Indiquez soit %1, soit --%2, mais pas les deux.</translation>
-    </message>
-    <message>
-        <source>Missing argument %1 (or --%2).</source>
-        <translation>Argument %1 manquant (ou --%2).</translation>
-    </message>
-    <message>
-        <source>This is not a signing secret: give whsec_ followed by Base64 (24 to 64 bytes), as the receiver or &quot;%1 webhook secret generate&quot; gave it. Nothing was saved.</source>
-        <translation>Ce n’est pas un secret de signature&#xa0;: indiquez whsec_ suivi de Base64 (24 à 64&#xa0;octets), tel que le destinataire ou «&#xa0;%1 webhook secret generate&#xa0;» l’a fourni. Rien n’a été enregistré.</translation>
-    </message>
-    <message>
-        <source>Signing secret saved: requests are signed with it from now on.</source>
-        <translation>Secret de signature enregistré&#xa0;: les requêtes sont désormais signées avec ce secret.</translation>
+        <source>Note: the environment variable %1 is set; new accounts are also notified to its URL, as an endpoint of its own, while it is set.</source>
+        <translation>Remarque&#xa0;: la variable d’environnement %1 est définie&#x202f;; tant qu’elle l’est, chaque nouveau compte est aussi notifié à son URL, en tant que point d’envoi distinct.</translation>
     </message>
 </context>
 <context>
@@ -2225,18 +2954,6 @@
         <translation>L’URL doit indiquer un hôte, comme dans https://example.com/hook.</translation>
     </message>
     <message>
-        <source>environment variable %1</source>
-        <translation>variable d’environnement %1</translation>
-    </message>
-    <message>
-        <source>settings</source>
-        <translation>réglages</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>aucune</translation>
-    </message>
-    <message>
         <source>Only http and https URLs are supported, not &quot;%1&quot;.</source>
         <translation>Seules les URL http et https sont prises en charge, pas «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -2245,13 +2962,248 @@
         <translation>L’URL doit commencer par https:// ou http://&#xa0;: vouliez-vous dire %1&#x202f;?</translation>
     </message>
     <message>
-        <source>The URL must not contain a user name or password; send credentials in a custom header such as Authorization (Security settings).</source>
-        <translation>L’URL ne doit contenir ni nom d’utilisateur ni mot de passe&#x202f;; transmettez les identifiants dans un en-tête personnalisé comme Authorization (Réglages → Sécurité).</translation>
-    </message>
-    <message>
         <source>The URL must start with https:// or http://: write %1 in front of the host.</source>
         <extracomment>%1 is &quot;http://&quot; or &quot;https://&quot;.</extracomment>
         <translation>L’URL doit commencer par https:// ou http://&#xa0;: écrivez %1 devant l’hôte.</translation>
+    </message>
+    <message>
+        <source>The URL must not contain a user name or password; send credentials in a custom header such as Authorization (Settings → Webhooks, the endpoint&apos;s Security tab).</source>
+        <translation>L’URL ne doit contenir ni nom d’utilisateur ni mot de passe&#x202f;; transmettez les identifiants dans un en-tête personnalisé comme Authorization (Réglages → Webhooks, onglet Sécurité du point d’envoi).</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksSettingsWidget</name>
+    <message>
+        <source>Every endpoint receives the account events it subscribes to, in its own format, signed with its own secret. Settings → General edits the main endpoint&apos;s URL.</source>
+        <translation>Chaque point d’envoi reçoit les événements de compte auxquels il est abonné, dans son propre format, signés avec son propre secret. L’URL du point d’envoi principal se modifie dans Réglages → Général.</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Points d’envoi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>Webhooks page, column: Active, Disabled, Disabled after HTTP 410, No URL</extracomment>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Dernier résultat</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <extracomment>Webhooks page, column: how many notifications to the endpoint wait to be sent</extracomment>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>A&amp;jouter…</translation>
+    </message>
+    <message>
+        <source>Add an endpoint</source>
+        <translation>Ajouter un point d’envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Du&amp;plicate…</source>
+        <translation>&amp;Dupliquer…</translation>
+    </message>
+    <message>
+        <source>A new endpoint with the same settings, under another name</source>
+        <translation>Un nouveau point d’envoi avec les mêmes réglages, sous un autre nom</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>Désac&amp;tiver</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te…</source>
+        <translation>Su&amp;pprimer…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Sends a test notification to the selected endpoint, with its saved settings, even while it is disabled. A delivered test sends again to an endpoint disabled after HTTP 410.</source>
+        <translation>Envoie une notification de test au point d’envoi sélectionné, avec ses réglages enregistrés, même s’il est désactivé. Un test livré rétablit les envois vers un point d’envoi désactivé après un HTTP 410.</translation>
+    </message>
+    <message>
+        <source>Send a test notif&amp;ication</source>
+        <translation>En&amp;voyer une notification de test</translation>
+    </message>
+    <message>
+        <source>Cancel the test</source>
+        <translation>Annuler le test</translation>
+    </message>
+    <message>
+        <source>Test in progress</source>
+        <translation>Test en cours</translation>
+    </message>
+    <message>
+        <source>The main endpoint: Settings → General edits its URL.</source>
+        <translation>Le point d’envoi principal&#xa0;: son URL se modifie dans Réglages → Général.</translation>
+    </message>
+    <message>
+        <source>Added by the environment variable %1 while it is set: read-only.</source>
+        <translation>Ajouté par la variable d’environnement %1 tant qu’elle est définie&#xa0;: lecture seule.</translation>
+    </message>
+    <message>
+        <source>(no URL)</source>
+        <extracomment>Webhooks page, Host column: an endpoint without a URL yet</extracomment>
+        <translation>(sans URL)</translation>
+    </message>
+    <message>
+        <source>Auto (%1)</source>
+        <extracomment>Webhooks page, Format column: %1 is the format Auto chose for the endpoint&apos;s URL</extracomment>
+        <translation>Automatique (%1)</translation>
+    </message>
+    <message>
+        <source>None (tests only)</source>
+        <extracomment>Webhooks page, Events column: an endpoint subscribed to no event receives only test notifications</extracomment>
+        <translation>Aucun (tests uniquement)</translation>
+    </message>
+    <message>
+        <source>Test: %1</source>
+        <extracomment>Webhooks page, Last result column: the result of the test sent from this page</extracomment>
+        <translation>Test&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <extracomment>Webhooks page, tooltip of the last result: %1 when, %2 the event, %3 the notification&apos;s state</extracomment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet</source>
+        <extracomment>Webhooks page, Last result column: no notification was sent to the endpoint yet</extracomment>
+        <translation>Aucun envoi pour l’instant</translation>
+    </message>
+    <message>
+        <source>This endpoint comes from the environment variable %1: change or unset the variable.</source>
+        <translation>Ce point d’envoi provient de la variable d’environnement %1&#xa0;: modifiez ou supprimez cette variable.</translation>
+    </message>
+    <message>
+        <source>Edit the selected endpoint</source>
+        <translation>Modifier le point d’envoi sélectionné</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble</source>
+        <extracomment>Webhooks page, button: send to the selected endpoint again, or stop sending to it (keep the same mnemonic)</extracomment>
+        <translation>Ac&amp;tiver</translation>
+    </message>
+    <message>
+        <source>Send to this URL again, although it answered HTTP 410 (the webhook no longer exists there).</source>
+        <translation>Envoyer de nouveau à cette URL, bien qu’elle ait répondu HTTP 410 (le webhook n’y existe plus).</translation>
+    </message>
+    <message>
+        <source>Send notifications to this endpoint again</source>
+        <translation>Envoyer de nouveau les notifications à ce point d’envoi</translation>
+    </message>
+    <message>
+        <source>Stop sending notifications to this endpoint</source>
+        <translation>Ne plus envoyer de notifications à ce point d’envoi</translation>
+    </message>
+    <message>
+        <source>The main endpoint cannot be deleted: clear its URL in Settings → General, or disable it.</source>
+        <translation>Le point d’envoi principal ne peut pas être supprimé&#xa0;: effacez son URL dans Réglages → Général, ou désactivez-le.</translation>
+    </message>
+    <message>
+        <source>This endpoint comes from the environment variable %1: unset the variable to remove it.</source>
+        <translation>Ce point d’envoi provient de la variable d’environnement %1&#xa0;: supprimez cette variable pour le retirer.</translation>
+    </message>
+    <message>
+        <source>Delete the selected endpoint</source>
+        <translation>Supprimer le point d’envoi sélectionné</translation>
+    </message>
+    <message>
+        <source>Disabled after HTTP 410 (the webhook no longer exists on the service): %1. Edit it to set a new URL, or enable it again.</source>
+        <translation>Désactivé après un HTTP 410 (le webhook n’existe plus sur le service)&#xa0;: %1. Modifiez-le pour indiquer une nouvelle URL, ou réactivez-le.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <extracomment>The name proposed for a duplicated endpoint; %1 is the original&apos;s name</extracomment>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <extracomment>The name proposed for a duplicated endpoint when &quot;(copy)&quot; is taken; %1 the name, %2 a number</extracomment>
+        <translation>%1 (copie %2)</translation>
+    </message>
+    <message>
+        <source>Endpoint &quot;%1&quot; saved.</source>
+        <translation>Point d’envoi «&#xa0;%1&#xa0;» enregistré.</translation>
+    </message>
+    <message>
+        <source>Endpoint &quot;%1&quot; added.</source>
+        <translation>Point d’envoi «&#xa0;%1&#xa0;» ajouté.</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be changed; nothing was written.</source>
+        <translation>Impossible de modifier le point d’envoi&#x202f;; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Endpoint &quot;%1&quot; enabled.</source>
+        <translation>Point d’envoi «&#xa0;%1&#xa0;» activé.</translation>
+    </message>
+    <message>
+        <source>Endpoint &quot;%1&quot; disabled: its notifications wait until it is enabled again.</source>
+        <translation>Point d’envoi «&#xa0;%1&#xa0;» désactivé&#xa0;: ses notifications attendent qu’il soit réactivé.</translation>
+    </message>
+    <message>
+        <source>Delete an endpoint</source>
+        <translation>Supprimer un point d’envoi</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint &quot;%1&quot;?</source>
+        <translation>Supprimer le point d’envoi «&#xa0;%1&#xa0;»&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Notifications to it still pending: %1. They will not be sent: they are marked failed. Its delivery history stays.</source>
+        <translation>Notifications encore en attente pour ce point d’envoi&#xa0;: %1. Elles ne seront pas envoyées&#xa0;: elles seront marquées en échec. Son historique des envois est conservé.</translation>
+    </message>
+    <message>
+        <source>No notification to it is pending. Its delivery history stays.</source>
+        <translation>Aucune notification n’est en attente pour ce point d’envoi. Son historique des envois est conservé.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be deleted; nothing was changed.</source>
+        <translation>Impossible de supprimer le point d’envoi&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Endpoint &quot;%1&quot; deleted.</source>
+        <translation>Point d’envoi «&#xa0;%1&#xa0;» supprimé.</translation>
+    </message>
+    <message>
+        <source>Sending a test notification to %1…</source>
+        <translation>Envoi d’une notification de test à %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>The result of a test from the Webhooks page: %1 the endpoint&apos;s name, %2 what happened</extracomment>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>

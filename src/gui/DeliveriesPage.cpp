@@ -62,10 +62,14 @@ DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, 
     auto* header = view->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(DeliveriesModel::AccountColumn, view->fontMetrics().averageCharWidth() * 18);
-    header->resizeSection(DeliveriesModel::EndpointColumn, view->fontMetrics().averageCharWidth() * 14);
+    header->resizeSection(DeliveriesModel::AccountColumn, view->fontMetrics().averageCharWidth() * 14);
+    header->resizeSection(DeliveriesModel::EndpointColumn, view->fontMetrics().averageCharWidth() * 10);
     header->setSectionResizeMode(DeliveriesModel::LastResultColumn, QHeaderView::Stretch);
     view->setTextElideMode(Qt::ElideRight);
+    // Room to read what is typed, and an endpoint's name however long, in any language.
+    m_ui->accountFilterEdit->setMinimumWidth(m_ui->accountFilterEdit->fontMetrics().averageCharWidth() * 20);
+    m_ui->endpointFilterCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->endpointFilterCombo->setMinimumContentsLength(8);
     m_ui->attemptsText->setTabChangesFocus(true);
     m_ui->deliveriesSplitter->setStretchFactor(0, 3);
     m_ui->deliveriesSplitter->setStretchFactor(1, 2);
