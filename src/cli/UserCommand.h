@@ -11,7 +11,8 @@
 
 class DeliveryWaiter;
 
-// crochet-cli user …: create accounts one by one or from a CSV file, and list them.
+// crochet-cli user …: create accounts one by one or from a CSV file, list, show, edit, disable, enable and delete them.
+// Every change waits for the first attempt of each of its notifications and shows its outcome.
 class UserCommand : public CliCommand
 {
     Q_OBJECT
@@ -29,8 +30,20 @@ protected:
 private:
     int add(const QCommandLineParser& parser);
     int list();
+    int show(const QString& idOrEmail, bool json);
+    int edit(const QString& idOrEmail, const QCommandLineParser& parser);
+    int resetPassword(const QString& idOrEmail, const QCommandLineParser& parser);
+    int setDisabled(const QString& idOrEmail, bool disabled);
+    int remove(const QString& idOrEmail, bool confirmed);
     int importFile(const QString& path);
     void onCreated(const UserStore::Created& created);
+    // Prints what a change did, or why it was refused, then waits for the first attempts of its notifications.
+    void onChanged(const UserStore::Changed& changed);
+    Action action(const QString& word) const;
+    // The account named on the command line; says so and returns nothing when there is none.
+    std::optional<UserRecord> account(const QString& idOrEmail);
+    // Sends the notifications now and waits for each one's first attempt; finishes with Success.
+    void awaitFirstAttempts(const QList<Notification>& notifications, Event event);
     void reportFirstAttempts(bool attempted);
     void onImported(const UserImporter::Summary& summary);
     QList<NotificationRow> importNotifications() const;
@@ -39,7 +52,8 @@ private:
     DeliveryWaiter* m_waiter = nullptr;
     QHash<QString, AttemptReport> m_reports; // the first attempt of each notification this process made
     int m_timeoutSeconds = 0;
-    QStringList m_awaited; // the new account's notifications that are being sent
+    QStringList m_awaited; // the notifications of the change that are being sent
+    bool m_creating = false; // the change awaited is a new account
     QHash<QString, QString> m_endpointNames; // of each awaited notification
     QList<qint64> m_sendingEndpoints; // subscribed to user.created and sending, when the import started
     QDateTime m_importStartedAt;

@@ -74,7 +74,7 @@ QVariant UsersModel::data(const QModelIndex& index, int role) const
         case EmailColumn:
             return SafeText::printable(user.email);
         case RoleColumn:
-            return UserRules::roleDisplayName(user.role);
+            return Roles::displayName(user.role);
         case CreatedColumn:
             return TimeFormat::dateTime(user.createdAt);
         default:

@@ -141,7 +141,7 @@ NewUser UsersPage::formUser() const
     NewUser user;
     user.name = m_ui->nameEdit->text().trimmed();
     user.email = m_ui->emailEdit->text().trimmed();
-    user.role = m_ui->roleCombo->currentData().toString();
+    user.role = static_cast<Role>(m_ui->roleCombo->currentData().toInt());
     user.password = m_ui->passwordEdit->text();
     user.confirmation = m_ui->confirmEdit->text();
     return user;
@@ -240,7 +240,7 @@ void UsersPage::createUser()
     m_earlyReports.clear();
     showCreationResult();
     setFormEnabled(false);
-    m_creation.setFuture(UserStore(m_database).createAsync(user, webhookConfigured()));
+    m_creation.setFuture(UserStore(m_database).createAsync(user));
 }
 
 void UsersPage::onCreated()
@@ -388,7 +388,7 @@ void UsersPage::clearForm()
     m_ui->emailEdit->clear();
     m_ui->passwordEdit->clear();
     m_ui->confirmEdit->clear();
-    m_ui->roleCombo->setCurrentIndex(qMax(0, m_ui->roleCombo->findData(QStringLiteral("user"))));
+    m_ui->roleCombo->setCurrentIndex(qMax(0, m_ui->roleCombo->findData(static_cast<int>(Roles::defaultRole()))));
     m_duplicateEmail = false;
     for (const auto field : { UserRules::Field::Name, UserRules::Field::Email, UserRules::Field::Password,
                               UserRules::Field::Confirmation }) {
@@ -427,7 +427,7 @@ bool UsersPage::importFile(const QString& path)
     m_ui->importProgress->setValue(0);
     m_ui->importReportView->setRowCount(0);
     m_ui->importReportView->hide();
-    m_importer->start(path, m_importNotified);
+    m_importer->start(path);
     updateImportControls();
     showImportSummary();
     m_ui->importCancelButton->setFocus();
@@ -539,14 +539,13 @@ void UsersPage::updateImportControls()
 void UsersPage::fillRoleCombo()
 {
     auto* combo = m_ui->roleCombo;
-    const auto selected = combo->currentData().toString();
+    const auto selected = combo->currentData();
     const QSignalBlocker blocker(combo);
     combo->clear();
-    const auto roles = UserRules::roles();
-    for (const auto& role : roles) {
-        combo->addItem(UserRules::roleDisplayName(role), role);
+    for (const auto role : Roles::all()) {
+        combo->addItem(Roles::displayName(role), static_cast<int>(role));
     }
-    const auto index = combo->findData(selected.isEmpty() ? QStringLiteral("user") : selected);
+    const auto index = combo->findData(selected.isValid() ? selected : static_cast<int>(Roles::defaultRole()));
     combo->setCurrentIndex(qMax(0, index));
 }
 

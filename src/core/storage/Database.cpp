@@ -197,7 +197,7 @@ bool createMainEndpoint(QSqlDatabase& db, QString* error)
         settings.insert(read.value(0).toString(), read.value(1).toString());
     }
     read.finish();
-    const auto url = settings.value(QStringLiteral("webhook/url"));
+    const auto url = settings.value(QStringLiteral("webhook/url"), QStringLiteral(""));
     // A 410 was kept as the hash of the URL that answered it: the endpoint starts gone if that is still its URL.
     const auto gone =
         QJsonDocument::fromJson(settings.value(QStringLiteral("delivery/gone_webhook")).toUtf8()).object();

@@ -6,7 +6,7 @@ QJsonObject UserRecord::toJson() const
         { QStringLiteral("id"), id },
         { QStringLiteral("name"), name },
         { QStringLiteral("email"), email },
-        { QStringLiteral("role"), role },
+        { QStringLiteral("role"), Roles::key(role) },
         { QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODate) },
     };
 }
@@ -17,7 +17,17 @@ UserRecord UserRecord::fromJson(const QJsonObject& object)
     user.id = object.value(QStringLiteral("id")).toString();
     user.name = object.value(QStringLiteral("name")).toString();
     user.email = object.value(QStringLiteral("email")).toString();
-    user.role = object.value(QStringLiteral("role")).toString();
+    user.role = Roles::fromStored(object.value(QStringLiteral("role")).toString());
     user.createdAt = QDateTime::fromString(object.value(QStringLiteral("created_at")).toString(), Qt::ISODate);
     return user;
+}
+
+Role NewUser::effectiveRole() const
+{
+    if (roleText) {
+        if (const auto typed = Roles::fromKey(*roleText)) {
+            return *typed;
+        }
+    }
+    return role;
 }

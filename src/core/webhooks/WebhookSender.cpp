@@ -356,72 +356,19 @@ void PendingDelivery::onFinished()
     if (!m_headersTooLarge) {
         onReadyRead();
     }
-    DeliveryResult result;
-    if (m_cancelled) {
-        result.outcome = DeliveryResult::Outcome::Cancelled;
-    } else if (m_timedOut) {
-        result.outcome = DeliveryResult::Outcome::Timeout;
-    } else if (m_headersTooLarge) {
-        result.outcome = DeliveryResult::Outcome::HeadersTooLarge;
-    } else if (status == 407 && !m_proxy.isEmpty()) {
-        result.outcome = DeliveryResult::Outcome::ProxyFailure;
-        result.networkError = QNetworkReply::ProxyAuthenticationRequiredError;
-    } else if (status > 0
-               && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied || m_truncated)) {
-        result = DeliveryResult::fromHttpStatus(status);
-        if (result.outcome == DeliveryResult::Outcome::Redirected) {
-            result.detail = QString::fromUtf8(reply->rawHeader("Location"));
-        }
-        if (status == 429 || status == 503) {
-            result.retryAfter =
-                DeliveryResult::parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
-        }
-    } else if (!m_proxy.isEmpty()
-               && (error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError
-                   || error == QNetworkReply::RemoteHostClosedError)) {
-        // Through a proxy, the connection that failed is the proxy's.
-        result.outcome = DeliveryResult::Outcome::ProxyFailure;
-        result.networkError = error;
-        result.detail = reply->errorString();
-    } else {
-        switch (error) {
-        case QNetworkReply::HostNotFoundError:
-            result.outcome = DeliveryResult::Outcome::HostNotFound;
-            break;
-        case QNetworkReply::ConnectionRefusedError:
-            result.outcome = DeliveryResult::Outcome::ConnectionRefused;
-            break;
-        case QNetworkReply::RemoteHostClosedError:
-        case QNetworkReply::ContentReSendError: // Qt wanted to send the request again: see OneShotBody
-            result.outcome = DeliveryResult::Outcome::ConnectionClosed;
-            break;
-        case QNetworkReply::TimeoutError:
-            result.outcome = DeliveryResult::Outcome::Timeout;
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            result.outcome = DeliveryResult::Outcome::TlsFailure;
-            result.networkError = error;
-            result.tlsErrors = m_tlsErrors;
-            result.detail = reply->errorString();
-            break;
-        case QNetworkReply::ProxyConnectionRefusedError:
-        case QNetworkReply::ProxyConnectionClosedError:
-        case QNetworkReply::ProxyNotFoundError:
-        case QNetworkReply::ProxyTimeoutError:
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-        case QNetworkReply::UnknownProxyError:
-            result.outcome = DeliveryResult::Outcome::ProxyFailure;
-            result.networkError = error;
-            result.detail = reply->errorString();
-            break;
-        default:
-            result.outcome = DeliveryResult::Outcome::NetworkFailure;
-            result.networkError = error;
-            result.detail = reply->errorString();
-            break;
-        }
-    }
-    result.httpStatus = status;
+    DeliveryResult::Reply finished;
+    finished.httpStatus = status;
+    finished.error = error;
+    finished.errorText = reply->errorString();
+    finished.location = reply->rawHeader("Location");
+    finished.retryAfter = reply->rawHeader("Retry-After");
+    finished.tlsErrors = m_tlsErrors;
+    finished.cancelled = m_cancelled;
+    finished.timedOut = m_timedOut;
+    finished.headersTooLarge = m_headersTooLarge;
+    finished.bodyTruncated = m_truncated;
+    finished.throughProxy = !m_proxy.isEmpty();
+    auto result = DeliveryResult::fromReply(finished);
     result.host = m_host;
     if (result.outcome == DeliveryResult::Outcome::ProxyFailure) {
         result.proxy = m_proxy;
