@@ -343,9 +343,10 @@ UserStore::Changed UserStore::resetPassword(const QString& id, const QByteArray&
 }
 
 QFuture<UserStore::Changed> UserStore::resetPasswordAsync(const QString& id, const QString& password,
-                                                          const QString& confirmation)
+                                                          const QString& confirmation,
+                                                          std::shared_ptr<const std::atomic_bool> cancelled)
 {
-    return QtConcurrent::run([database = m_database, id, password, confirmation] {
+    return QtConcurrent::run([database = m_database, id, password, confirmation, cancelled] {
         Changed refused;
         refused.event = Event::UserPasswordReset;
         refused.problems = UserRules::validatePassword(password, confirmation);
@@ -353,7 +354,13 @@ QFuture<UserStore::Changed> UserStore::resetPasswordAsync(const QString& id, con
             refused.error = refused.problems.constFirst().message;
             return refused;
         }
-        return UserStore(database).resetPassword(id, PasswordHasher::hash(password));
+        const auto hash = PasswordHasher::hash(password);
+        if (cancelled && *cancelled) {
+            refused.cancelled = true;
+            refused.error = tr("Cancelled: the password was not changed.");
+            return refused;
+        }
+        return UserStore(database).resetPassword(id, hash);
     });
 }
 

@@ -13,7 +13,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class Database;
@@ -41,6 +43,7 @@ public:
         bool ok = false; // the change and its notifications are committed
         bool unchanged = false; // there was nothing to change: nothing was written
         bool notFound = false;
+        bool cancelled = false; // resetPasswordAsync: cancelled before anything was written
         bool duplicateEmail = false;
         QString error; // translated; every problem's message when the change was refused by the rules
         QList<UserRules::Problem> problems; // why UserRules refused it, field by field
@@ -79,8 +82,10 @@ public:
     Changed update(const QString& id, const UserChanges& changes);
     // A new password (user.password_reset, which carries no secret). passwordHash from PasswordHasher.
     Changed resetPassword(const QString& id, const QByteArray& passwordHash);
-    // Checks the password (UserRules::validatePassword), hashes it and writes it on the thread pool.
-    QFuture<Changed> resetPasswordAsync(const QString& id, const QString& password, const QString& confirmation);
+    // Checks the password (UserRules::validatePassword), hashes it and writes it on the thread pool. Once cancelled is
+    // set (the dialog was closed), nothing is written after the hashing (Changed::cancelled).
+    QFuture<Changed> resetPasswordAsync(const QString& id, const QString& password, const QString& confirmation,
+                                        std::shared_ptr<const std::atomic_bool> cancelled = {});
     // user.disabled or user.enabled; nothing is written when the account already is.
     Changed setDisabled(const QString& id, bool disabled);
     // user.deleted, whose payload keeps the account's last name, email and role.
