@@ -6,6 +6,7 @@
 #include "text/SafeText.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QEvent>
 #include <QMessageBox>
 #include <QPushButton>
@@ -110,7 +111,7 @@ void UserActions::edit()
     auto* dialog = new UserEditDialog(m_database, m_selection.constFirst(), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &UserEditDialog::saved, this, [this](const UserStore::Changed& changed) { report({ changed }); });
-    connect(dialog, &QObject::destroyed, this, &UserActions::updateActions, Qt::QueuedConnection);
+    connect(dialog, &QDialog::finished, this, &UserActions::onDialogClosed);
     m_dialog = dialog;
     updateActions();
     dialog->open();
@@ -125,10 +126,16 @@ void UserActions::resetPassword()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PasswordResetDialog::saved, this,
             [this](const UserStore::Changed& changed) { report({ changed }); });
-    connect(dialog, &QObject::destroyed, this, &UserActions::updateActions, Qt::QueuedConnection);
+    connect(dialog, &QDialog::finished, this, &UserActions::onDialogClosed);
     m_dialog = dialog;
     updateActions();
     dialog->open();
+}
+
+void UserActions::onDialogClosed()
+{
+    m_dialog.clear();
+    updateActions();
 }
 
 void UserActions::disable()
@@ -173,7 +180,7 @@ void UserActions::remove()
                 Qt::QueuedConnection);
         }
     });
-    connect(box, &QObject::destroyed, this, &UserActions::updateActions, Qt::QueuedConnection);
+    connect(box, &QDialog::finished, this, &UserActions::onDialogClosed);
     m_dialog = box;
     updateActions();
     box->open();
@@ -235,13 +242,13 @@ void UserActions::report(const QList<UserStore::Changed>& results)
         const auto count = int(saved.size());
         switch (saved.constFirst()->event) {
         case Event::UserDisabled:
-            emit changed(tr("%n account(s) disabled.", nullptr, count));
+            emit changed(tr("%n accounts disabled.", nullptr, count));
             break;
         case Event::UserEnabled:
-            emit changed(tr("%n account(s) enabled.", nullptr, count));
+            emit changed(tr("%n accounts enabled.", nullptr, count));
             break;
         default:
-            emit changed(tr("%n account(s) deleted.", nullptr, count));
+            emit changed(tr("%n accounts deleted.", nullptr, count));
             break;
         }
     }

@@ -64,6 +64,7 @@ private:
     // Runs change on each account, off the GUI thread.
     void run(const QStringList& ids, const Change& change);
     void onFinished();
+    void onDialogClosed();
     // Reports saved changes and wakes the delivery of their notifications.
     void report(const QList<UserStore::Changed>& results);
     static QString summary(const UserStore::Changed& changed);
