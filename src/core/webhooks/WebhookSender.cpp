@@ -336,6 +336,23 @@ void PendingDelivery::onReadyRead()
     }
 }
 
+DeliveryResult::Reply PendingDelivery::replyState(const QNetworkReply& reply) const
+{
+    DeliveryResult::Reply state;
+    state.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    state.error = reply.error();
+    state.errorText = reply.errorString();
+    state.location = reply.rawHeader("Location");
+    state.retryAfter = reply.rawHeader("Retry-After");
+    state.tlsErrors = m_tlsErrors;
+    state.cancelled = m_cancelled;
+    state.timedOut = m_timedOut;
+    state.headersTooLarge = m_headersTooLarge;
+    state.bodyTruncated = m_truncated;
+    state.throughProxy = !m_proxy.isEmpty();
+    return state;
+}
+
 void PendingDelivery::onFinished()
 {
     m_deadline.stop();
@@ -343,9 +360,8 @@ void PendingDelivery::onFinished()
     if (!reply) {
         return;
     }
-    const auto status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const auto error = reply->error();
-    if (error == QNetworkReply::ConnectionRefusedError && !m_cancelled && !m_timedOut && !m_addresses.isEmpty()) {
+    if (reply->error() == QNetworkReply::ConnectionRefusedError && !m_cancelled && !m_timedOut
+        && !m_addresses.isEmpty()) {
         // Nothing reached this address: the next judged one gets the same request.
         reply->deleteLater();
         m_reply.clear();
@@ -356,19 +372,7 @@ void PendingDelivery::onFinished()
     if (!m_headersTooLarge) {
         onReadyRead();
     }
-    DeliveryResult::Reply finished;
-    finished.httpStatus = status;
-    finished.error = error;
-    finished.errorText = reply->errorString();
-    finished.location = reply->rawHeader("Location");
-    finished.retryAfter = reply->rawHeader("Retry-After");
-    finished.tlsErrors = m_tlsErrors;
-    finished.cancelled = m_cancelled;
-    finished.timedOut = m_timedOut;
-    finished.headersTooLarge = m_headersTooLarge;
-    finished.bodyTruncated = m_truncated;
-    finished.throughProxy = !m_proxy.isEmpty();
-    auto result = DeliveryResult::fromReply(finished);
+    auto result = DeliveryResult::fromReply(replyState(*reply));
     result.host = m_host;
     if (result.outcome == DeliveryResult::Outcome::ProxyFailure) {
         result.proxy = m_proxy;
