@@ -6,11 +6,14 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
 #include <optional>
 
 // crochet-cli user show, edit, passwd, disable, enable and delete: exit codes, what they print, --json, and the
@@ -32,6 +35,7 @@ private slots:
     void passwdRefused();
     void disableAndEnable();
     void deleteNeedsYesWithoutTerminal();
+    void deleteAsksOnATerminal();
     void deleteNotifiesTheLastValues();
     void unknownAccount_data();
     void unknownAccount();
@@ -318,6 +322,39 @@ void TestCliUserLifecycle::deleteNeedsYesWithoutTerminal()
              QStringLiteral("Standard input is not a terminal to confirm the deletion: add --yes to delete Ada "
                             "<ada@example.com>."));
     QVERIFY(!show(QStringLiteral("ada@example.com")).isEmpty());
+}
+
+void TestCliUserLifecycle::deleteAsksOnATerminal()
+{
+    // script(1) gives the command a pseudo-terminal, as an administrator's shell would.
+    const auto script = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (script.isEmpty()) {
+        QSKIP("script (util-linux) is needed for a terminal");
+    }
+    addAccount(QStringLiteral("Ada"), QStringLiteral("ada@example.com"));
+    const auto command = QStringLiteral("'%1' --database '%2' user delete ada@example.com")
+                             .arg(qEnvironmentVariable("CROCHET_CLI"), m_cli->databasePath());
+    const auto answer = [&](const QByteArray& input) {
+        auto process = std::make_unique<QProcess>();
+        process->setProgram(script);
+        process->setArguments({ QStringLiteral("-qec"), command, QStringLiteral("/dev/null") });
+        process->start();
+        process->write(input);
+        process->closeWriteChannel();
+        return CliRunner::finish(process.get());
+    };
+    const auto declined = answer(QByteArrayLiteral("n\n"));
+    CLI_VERIFY_EXIT(declined, 1);
+    QVERIFY2(declined.out.contains(QStringLiteral("Delete the account Ada <ada@example.com>? [y/N]")),
+             declined.describe().constData());
+    QVERIFY2(declined.out.contains(QStringLiteral("The account was not deleted.")), declined.describe().constData());
+    QVERIFY(!show(QStringLiteral("ada@example.com")).isEmpty());
+
+    const auto confirmed = answer(QByteArrayLiteral("y\n"));
+    CLI_VERIFY_EXIT(confirmed, 0);
+    QVERIFY2(confirmed.out.contains(QStringLiteral("Account deleted: Ada <ada@example.com>")),
+             confirmed.describe().constData());
+    CLI_VERIFY_EXIT(run({ QStringLiteral("show"), QStringLiteral("ada@example.com") }), 1);
 }
 
 void TestCliUserLifecycle::deleteNotifiesTheLastValues()
