@@ -115,7 +115,7 @@ bool populate(const QString& path, int accounts, bool withHistory)
             NewUser user;
             user.name = QStringLiteral("User %1").arg(i);
             user.email = QStringLiteral("user%1@example.com").arg(i);
-            user.role = QStringLiteral("pending");
+            user.role = Role::Pending;
             if (!writer.insert(user, QByteArray(), withHistory).ok) {
                 return false;
             }

@@ -76,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return QByteArrayLiteral("fuzz$") + password.toUtf8().toHex();
     };
     const std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(database.get(), csvPath, true, cancelled, callbacks);
+    const auto summary = UserImporter::run(database.get(), csvPath, cancelled, callbacks);
 
     // The report matches the database: one account and one notification per account reported created.
     UserStore store(database.get());

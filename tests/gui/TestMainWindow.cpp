@@ -269,7 +269,7 @@ void TestMainWindow::summaryAndStatusBarAgree()
     NewUser user;
     user.name = QStringLiteral("Ann");
     user.email = QStringLiteral("ann@example.com");
-    QVERIFY(UserStore(m_database->get()).create(user, {}, true).ok);
+    QVERIFY(UserStore(m_database->get()).create(user, {}).ok);
     window->deliveriesPage()->model()->refresh();
     QCOMPARE(summary->text(), QStringLiteral("Total: 1 · Pending: 1 · Failed: 0"));
     QCOMPARE(counts->text(), QStringLiteral("1 pending, 0 failed"));
@@ -386,7 +386,7 @@ void TestMainWindow::oneDateFormatEverywhere()
     NewUser user;
     user.name = QStringLiteral("Ann");
     user.email = QStringLiteral("ann@example.com");
-    const auto created = UserStore(m_database->get()).create(user, {}, true);
+    const auto created = UserStore(m_database->get()).create(user, {});
     QVERIFY(created.ok && created.notification);
     auto window = openWindow();
     auto* users = child<QTableView>(window.get(), "usersView");
