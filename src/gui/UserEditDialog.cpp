@@ -95,7 +95,7 @@ void UserEditDialog::save()
     Feedback::clear(m_resultLabel);
     const auto edit = changes();
     // The fields checked as they would be stored, before anything leaves the GUI thread.
-    const auto problems = UserRules::validate(edit, m_user);
+    const auto problems = UserRules::validate(edit.differingFrom(m_user), m_user);
     showProblems(problems);
     if (!problems.isEmpty()) {
         return;

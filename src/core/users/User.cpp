@@ -1,5 +1,7 @@
 #include "users/User.h"
 
+#include "text/SafeText.h"
+
 QJsonObject UserRecord::toJson() const
 {
     return {
@@ -20,6 +22,21 @@ UserRecord UserRecord::fromJson(const QJsonObject& object)
     user.role = Roles::fromStored(object.value(QStringLiteral("role")).toString());
     user.createdAt = QDateTime::fromString(object.value(QStringLiteral("created_at")).toString(), Qt::ISODate);
     return user;
+}
+
+UserChanges UserChanges::differingFrom(const UserRecord& user) const
+{
+    UserChanges changes;
+    if (name && SafeText::normalized(*name) != user.name) {
+        changes.name = name;
+    }
+    if (email && SafeText::normalized(*email) != user.email) {
+        changes.email = email;
+    }
+    if (role && *role != user.role) {
+        changes.role = role;
+    }
+    return changes;
 }
 
 Role NewUser::effectiveRole() const

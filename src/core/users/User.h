@@ -49,4 +49,6 @@ struct UserChanges
     std::optional<Role> role;
 
     bool isEmpty() const { return !name && !email && !role; }
+    // Only what differs from user, compared as it would be stored (trimmed, NFC).
+    UserChanges differingFrom(const UserRecord& user) const;
 };

@@ -251,17 +251,8 @@ UserStore::Changed UserStore::update(const QString& id, const UserChanges& reque
 {
     return change(id, [&requested](QSqlDatabase& db, Changed& result) -> std::optional<Event> {
         auto& user = result.user;
-        // Only what differs from the account as stored is a change, compared as it would be stored.
-        UserChanges changes;
-        if (requested.name && SafeText::normalized(*requested.name) != user.name) {
-            changes.name = requested.name;
-        }
-        if (requested.email && SafeText::normalized(*requested.email) != user.email) {
-            changes.email = requested.email;
-        }
-        if (requested.role && *requested.role != user.role) {
-            changes.role = requested.role;
-        }
+        // Only what differs from the account as stored is a change.
+        const auto changes = requested.differingFrom(user);
         if (changes.isEmpty()) {
             result.unchanged = true;
             return std::nullopt;
