@@ -42,19 +42,13 @@ private:
     Action action(const QString& word) const;
     // The account named on the command line; says so and returns nothing when there is none.
     std::optional<UserRecord> account(const QString& idOrEmail);
-    // Sends the notifications now and waits for each one's first attempt; finishes with Success.
+    // Sends the notifications now and reports each one's first attempt (FirstAttempts); finishes with Success.
     void awaitFirstAttempts(const QList<Notification>& notifications, Event event);
-    void reportFirstAttempts(bool attempted);
     void onImported(const UserImporter::Summary& summary);
     QList<NotificationRow> importNotifications() const;
     void reportImportDeliveries();
 
     DeliveryWaiter* m_waiter = nullptr;
-    QHash<QString, AttemptReport> m_reports; // the first attempt of each notification this process made
-    int m_timeoutSeconds = 0;
-    QStringList m_awaited; // the notifications of the change that are being sent
-    bool m_creating = false; // the change awaited is a new account
-    QHash<QString, QString> m_endpointNames; // of each awaited notification
     QList<qint64> m_sendingEndpoints; // subscribed to user.created and sending, when the import started
     QDateTime m_importStartedAt;
     int m_imported = 0;
