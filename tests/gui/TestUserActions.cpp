@@ -1,8 +1,10 @@
 #include "GuiTestSupport.h"
 #include "PasswordResetDialog.h"
 #include "TestFixtures.h"
+#include "TestReceiver.h"
 #include "UserActions.h"
 #include "UserEditDialog.h"
+#include "outbox/DeliveryService.h"
 #include "users/PasswordHasher.h"
 #include "users/UserStore.h"
 #include "webhooks/Endpoint.h"
@@ -45,6 +47,7 @@ private slots:
     void closingTheResetDialogCancelsIt();
     void disableSeveral();
     void deleteAfterConfirmation();
+    void notificationsReachTheSubscribedEndpoints();
 
 private:
     UserRecord addAccount(const QString& name, const QString& email);
@@ -54,6 +57,7 @@ private:
     QStringList events() const;
 
     std::unique_ptr<GuiTest::TempDatabase> m_database;
+    std::unique_ptr<DeliveryService> m_deliveries;
     std::unique_ptr<QWidget> m_window;
     QTableView* m_view = nullptr;
     QStandardItemModel* m_model = nullptr;
@@ -84,7 +88,8 @@ void TestUserActions::init()
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     auto* layout = new QVBoxLayout(m_window.get());
     layout->addWidget(m_view);
-    m_actions = new UserActions(m_database->get(), nullptr, m_window.get(), m_window.get());
+    m_deliveries = std::make_unique<DeliveryService>(m_database->get());
+    m_actions = new UserActions(m_database->get(), m_deliveries.get(), m_window.get(), m_window.get());
     for (auto* action : m_actions->actions()) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->addAction(action);
@@ -109,6 +114,7 @@ void TestUserActions::init()
 void TestUserActions::cleanup()
 {
     m_window.reset();
+    m_deliveries.reset();
     QThreadPool::globalInstance()->waitForDone();
     m_database.reset();
 }
@@ -361,6 +367,60 @@ void TestUserActions::deleteAfterConfirmation()
                        .toString();
     }
     QCOMPARE(deleted, (QStringList { QStringLiteral("ada@example.com"), QStringLiteral("grace@example.com") }));
+}
+
+void TestUserActions::notificationsReachTheSubscribedEndpoints()
+{
+    // Two loopback receivers: the main endpoint hears every account event, "Audit" only deletions.
+    TestReceiver everything;
+    TestReceiver deletions;
+    QVERIFY(everything.listen());
+    QVERIFY(deletions.listen());
+    QVERIFY(TestFixtures::changeMainEndpoint(
+        m_database->get(), [&everything](Endpoint& endpoint) { endpoint.url = everything.url().toString(); }));
+    Endpoint audit;
+    audit.name = QStringLiteral("Audit");
+    audit.url = deletions.url().toString();
+    audit.format = PayloadFormat::Json;
+    audit.events = { Event::UserDeleted };
+    QString error;
+    QVERIFY2(EndpointStore(m_database->get()).add(audit, &error), qPrintable(error));
+    // The accounts' user.created notifications, written before the receivers existed, are not this test's concern.
+    QSqlQuery forget(m_database->get()->connection());
+    QVERIFY(forget.exec(QStringLiteral("DELETE FROM notifications")));
+    m_deliveries->start();
+    const auto eventsOf = [](const TestReceiver& receiver) {
+        QStringList received;
+        for (const auto& request : receiver.requests()) {
+            received << QJsonDocument::fromJson(request.body).object().value(QStringLiteral("event")).toString();
+        }
+        return received;
+    };
+
+    select({ 2 });
+    child<QAction>(m_actions, "editUserAction")->trigger();
+    auto* dialog = child<UserEditDialog>(m_window.get(), "userEditDialog");
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog, "emailEdit")->setText(QStringLiteral("torvalds@example.com"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QTRY_COMPARE(everything.count(), 1);
+    QCOMPARE(eventsOf(everything).constLast(), QStringLiteral("user.updated"));
+
+    select({ 2 });
+    child<QAction>(m_actions, "deleteUserAction")->trigger();
+    QTest::mouseClick(
+        child<QPushButton>(child<QMessageBox>(m_window.get(), "deleteConfirmation"), "confirmDeleteButton"),
+        Qt::LeftButton);
+    QTRY_COMPARE(deletions.count(), 1);
+    QTRY_COMPARE(everything.count(), 2);
+    QCOMPARE(eventsOf(everything), (QStringList { QStringLiteral("user.updated"), QStringLiteral("user.deleted") }));
+    QCOMPARE(eventsOf(deletions), QStringList { QStringLiteral("user.deleted") });
+    const auto user = QJsonDocument::fromJson(deletions.requests().constFirst().body)
+                          .object()
+                          .value(QStringLiteral("user"))
+                          .toObject();
+    QCOMPARE(user.value(QStringLiteral("email")).toString(), QStringLiteral("torvalds@example.com"));
+    QCOMPARE(user.value(QStringLiteral("name")).toString(), QStringLiteral("Linus"));
 }
 
 QTEST_MAIN(TestUserActions)
