@@ -239,8 +239,15 @@ int DeliveriesCommand::flush(const QCommandLineParser& parser)
     const auto hold = DeliveryHold::load(database);
     const auto counts = outbox.pendingByEndpoint();
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        if (hold.isHeld(it.key())) {
-            m_context->error(tr("%n notification(s) not sent: %1", nullptr, it.value()).arg(hold.reason(it.key())));
+        if (!hold.isHeld(it.key())) {
+            continue;
+        }
+        m_context->error(hold.reason(it.key()));
+        const auto endpoint = std::find_if(hold.endpoints().cbegin(), hold.endpoints().cend(),
+                                           [id = it.key()](const Endpoint& e) { return e.id == id; });
+        if (endpoint != hold.endpoints().cend() && endpoint->state() == Endpoint::State::Gone) {
+            m_context->error(tr("Nothing was sent to it: the service would refuse every notification and each would "
+                                "fail for good. They stay pending for its new URL."));
         }
     }
     if (sendablePending() == 0) {

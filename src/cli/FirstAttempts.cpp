@@ -39,7 +39,7 @@ void FirstAttempts::start(const QList<Notification>& notifications, Event event)
 {
     if (notifications.isEmpty()) {
         if (event == Event::UserCreated) {
-            m_context->print(UserCommand::tr("No endpoint is subscribed to new accounts: no notification to send."));
+            m_context->print(UserCommand::tr("No webhook is configured: no notification to send."));
         } else {
             //: %1 is an event key such as user.updated
             m_context->print(
@@ -101,8 +101,12 @@ void FirstAttempts::start(const QList<Notification>& notifications, Event event)
 void FirstAttempts::report(bool attempted)
 {
     const Outbox outbox(m_context->database());
+    // One endpoint: the webhook. Several: each is named.
+    const bool named = m_endpointNames.size() > 1;
     for (const auto& notificationId : std::as_const(m_awaited)) {
-        const auto endpoint = SafeText::printable(m_endpointNames.value(notificationId));
+        const auto endpoint = named
+            ? UserCommand::tr("The webhook \"%1\"").arg(SafeText::printable(m_endpointNames.value(notificationId)))
+            : UserCommand::tr("The webhook");
         QString summary;
         QString state;
         QDateTime nextAttemptAt;
@@ -130,7 +134,8 @@ void FirstAttempts::report(bool attempted)
         // The summary may quote the receiver (a redirect's Location, an error text).
         summary = SafeText::printable(summary);
         if (state == Outbox::stateKey(Outbox::State::Delivered)) {
-            m_context->print(UserCommand::tr("%1 notified: %2").arg(endpoint, summary));
+            //: %1 is "The webhook" or "The webhook "Name"", %2 the outcome
+            m_context->print(UserCommand::tr("%1 was notified: %2").arg(endpoint, summary));
         } else {
             m_context->error(UserCommand::tr("%1 was not notified: %2").arg(endpoint, summary));
             if (state == Outbox::stateKey(Outbox::State::Pending)) {

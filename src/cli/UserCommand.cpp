@@ -510,7 +510,7 @@ void UserCommand::onImported(const UserImporter::Summary& summary)
     // Notifications to an endpoint that is not sending (disabled, or after a 410 Gone) wait: say why.
     const auto hold = DeliveryHold::load(m_context->database());
     for (const auto& endpoint : hold.endpoints()) {
-        if (endpoint.subscribes(Event::UserCreated) && hold.isHeld(endpoint.id)) {
+        if (endpoint.subscribes(Event::UserCreated) && endpoint.receivesEvents() && !endpoint.isSending()) {
             m_context->error(hold.reason(endpoint.id));
         }
     }

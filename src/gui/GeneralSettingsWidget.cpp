@@ -216,6 +216,13 @@ void GeneralSettingsWidget::updateAutoFormat()
 void GeneralSettingsWidget::updateEnvironmentNotice()
 {
     if (const auto fromEnvironment = EndpointStore::environment()) {
+        if (const auto check = WebhookUrl::validate(fromEnvironment->url); !check.isValid()) {
+            Feedback::show(
+                m_ui->environmentNoticeLabel,
+                tr("The URL in %1 is not valid: %2").arg(QLatin1String(WebhookUrl::EnvironmentVariable), check.message),
+                Feedback::Kind::Error);
+            return;
+        }
         Feedback::show(m_ui->environmentNoticeLabel,
                        tr("The environment variable %1 is set: new accounts are also notified to %2, as an endpoint "
                           "of its own (see Settings → Webhooks). This field is the main endpoint's URL.")

@@ -111,7 +111,7 @@ bool UsersPage::webhookConfigured() const
 {
     const auto endpoints = EndpointStore(m_database).list();
     return std::any_of(endpoints.cbegin(), endpoints.cend(), [](const Endpoint& endpoint) {
-        return endpoint.isSending() && endpoint.subscribes(Event::UserCreated);
+        return endpoint.receivesEvents() && endpoint.subscribes(Event::UserCreated);
     });
 }
 
@@ -371,7 +371,7 @@ void UsersPage::showCreationResult()
         //: happened to its notification
         lines << (named ? tr("%1: %2").arg(sent.endpoint, line) : line);
     }
-    const auto text = created + QLatin1Char(' ') + lines.join(QLatin1Char(' '));
+    const QString text = created + QLatin1Char(' ') + lines.join(QLatin1Char(' '));
     if (held) {
         Feedback::showWithLink(label, text, kind, WebhookSettingsLink, tr("Open the webhook settings"));
     } else {

@@ -248,6 +248,7 @@ void TestCliDeliveries::ambiguousPrefix()
     {
         Database database(m_cli->databasePath());
         QVERIFY(database.open());
+        QVERIFY(TestFixtures::setWebhookUrl(&database, QStringLiteral("http://127.0.0.1:9/hook")));
         QSqlQuery query(database.connection());
         for (int i = 0; i < 7; ++i) {
             const auto id = TestFixtures::createNotifiedUser(&database, QStringLiteral("u%1@example.com").arg(i));
@@ -441,7 +442,7 @@ void TestCliDeliveries::flushWithoutWebhook()
 
     const auto flush = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush") });
     CLI_VERIFY_EXIT(flush, 1);
-    QCOMPARE(flush.errLines().value(0), QStringLiteral("No webhook URL is configured, so nothing can be delivered."));
+    QCOMPARE(flush.errLines().value(0), QStringLiteral("Waiting: the endpoint \"Main\" has no URL."));
     QCOMPARE(flush.out, QStringLiteral("Delivered: 0, failed: 0, still pending: 1\n"));
 }
 
@@ -552,7 +553,7 @@ void TestCliDeliveries::goneWebhookSaysWhyNotificationsWait()
     CLI_VERIFY_EXIT(added, 0);
     // Without the reason, `user add` waited the timeout plus its margin (15 s) for an attempt.
     QVERIFY2(elapsed.elapsed() < 8000, added.describe().constData());
-    QVERIFY2(added.err.contains(QStringLiteral("410")) && added.err.contains(QStringLiteral("webhook set")),
+    QVERIFY2(added.err.contains(QStringLiteral("410")) && added.err.contains(QStringLiteral("endpoint set")),
              added.describe().constData());
     QVERIFY(!added.err.contains(SecretPath.mid(7)));
     QCOMPARE(receiver.count(), 1);
@@ -565,18 +566,17 @@ void TestCliDeliveries::goneWebhookSaysWhyNotificationsWait()
     QCOMPARE(bob.userName, QStringLiteral("Bob"));
     QCOMPARE(bob.state, QStringLiteral("pending"));
     QCOMPARE(bob.attempts, 0);
-    const auto hold = DeliveryHold::current(Settings(&database));
-    QVERIFY(hold && hold->reason == DeliveryHold::Reason::WebhookGone);
+    const auto reason = DeliveryHold::load(&database).reason(bob.endpointId);
+    QCOMPARE(reason, EndpointStore(&database).main().holdReason());
 
     const auto list = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("list") });
     CLI_VERIFY_EXIT(list, 0);
     const auto line = list.outLines().value(0).split(QLatin1Char('\t'));
     QCOMPARE(line.value(0), bob.id);
     // The same reason (the date in it follows the CLI's locale).
-    QVERIFY2(line.value(5).startsWith(QStringLiteral("Waiting: the webhook %1 was deleted").arg(hold->maskedUrl)),
-             qPrintable(line.value(5)));
+    QCOMPARE(line.value(5), reason);
     QVERIFY(line.value(5).contains(QStringLiteral("410")));
-    QVERIFY(line.value(5).contains(QStringLiteral("webhook set URL")));
+    QVERIFY(line.value(5).contains(QStringLiteral("endpoint set")));
 
     const auto show = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), bob.id });
     CLI_VERIFY_EXIT(show, 0);
@@ -587,7 +587,7 @@ void TestCliDeliveries::goneWebhookSaysWhyNotificationsWait()
     TestReceiver next;
     QVERIFY(next.listen());
     setWebhook(next.url(SecretPath).toString());
-    QVERIFY(!DeliveryHold::current(Settings(&database)));
+    QVERIFY(!DeliveryHold::load(&database).isHeld(bob.endpointId));
     CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush") }), 0);
     QCOMPARE(next.count(), 1);
 }
@@ -673,7 +673,7 @@ void TestCliDeliveries::flushDeadlineHoldsWithSilentReceiver()
     QVERIFY(database.open());
     Outbox outbox(&database);
     QCOMPARE(outbox.attempts(ids.constFirst()).size(), 0);
-    QCOMPARE(outbox.claim(QStringLiteral("other"), 10, 60000).size(), 0);
+    QCOMPARE(outbox.claim(QStringLiteral("other"), 10, 60000, TestFixtures::endpointIds(&database)).size(), 0);
     const auto next = outbox.nextDue();
     QVERIFY(next && *next > QDateTime::currentDateTimeUtc().addSecs(20));
 }
@@ -699,11 +699,11 @@ void TestCliDeliveries::flushKeepsGoneNotificationsHeld()
     QCOMPARE(receiver.count(), 1);
     QCOMPARE(flush.out, QStringLiteral("Delivered: 0, failed: 0, still pending: 2\n"));
     const auto errors = flush.errLines();
-    QVERIFY2(errors.value(0).startsWith(QLatin1String("Waiting: the webhook ")) && errors.value(0).contains(u"410"),
+    QVERIFY2(errors.value(0).startsWith(QLatin1String("Waiting: the endpoint \"Main\" was disabled after HTTP 410")),
              flush.describe().constData());
     QCOMPARE(errors.value(1),
-             QStringLiteral("Nothing was sent: the service would refuse every notification and each "
-                            "would fail for good. They stay pending for the new URL."));
+             QStringLiteral("Nothing was sent to it: the service would refuse every notification and each "
+                            "would fail for good. They stay pending for its new URL."));
     QVERIFY(!flush.err.contains(SecretPath.mid(7)));
 
     Database database(m_cli->databasePath());

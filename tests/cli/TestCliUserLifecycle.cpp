@@ -53,7 +53,7 @@ private:
 
 namespace {
 
-const QRegularExpression NotifiedLine(QStringLiteral("^Main notified: Delivered: HTTP 200 in \\d+ ms\\.$"));
+const QRegularExpression NotifiedLine(QStringLiteral("^The webhook was notified: Delivered: HTTP 200 in \\d+ ms\\.$"));
 
 } // namespace
 

@@ -58,7 +58,7 @@ namespace {
 const QRegularExpression AccountLine(
     QStringLiteral("^Account created: (.+) <(.+)>, role (\\w+), id ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
                    "[0-9a-f]{12})$"));
-const QRegularExpression DeliveredLine(QStringLiteral("^Webhook notified: Delivered: HTTP 200 in \\d+ ms\\.$"));
+const QRegularExpression DeliveredLine(QStringLiteral("^The webhook was notified: Delivered: HTTP 200 in \\d+ ms\\.$"));
 
 QString messageFor(const NewUser& user, bool allowEmptyPassword)
 {

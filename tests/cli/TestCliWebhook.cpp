@@ -254,9 +254,9 @@ void TestCliWebhook::setRejectsBadOptions()
 void TestCliWebhook::showWithoutUrl()
 {
     QCOMPARE(showLines(),
-             (QStringList { QStringLiteral("URL: none"), QStringLiteral("Source: none"), QStringLiteral("Format: Auto"),
-                            QStringLiteral("Timeout: 10 s"), QStringLiteral("Signing: off"),
-                            QStringLiteral("Custom headers: none") }));
+             (QStringList { QStringLiteral("URL: none"), QStringLiteral("Endpoint: Main (No URL)"),
+                            QStringLiteral("Format: Auto"), QStringLiteral("Timeout: 10 s"),
+                            QStringLiteral("Signing: off"), QStringLiteral("Custom headers: none") }));
 }
 
 void TestCliWebhook::showFromSettings()
@@ -267,7 +267,7 @@ void TestCliWebhook::showFromSettings()
                     0);
     QCOMPARE(
         showLines(),
-        (QStringList { QStringLiteral("URL: https://hooks.slack.com/…YYYY"), QStringLiteral("Source: settings"),
+        (QStringList { QStringLiteral("URL: https://hooks.slack.com/…YYYY"), QStringLiteral("Endpoint: Main (Active)"),
                        QStringLiteral("Format: Auto, which picks Slack for this URL"), QStringLiteral("Timeout: 7 s"),
                        QStringLiteral("Signing: off"), QStringLiteral("Custom headers: none") }));
 
@@ -286,11 +286,12 @@ void TestCliWebhook::showFromEnvironment()
     m_cli->setEnvironmentVariable(QStringLiteral("WEBHOOK_URL"),
                                   QStringLiteral("https://discord.com/api/webhooks/42/EnvironmentToken"));
     const auto lines = showLines();
+    // The variable adds an endpoint of its own; the main endpoint keeps its URL.
     QCOMPARE(lines.mid(0, 4),
-             (QStringList { QStringLiteral("URL: https://discord.com/…oken"),
-                            QStringLiteral("Source: environment variable WEBHOOK_URL"),
-                            QStringLiteral("Saved URL, unused while WEBHOOK_URL is set: https://example.com/…oken"),
-                            QStringLiteral("Format: Auto, which picks Discord for this URL") }));
+             (QStringList { QStringLiteral("URL: https://example.com/…oken"), QStringLiteral("Endpoint: Main (Active)"),
+                            QStringLiteral("Also notified of new accounts while WEBHOOK_URL is set: "
+                                           "https://discord.com/…oken"),
+                            QStringLiteral("Format: Auto, which picks JSON for this URL") }));
     QVERIFY(!lines.join(QLatin1Char('\n')).contains(QLatin1String("EnvironmentToken")));
 }
 
@@ -300,9 +301,8 @@ void TestCliWebhook::showInvalidEnvironmentUrl()
     const auto result = m_cli->run({ QStringLiteral("webhook"), QStringLiteral("show") });
     CLI_VERIFY_EXIT(result, 0);
     const auto lines = result.outLines();
-    QCOMPARE(lines.value(1), QStringLiteral("Source: environment variable WEBHOOK_URL"));
-    QCOMPARE(lines.value(2),
-             QStringLiteral("Not valid, nothing can be sent: The URL must not contain control characters."));
+    QCOMPARE(lines.value(1), QStringLiteral("Endpoint: Main (No URL)"));
+    QCOMPARE(lines.value(2), QStringLiteral("Also notified of new accounts while WEBHOOK_URL is set: http://x/…/%0D"));
 }
 
 void TestCliWebhook::setWarnsWhenEnvironmentOverrides()
@@ -312,11 +312,12 @@ void TestCliWebhook::setWarnsWhenEnvironmentOverrides()
         m_cli->run({ QStringLiteral("webhook"), QStringLiteral("set"), QStringLiteral("https://example.com/saved") });
     CLI_VERIFY_EXIT(result, 0);
     QCOMPARE(result.err,
-             QStringLiteral("Warning: the environment variable WEBHOOK_URL is set; it overrides the saved "
-                            "URL while it is set.\n"));
+             QStringLiteral("Note: the environment variable WEBHOOK_URL is set; new accounts are also notified to its "
+                            "URL, as an endpoint of its own, while it is set.\n"));
     m_cli->setEnvironmentVariable(QStringLiteral("WEBHOOK_URL"), {});
-    QCOMPARE(showLines({ QStringLiteral("--reveal") }).mid(0, 2),
-             (QStringList { QStringLiteral("URL: https://example.com/saved"), QStringLiteral("Source: settings") }));
+    QCOMPARE(
+        showLines({ QStringLiteral("--reveal") }).mid(0, 2),
+        (QStringList { QStringLiteral("URL: https://example.com/saved"), QStringLiteral("Endpoint: Main (Active)") }));
 }
 
 void TestCliWebhook::showMasksUnlessRevealed()
@@ -337,7 +338,7 @@ void TestCliWebhook::clear()
     const auto result = m_cli->run({ QStringLiteral("webhook"), QStringLiteral("clear") });
     CLI_VERIFY_EXIT(result, 0);
     QCOMPARE(result.out, QStringLiteral("Saved webhook URL cleared.\n"));
-    QCOMPARE(showLines().value(1), QStringLiteral("Source: none"));
+    QCOMPARE(showLines().value(1), QStringLiteral("Endpoint: Main (No URL)"));
 }
 
 void TestCliWebhook::testDelivered()
@@ -351,9 +352,9 @@ void TestCliWebhook::testDelivered()
     CLI_VERIFY_EXIT(result, 0);
     const auto lines = result.outLines();
     QCOMPARE(lines.size(), 2);
-    QCOMPARE(lines.at(0),
-             QStringLiteral("Sending a test notification to %1 (settings)…")
-                 .arg(WebhookUrl::mask(receiver.url().toString())));
+    QCOMPARE(
+        lines.at(0),
+        QStringLiteral("Sending a test notification to %1 (Main)…").arg(WebhookUrl::mask(receiver.url().toString())));
     QVERIFY2(QRegularExpression(QStringLiteral("^Delivered: HTTP 204 in \\d+ ms\\.$")).match(lines.at(1)).hasMatch(),
              qPrintable(lines.at(1)));
     QCOMPARE(result.err, QString());

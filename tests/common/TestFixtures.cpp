@@ -72,6 +72,15 @@ QString webhookUrl(Database* database)
     return EndpointStore(database).main().url;
 }
 
+QList<qint64> endpointIds(Database* database)
+{
+    QList<qint64> ids;
+    for (const auto& endpoint : EndpointStore(database).list()) {
+        ids.append(endpoint.id);
+    }
+    return ids;
+}
+
 QString createNotifiedUser(Database* database, const QString& email)
 {
     NewUser user;

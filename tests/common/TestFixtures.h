@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -24,6 +25,8 @@ bool setWebhookFormat(Database* database, const QString& formatKey);
 bool setSigningSecret(Database* database, const QString& secret);
 bool setWebhookHeaders(Database* database, const QString& headersJson);
 QString webhookUrl(Database* database);
+// Every endpoint's id, for Outbox::claim.
+QList<qint64> endpointIds(Database* database);
 
 // A pending account created with its user.created notification; returns the notification's id.
 QString createNotifiedUser(Database* database, const QString& email);

@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/WebhookConfig.h"
 
 #include <QSignalSpy>
@@ -29,9 +30,8 @@ void TestSettings::defaults()
     Database database(dir.filePath(QStringLiteral("s.sqlite")));
     QVERIFY(database.open());
     Settings settings(&database);
-    QCOMPARE(settings.string(Settings::Key::WebhookUrl), QString());
-    QCOMPARE(settings.string(Settings::Key::PayloadFormat), QStringLiteral("auto"));
-    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 10);
+    QCOMPARE(settings.string(Settings::Key::ProxyUrl), QString());
+    QCOMPARE(settings.string(Settings::Key::HostPolicy), QStringLiteral("any"));
     QCOMPARE(settings.integer(Settings::Key::HistoryRetentionDays), 30);
 }
 
@@ -43,16 +43,16 @@ void TestSettings::persistsAcrossConnections()
         Database database(path);
         QVERIFY(database.open());
         Settings settings(&database);
-        QVERIFY(settings.set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/h")));
-        QVERIFY(settings.set(Settings::Key::TimeoutSeconds, 25));
+        QVERIFY(settings.set(Settings::Key::ProxyUrl, QStringLiteral("http://proxy.example:3128")));
+        QVERIFY(settings.set(Settings::Key::HistoryRetentionDays, 25));
     }
     Database database(path);
     QVERIFY(database.open());
     Settings settings(&database);
-    QCOMPARE(settings.string(Settings::Key::WebhookUrl), QStringLiteral("https://example.com/h"));
-    QCOMPARE(settings.get(Settings::Key::TimeoutSeconds), QVariant(25));
-    QVERIFY(settings.reset(Settings::Key::TimeoutSeconds));
-    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 10);
+    QCOMPARE(settings.string(Settings::Key::ProxyUrl), QStringLiteral("http://proxy.example:3128"));
+    QCOMPARE(settings.get(Settings::Key::HistoryRetentionDays), QVariant(25));
+    QVERIFY(settings.reset(Settings::Key::HistoryRetentionDays));
+    QCOMPARE(settings.integer(Settings::Key::HistoryRetentionDays), 30);
 }
 
 void TestSettings::emitsChanged()
@@ -62,9 +62,9 @@ void TestSettings::emitsChanged()
     QVERIFY(database.open());
     Settings settings(&database);
     QSignalSpy spy(&settings, &Settings::changed);
-    settings.set(Settings::Key::PayloadFormat, QStringLiteral("slack"));
+    settings.set(Settings::Key::HostPolicy, QStringLiteral("public"));
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.first().first().value<Settings::Key>(), Settings::Key::PayloadFormat);
+    QCOMPARE(spy.first().first().value<Settings::Key>(), Settings::Key::HostPolicy);
 }
 
 void TestSettings::headersRoundTrip()
@@ -76,18 +76,14 @@ void TestSettings::headersRoundTrip()
 
 void TestSettings::configSnapshot()
 {
-    QTemporaryDir dir;
-    Database database(dir.filePath(QStringLiteral("s.sqlite")));
-    QVERIFY(database.open());
-    Settings settings(&database);
-    settings.set(Settings::Key::WebhookUrl, QStringLiteral("https://hooks.slack.com/services/T/B/X"));
-    settings.set(Settings::Key::TimeoutSeconds, 0);
-    settings.set(Settings::Key::CustomHeaders,
-                 WebhookConfig::serializeHeaders({ { "Authorization", "Bearer secret-token" } }));
-    const auto config = WebhookConfig::load(settings);
+    Endpoint endpoint;
+    endpoint.url = QStringLiteral("https://hooks.slack.com/services/T/B/X");
+    endpoint.timeoutSeconds = 0;
+    endpoint.headers = { { "Authorization", "Bearer secret-token" } };
+    const auto config = WebhookConfig::forEndpoint(endpoint, {});
     QCOMPARE(config.timeoutSeconds, 1); // bounded
-    QCOMPARE(int(config.shape(QUrl(config.url.url))), int(PayloadFormat::Shape::Slack));
-    const auto request = config.request(Notification::test(), QUrl(config.url.url));
+    QCOMPARE(int(config.shape(QUrl(config.url))), int(PayloadFormat::Shape::Slack));
+    const auto request = config.request(Notification::test(), QUrl(config.url));
     const auto described = WebhookConfig::describeHeaders(request.headers, request.payload.contentType);
     QVERIFY(described.contains(QStringLiteral("Authorization: ••••")));
     QVERIFY(!described.contains(QLatin1String("secret-token")));
@@ -167,9 +163,9 @@ void TestSettings::changedFollowsTheCommit()
     QStringList seen;
     connect(&settings, &Settings::changed, this, [&](Settings::Key key) { seen << otherSettings.string(key); });
     QVERIFY(settings.apply(Settings::Batch()
-                               .set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/a"))
-                               .set(Settings::Key::PayloadFormat, QStringLiteral("slack"))));
-    QCOMPARE(seen, (QStringList { QStringLiteral("https://example.com/a"), QStringLiteral("slack") }));
+                               .set(Settings::Key::ProxyUrl, QStringLiteral("http://proxy.example:3128"))
+                               .set(Settings::Key::HostPolicy, QStringLiteral("public"))));
+    QCOMPARE(seen, (QStringList { QStringLiteral("http://proxy.example:3128"), QStringLiteral("public") }));
 }
 
 void TestSettings::updateReadsInsideTheTransaction()
@@ -178,18 +174,18 @@ void TestSettings::updateReadsInsideTheTransaction()
     Database database(dir.filePath(QStringLiteral("s.sqlite")));
     QVERIFY(database.open());
     Settings settings(&database);
-    QVERIFY(settings.set(Settings::Key::TimeoutSeconds, 10));
+    QVERIFY(settings.set(Settings::Key::HistoryRetentionDays, 10));
     QVERIFY(settings.update([&settings](Settings::Batch& changes) {
-        changes.set(Settings::Key::TimeoutSeconds, settings.integer(Settings::Key::TimeoutSeconds) + 5);
+        changes.set(Settings::Key::HistoryRetentionDays, settings.integer(Settings::Key::HistoryRetentionDays) + 5);
         return true;
     }));
-    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 15);
+    QCOMPARE(settings.integer(Settings::Key::HistoryRetentionDays), 15);
     // Refusing from build() writes nothing.
     QVERIFY(!settings.update([](Settings::Batch& changes) {
-        changes.set(Settings::Key::TimeoutSeconds, 99);
+        changes.set(Settings::Key::HistoryRetentionDays, 99);
         return false;
     }));
-    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 15);
+    QCOMPARE(settings.integer(Settings::Key::HistoryRetentionDays), 15);
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

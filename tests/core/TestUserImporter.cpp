@@ -118,6 +118,8 @@ void TestUserImporter::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("i.sqlite")));
     QVERIFY(m_database->open());
+    // Accounts are notified to the main endpoint (nothing listens there: nothing is sent in these tests).
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("http://127.0.0.1:9/hook")));
 }
 
 void TestUserImporter::cleanup()
@@ -176,7 +178,8 @@ void TestUserImporter::importsGoodRowsAndReportsBadOnes()
     QVERIFY(PasswordHasher::verify(store.passwordHash(users.at(1).id), QStringLiteral("correct horse")));
     QCOMPARE(users.at(2).role, Role::Pending);
     QVERIFY(!users.at(2).hasPassword);
-    QCOMPARE(Outbox(m_database.get()).count(Outbox::State::Pending), 2);
+    // One user.created each: the existing account's and the two imported ones'.
+    QCOMPARE(Outbox(m_database.get()).count(Outbox::State::Pending), 3);
 }
 
 void TestUserImporter::quotedFieldsKeepLineNumbers()
@@ -195,7 +198,8 @@ void TestUserImporter::quotedFieldsKeepLineNumbers()
     const auto users = UserStore(m_database.get()).list();
     QCOMPARE(users.at(0).name, QStringLiteral("Lovelace, Ada"));
     QCOMPARE(users.at(1).name, QStringLiteral("Quote \"Q\""));
-    QCOMPARE(Outbox(m_database.get()).count(std::nullopt), 0);
+    // One notification per account created, none for the refused lines.
+    QCOMPARE(Outbox(m_database.get()).count(std::nullopt), 2);
 }
 
 // Found by FuzzCsvImport: after blank lines (which libcsv skips) or a record ended by a lone CR, refusals named the

@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/WebhookUrl.h"
 
 #include <QTemporaryDir>
@@ -15,7 +16,7 @@ private slots:
     void reasons();
     void suggestsScheme_data();
     void suggestsScheme();
-    void environmentTakesPrecedence();
+    void environmentAddsAnEndpoint();
     void mask_data();
     void mask();
 };
@@ -106,28 +107,41 @@ void TestWebhookUrl::suggestsScheme()
     QCOMPARE(check.message, message);
 }
 
-void TestWebhookUrl::environmentTakesPrecedence()
+// WEBHOOK_URL adds an endpoint of its own, read-only, subscribed to new accounts; the saved main endpoint stays.
+void TestWebhookUrl::environmentAddsAnEndpoint()
 {
     QTemporaryDir dir;
     Database database(dir.filePath(QStringLiteral("t.sqlite")));
     QVERIFY(database.open());
-    Settings settings(&database);
+    EndpointStore store(&database);
 
     qunsetenv("WEBHOOK_URL");
-    QCOMPARE(int(WebhookUrl::effective(settings).source), int(WebhookUrl::Source::None));
-    QVERIFY(WebhookUrl::effective(settings).url.isEmpty());
+    QVERIFY(!EndpointStore::environment());
+    QCOMPARE(store.list().size(), 1);
+    QVERIFY(store.list().constFirst().main);
 
-    settings.set(Settings::Key::WebhookUrl, QStringLiteral("https://saved.example/hook"));
-    QCOMPARE(int(WebhookUrl::effective(settings).source), int(WebhookUrl::Source::Settings));
-    QCOMPARE(WebhookUrl::effective(settings).url, QStringLiteral("https://saved.example/hook"));
-
+    QVERIFY(store.update(store.main().id, [](Endpoint& endpoint) {
+        endpoint.url = QStringLiteral("https://saved.example/hook");
+        return true;
+    }));
     qputenv("WEBHOOK_URL", "https://env.example/hook");
-    QCOMPARE(int(WebhookUrl::effective(settings).source), int(WebhookUrl::Source::Environment));
-    QCOMPARE(WebhookUrl::effective(settings).url, QStringLiteral("https://env.example/hook"));
+    const auto endpoints = store.list();
+    QCOMPARE(endpoints.size(), 2);
+    QCOMPARE(endpoints.at(0).url, QStringLiteral("https://saved.example/hook"));
+    const auto& fromEnvironment = endpoints.at(1);
+    QCOMPARE(fromEnvironment.id, Endpoint::EnvironmentId);
+    QCOMPARE(fromEnvironment.name, QStringLiteral("WEBHOOK_URL"));
+    QCOMPARE(fromEnvironment.url, QStringLiteral("https://env.example/hook"));
+    QCOMPARE(fromEnvironment.events, QList<Event> { Event::UserCreated });
+    QCOMPARE(fromEnvironment.format, PayloadFormat::Auto);
+    QVERIFY(fromEnvironment.isReadOnly());
+    QVERIFY(!store.update(Endpoint::EnvironmentId, [](Endpoint&) { return true; }));
+    QCOMPARE(EndpointStore::subscribers(database.connection(), Event::UserCreated).size(), 2);
+    QCOMPARE(EndpointStore::subscribers(database.connection(), Event::UserDeleted).size(), 0);
 
     // Set but empty does not count, unlike Open WebUI's PersistentConfig surprises.
     qputenv("WEBHOOK_URL", "");
-    QCOMPARE(int(WebhookUrl::effective(settings).source), int(WebhookUrl::Source::Settings));
+    QVERIFY(!EndpointStore::environment());
     qunsetenv("WEBHOOK_URL");
 }
 

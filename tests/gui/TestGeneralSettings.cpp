@@ -2,10 +2,12 @@
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "SettingsPage.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryResult.h"
 #include "storage/Settings.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/PayloadFormat.h"
 #include "webhooks/WebhookConfig.h"
 #include "webhooks/WebhookUrl.h"
@@ -48,7 +50,7 @@ private slots:
     void testButtonGoneOnUnsavedUrl();
     void testResultShowsReceiverTextVisibly();
     void testCanBeCancelled();
-    void environmentUrlIsReadOnly();
+    void environmentUrlIsAnotherEndpoint();
     void invalidEnvironmentUrlIsShown();
     void generatingSecretRotatesThePreviousOne();
     void customHeadersAreMaskedAndSent();
@@ -115,10 +117,10 @@ void TestGeneralSettings::urlIsPersisted()
         QVERIFY(!save->isEnabled());
     }
 
-    const Settings settings(m_database->get());
-    QCOMPARE(settings.string(Settings::Key::WebhookUrl), url);
-    QCOMPARE(settings.string(Settings::Key::PayloadFormat), QStringLiteral("json"));
-    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 25);
+    const auto main = EndpointStore(m_database->get()).main();
+    QCOMPARE(main.url, url);
+    QCOMPARE(main.format, PayloadFormat::Json);
+    QCOMPARE(main.timeoutSeconds, 25);
 
     auto window = openWindow();
     QCOMPARE(child<QLineEdit>(window.get(), "webhookUrlEdit")->text(), url);
@@ -154,7 +156,7 @@ void TestGeneralSettings::invalidUrlCannotBeSaved()
 
     // Enter does not save it either.
     QTest::keyClick(child<QLineEdit>(window.get(), "webhookUrlEdit"), Qt::Key_Return);
-    QCOMPARE(Settings(m_database->get()).string(Settings::Key::WebhookUrl), QString());
+    QCOMPARE(TestFixtures::webhookUrl(m_database->get()), QString());
 
     typeUrl(window.get(), QStringLiteral("https://example.com/hook"));
     QVERIFY(!message->isVisible());
@@ -163,7 +165,7 @@ void TestGeneralSettings::invalidUrlCannotBeSaved()
 
 void TestGeneralSettings::emptyUrlMeansNoWebhook()
 {
-    Settings(m_database->get()).set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/hook"));
+    TestFixtures::setWebhookUrl(m_database->get(), QStringLiteral("https://example.com/hook"));
     auto window = openWindow();
     child<QLineEdit>(window.get(), "webhookUrlEdit")->clear();
 
@@ -174,8 +176,8 @@ void TestGeneralSettings::emptyUrlMeansNoWebhook()
     QVERIFY(save->isEnabled());
     QVERIFY(!child<QPushButton>(window.get(), "testButton")->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
-    const Settings settings(m_database->get());
-    QCOMPARE(WebhookUrl::effective(settings).source, WebhookUrl::Source::None);
+    QCOMPARE(TestFixtures::webhookUrl(m_database->get()), QString());
+    QCOMPARE(EndpointStore(m_database->get()).main().state(), Endpoint::State::NoUrl);
 }
 
 void TestGeneralSettings::autoFormatNamesTheDetectedFormat()
@@ -237,7 +239,7 @@ void TestGeneralSettings::testButtonPostsUnsavedUrl()
     QVERIFY2(result->text().startsWith(QStringLiteral("Delivered: HTTP 204 in ")), qPrintable(result->text()));
     QCOMPARE(result->property("feedback").toString(), QStringLiteral("success"));
     // The test used the field's value; nothing was saved.
-    QCOMPARE(Settings(m_database->get()).string(Settings::Key::WebhookUrl), QString());
+    QCOMPARE(TestFixtures::webhookUrl(m_database->get()), QString());
 }
 
 void TestGeneralSettings::testButtonGoneOnUnsavedUrl()
@@ -253,7 +255,7 @@ void TestGeneralSettings::testButtonGoneOnUnsavedUrl()
     QTRY_COMPARE(result->text(),
                  QStringLiteral("HTTP 410: this webhook was deleted on the service. Create a new "
                                 "webhook there and use its URL."));
-    QCOMPARE(Settings(m_database->get()).string(Settings::Key::WebhookUrl), QString());
+    QCOMPARE(TestFixtures::webhookUrl(m_database->get()), QString());
 }
 
 void TestGeneralSettings::testButtonReportsRefusedConnection()
@@ -321,47 +323,40 @@ void TestGeneralSettings::testCanBeCancelled()
     QVERIFY(!child<QProgressBar>(window.get(), "testProgress")->isVisible());
 }
 
-void TestGeneralSettings::environmentUrlIsReadOnly()
+// WEBHOOK_URL is an endpoint of its own: the field keeps editing the main endpoint, and a notice says the variable's
+// URL (masked) is notified too.
+void TestGeneralSettings::environmentUrlIsAnotherEndpoint()
 {
-    Settings(m_database->get()).set(Settings::Key::WebhookUrl, QStringLiteral("https://example.com/saved"));
+    TestFixtures::setWebhookUrl(m_database->get(), QStringLiteral("https://example.com/saved"));
     const auto secretUrl = QStringLiteral("https://discord.com/api/webhooks/123456/VerySecretToken");
     qputenv("WEBHOOK_URL", secretUrl.toUtf8());
     auto window = openWindow();
 
     auto* edit = child<QLineEdit>(window.get(), "webhookUrlEdit");
-    QVERIFY(edit->isReadOnly());
-    QCOMPARE(edit->text(), WebhookUrl::mask(secretUrl));
-    QVERIFY(!edit->text().contains(QStringLiteral("VerySecretToken")));
+    QVERIFY(!edit->isReadOnly());
+    QCOMPARE(edit->text(), QStringLiteral("https://example.com/saved"));
     auto* notice = child<QLabel>(window.get(), "environmentNoticeLabel");
     QVERIFY(notice->isVisible());
     QVERIFY(notice->text().contains(QStringLiteral("WEBHOOK_URL")));
-    QCOMPARE(child<QLabel>(window.get(), "autoFormatLabel")->text(),
-             QStringLiteral("Auto uses the %1 format for this URL.")
-                 .arg(PayloadFormat::displayName(PayloadFormat::Discord)));
-    QVERIFY(child<QPushButton>(window.get(), "testButton")->isEnabled());
+    QVERIFY(notice->text().contains(WebhookUrl::mask(secretUrl).toHtmlEscaped()));
+    QVERIFY(!notice->text().contains(QStringLiteral("VerySecretToken")));
 
-    // Format and timeout are still saved; the saved URL is left alone.
     child<QSpinBox>(window.get(), "timeoutSpin")->setValue(30);
     QTest::mouseClick(child<QPushButton>(window.get(), "saveButton"), Qt::LeftButton);
-    const Settings settings(m_database->get());
-    QCOMPARE(settings.integer(Settings::Key::TimeoutSeconds), 30);
-    QCOMPARE(settings.string(Settings::Key::WebhookUrl), QStringLiteral("https://example.com/saved"));
-
+    const auto main = EndpointStore(m_database->get()).main();
+    QCOMPARE(main.timeoutSeconds, 30);
+    QCOMPARE(main.url, QStringLiteral("https://example.com/saved"));
     qunsetenv("WEBHOOK_URL");
-    auto plain = openWindow();
-    QVERIFY(!child<QLineEdit>(plain.get(), "webhookUrlEdit")->isReadOnly());
-    QVERIFY(!child<QLabel>(plain.get(), "environmentNoticeLabel")->isVisible());
 }
 
 void TestGeneralSettings::invalidEnvironmentUrlIsShown()
 {
     qputenv("WEBHOOK_URL", "http://x/\r");
     auto window = openWindow();
-    auto* message = child<QLabel>(window.get(), "urlMessageLabel");
-    QVERIFY(message->isVisible());
-    QCOMPARE(message->text(),
+    auto* notice = child<QLabel>(window.get(), "environmentNoticeLabel");
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->text(),
              QStringLiteral("The URL in WEBHOOK_URL is not valid: The URL must not contain control characters."));
-    QVERIFY(!child<QPushButton>(window.get(), "testButton")->isEnabled());
     qunsetenv("WEBHOOK_URL");
 }
 
@@ -376,18 +371,20 @@ void TestGeneralSettings::generatingSecretRotatesThePreviousOne()
     QVERIFY(!child<QPushButton>(window.get(), "clearSecretButton")->isEnabled());
 
     QTest::mouseClick(generate, Qt::LeftButton);
-    const Settings settings(m_database->get());
-    const auto first = settings.string(Settings::Key::SigningSecret);
+    const auto mainSecret = [this] {
+        return EndpointStore(m_database->get()).main();
+    };
+    const auto first = mainSecret().signingSecret;
     QVERIFY(first.startsWith(QStringLiteral("whsec_")));
     QCOMPARE(edit->text(), first);
-    QCOMPARE(settings.string(Settings::Key::PreviousSigningSecret), QString());
+    QCOMPARE(mainSecret().previousSigningSecret, QString());
 
     QTest::mouseClick(generate, Qt::LeftButton);
-    const auto second = settings.string(Settings::Key::SigningSecret);
+    const auto second = mainSecret().signingSecret;
     QVERIFY(second.startsWith(QStringLiteral("whsec_")));
     QVERIFY(second != first);
-    QCOMPARE(settings.string(Settings::Key::PreviousSigningSecret), first);
-    const auto expiresAt = QDateTime::fromString(settings.string(Settings::Key::PreviousSecretExpiresAt), Qt::ISODate);
+    QCOMPARE(mainSecret().previousSigningSecret, first);
+    const auto expiresAt = mainSecret().previousSecretExpiresAt;
     QVERIFY(expiresAt.isValid());
     QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(expiresAt) - 24 * 3600) < 60);
 
@@ -398,8 +395,8 @@ void TestGeneralSettings::generatingSecretRotatesThePreviousOne()
     QCOMPARE(edit->echoMode(), QLineEdit::Password);
 
     QTest::mouseClick(child<QPushButton>(window.get(), "clearSecretButton"), Qt::LeftButton);
-    QCOMPARE(settings.string(Settings::Key::SigningSecret), QString());
-    QCOMPARE(settings.string(Settings::Key::PreviousSigningSecret), QString());
+    QCOMPARE(mainSecret().signingSecret, QString());
+    QCOMPARE(mainSecret().previousSigningSecret, QString());
     QCOMPARE(edit->text(), QString());
 }
 
@@ -433,8 +430,7 @@ void TestGeneralSettings::customHeadersAreMaskedAndSent()
         QVERIFY(!save->isEnabled());
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("••••"));
     }
-    const Settings settings(m_database->get());
-    const auto headers = WebhookConfig::parseHeaders(settings.string(Settings::Key::CustomHeaders));
+    const auto headers = EndpointStore(m_database->get()).main().headers;
     QCOMPARE(headers.size(), 1);
     QCOMPARE(headers.first().first, QByteArray("Authorization"));
     QCOMPARE(headers.first().second, QByteArray("Bearer s3cr3t"));
@@ -600,17 +596,17 @@ void TestGeneralSettings::deliveredTestLiftsAGoneMark()
     QVERIFY(receiver.listen());
     receiver.setStatus(204);
     const auto url = receiver.url().toString();
-    Settings settings(m_database->get());
-    QVERIFY(settings.set(Settings::Key::WebhookUrl, url));
-    QVERIFY(DeliveryHold::markGone(settings, url, QDateTime::currentDateTimeUtc()));
-    QVERIFY(DeliveryHold::current(settings).has_value());
+    QVERIFY(TestFixtures::setWebhookUrl(m_database->get(), url));
+    EndpointStore endpoints(m_database->get());
+    QVERIFY(endpoints.markGone(endpoints.main().id, url, QDateTime::currentDateTimeUtc()));
+    QCOMPARE(endpoints.main().state(), Endpoint::State::Gone);
     auto window = openWindow();
     auto* warning = child<QLabel>(window.get(), "webhookWarningLabel");
     QVERIFY(warning->isVisible());
     QSignalSpy finished(window->settingsPage()->general(), &GeneralSettingsWidget::testFinished);
     QTest::mouseClick(child<QPushButton>(window.get(), "testButton"), Qt::LeftButton);
     QVERIFY(finished.wait(30000));
-    QVERIFY(!DeliveryHold::current(settings).has_value());
+    QCOMPARE(endpoints.main().state(), Endpoint::State::Active);
     QVERIFY(!warning->isVisible());
 }
 

@@ -241,12 +241,12 @@ void TestMainWindow::statusBarShowsDeliveryCounts()
     QVERIFY(!warning->isVisible());
     // The worker records the 410 in the database, then signals it.
     const auto url = QStringLiteral("https://discord.com/api/webhooks/1/secret-abcd");
-    Settings settings(m_database->get());
-    QVERIFY(TestFixtures::setWebhookUrl(settings.database(), url));
-    QVERIFY(DeliveryHold::markGone(settings, url, QDateTime::currentDateTimeUtc()));
-    emit m_deliveries->webhookGone(WebhookUrl::mask(url));
+    QVERIFY(TestFixtures::setWebhookUrl(m_database->get(), url));
+    EndpointStore endpoints(m_database->get());
+    QVERIFY(endpoints.markGone(endpoints.main().id, url, QDateTime::currentDateTimeUtc()));
+    emit m_deliveries->endpointGone(endpoints.main().id, endpoints.main().name);
     QVERIFY(warning->isVisible());
-    QVERIFY(warning->text().contains(WebhookUrl::mask(url)));
+    QVERIFY(warning->text().contains(endpoints.main().name));
     QVERIFY(!warning->text().contains(QStringLiteral("secret")));
     QCOMPARE(warning->property("feedback").toString(), QStringLiteral("error"));
     // Still said at the next start.
@@ -266,6 +266,7 @@ void TestMainWindow::summaryAndStatusBarAgree()
     QVERIFY2(summary->text().endsWith(QStringLiteral("Pending: 7 · Failed: 2")), qPrintable(summary->text()));
 
     // The page counts the database itself when it refreshes: the status bar follows.
+    QVERIFY(TestFixtures::setWebhookUrl(m_database->get(), QStringLiteral("http://127.0.0.1:9/hook")));
     NewUser user;
     user.name = QStringLiteral("Ann");
     user.email = QStringLiteral("ann@example.com");
@@ -387,12 +388,12 @@ void TestMainWindow::oneDateFormatEverywhere()
     user.name = QStringLiteral("Ann");
     user.email = QStringLiteral("ann@example.com");
     const auto created = UserStore(m_database->get()).create(user, {});
-    QVERIFY(created.ok && created.notification);
+    QVERIFY(created.ok && created.notifications.size() == 1);
     auto window = openWindow();
     auto* users = child<QTableView>(window.get(), "usersView");
     QCOMPARE(users->model()->index(0, 3).data().toString(), TimeFormat::dateTime(created.user.createdAt));
     auto* deliveries = window->deliveriesPage()->model();
-    const auto row = Outbox(m_database->get()).find(created.notification->id);
+    const auto row = Outbox(m_database->get()).find(created.notifications.constFirst().id);
     QVERIFY(row.has_value());
     QCOMPARE(deliveries->index(0, DeliveriesModel::CreatedColumn).data().toString(),
              TimeFormat::dateTime(row->createdAt));

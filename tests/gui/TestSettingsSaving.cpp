@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "TestFixtures.h"
 #include "storage/Settings.h"
+#include "webhooks/Endpoint.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -139,7 +140,10 @@ void TestSettingsSaving::failedNetworkSaveWritesNothing()
 
 void TestSettingsSaving::failedGeneralSaveWritesNothing()
 {
-    refuseKey(QStringLiteral("webhook/timeout_seconds"));
+    // The main endpoint's row cannot be changed.
+    QSqlQuery query(m_database->get()->connection());
+    QVERIFY(query.exec(QStringLiteral("CREATE TRIGGER refuse_endpoint BEFORE UPDATE ON endpoints "
+                                      "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")));
     auto window = openSettings(0);
     auto* url = child<QLineEdit>(window.get(), "webhookUrlEdit");
     auto* timeout = child<QSpinBox>(window.get(), "timeoutSpin");

@@ -139,13 +139,14 @@ void TestDeliveryWorker::goneStopsSending()
     m_receiver->setStatus(410);
     const auto first = createUser(QStringLiteral("a@example.com"));
     QSignalSpy reports(m_service.get(), &DeliveryService::attemptRecorded);
-    QSignalSpy gone(m_service.get(), &DeliveryService::webhookGone);
+    QSignalSpy gone(m_service.get(), &DeliveryService::endpointGone);
     m_service->start();
     const auto report = nextReport(reports);
     QCOMPARE(report.state, QStringLiteral("failed"));
     QCOMPARE(int(report.result.outcome), int(DeliveryResult::Outcome::Gone));
     QTRY_COMPARE(gone.count(), 1);
-    QCOMPARE(gone.first().first().toString(), WebhookUrl::mask(m_receiver->url().toString()));
+    QCOMPARE(gone.first().at(1).toString(), EndpointStore(m_database.get()).main().name);
+    QCOMPARE(EndpointStore(m_database.get()).main().state(), Endpoint::State::Gone);
 
     // Later notifications to the same URL wait for the administrator instead of hitting a deleted webhook.
     const auto second = createUser(QStringLiteral("b@example.com"));
@@ -237,8 +238,8 @@ void TestDeliveryWorker::historyMasksSecrets()
 {
     auto url = m_receiver->url(QStringLiteral("/api/webhooks/123/SUPERSECRETTOKEN"));
     TestFixtures::setWebhookUrl(m_settings->database(), url.toString());
-    m_settings->set(Settings::Key::CustomHeaders,
-                    WebhookConfig::serializeHeaders({ { "Authorization", "Bearer HEADERSECRET" } }));
+    TestFixtures::setWebhookHeaders(m_database.get(),
+                                    WebhookConfig::serializeHeaders({ { "Authorization", "Bearer HEADERSECRET" } }));
     const auto secret = Signature::generateSecret();
     TestFixtures::setSigningSecret(m_settings->database(), secret);
     const auto id = createUser(QStringLiteral("a@example.com"));
@@ -311,6 +312,8 @@ void TestDeliveryWorker::slowReceiverNeverTimesOut()
 
 void TestDeliveryWorker::invalidEnvironmentUrlFailsWithAnAttempt()
 {
+    // WEBHOOK_URL's endpoint alone.
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QString()));
     qputenv("WEBHOOK_URL", "http://x/\r");
     const auto id = createUser(QStringLiteral("a@example.com"));
     QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
@@ -333,6 +336,7 @@ void TestDeliveryWorker::invalidEnvironmentUrlFailsWithAnAttempt()
 void TestDeliveryWorker::invalidUrlIsStoredWithoutItsToken()
 {
     // A URL without its scheme: the message shown while typing suggests the whole URL, token included.
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QString()));
     qputenv("WEBHOOK_URL", "hooks.example.com/api/webhooks/1/SECRETTOKEN");
     const auto id = createUser(QStringLiteral("a@example.com"));
     QSignalSpy spy(m_service.get(), &DeliveryService::attemptRecorded);
@@ -398,7 +402,8 @@ void TestDeliveryWorker::stopFinishesOrGivesBack()
     QVERIFY(stoppedAt.secsTo(QDateTime::currentDateTimeUtc()) < 10);
 
     // Another process claims the rest at once, with no lease to wait for, and sends nothing twice.
-    const auto claimed = outbox.claim(QStringLiteral("second"), 1000, 60000);
+    const auto claimed =
+        outbox.claim(QStringLiteral("second"), 1000, 60000, TestFixtures::endpointIds(m_database.get()));
     QCOMPARE(claimed.size(), 100 - received);
     QSet<QString> sent;
     for (const auto& request : m_receiver->requests()) {
@@ -443,7 +448,7 @@ void TestDeliveryWorker::stopWithGraceAbandonsWhatIsOnTheWire()
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM attempts")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
-    QCOMPARE(outbox.claim(QStringLiteral("other"), 10, 60000).size(), 0);
+    QCOMPARE(outbox.claim(QStringLiteral("other"), 10, 60000, TestFixtures::endpointIds(m_database.get())).size(), 0);
 }
 
 void TestDeliveryWorker::everyRequestOnTheWireIsAnAttempt()

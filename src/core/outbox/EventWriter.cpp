@@ -8,7 +8,7 @@ EventWriter::EventWriter(QSqlDatabase db)
     : m_endpoints(EndpointStore::load(db, true))
     , m_insert(db)
 {
-    m_endpoints.removeIf([](const Endpoint& endpoint) { return !endpoint.isSending(); });
+    m_endpoints.removeIf([](const Endpoint& endpoint) { return !endpoint.receivesEvents(); });
 }
 
 bool EventWriter::hasSubscribers(Event event) const

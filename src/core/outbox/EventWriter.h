@@ -10,9 +10,10 @@
 #include <optional>
 
 // Writes an event's notifications inside the caller's open transaction, so that they exist exactly when the change
-// they tell of does: one for each endpoint subscribed to the event and sending, each with its own id (its webhook-id),
-// its endpoint's message template and its body rendered for that endpoint's format. The endpoints are read once, on
-// the transaction's connection, so a batch (an import) reads them once for thousands of accounts.
+// they tell of does: one for each endpoint subscribed to the event that receives events (enabled, with a URL), each
+// with its own id (its webhook-id), its endpoint's message template and its body rendered for that endpoint's format.
+// The endpoints are read once, on the transaction's connection, so a batch (an import) reads them once for thousands of
+// accounts.
 class EventWriter
 {
 public:

@@ -112,20 +112,26 @@ QList<Endpoint> select(QSqlDatabase db, const QString& where, const QVariantList
     return endpoints;
 }
 
+// A null QString binds as SQL NULL; these columns hold text, empty when there is none.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 // Binds every column but id, created_at and updated_at, in Columns' order.
 void bindFields(QSqlQuery& query, const Endpoint& endpoint)
 {
-    query.addBindValue(endpoint.name.trimmed());
-    query.addBindValue(nameKey(endpoint.name));
-    query.addBindValue(endpoint.url.trimmed());
+    query.addBindValue(text(endpoint.name.trimmed()));
+    query.addBindValue(text(nameKey(endpoint.name)));
+    query.addBindValue(text(endpoint.url.trimmed()));
     query.addBindValue(PayloadFormat::key(endpoint.format));
     query.addBindValue(endpoint.timeoutSeconds);
     query.addBindValue(endpoint.enabled ? 1 : 0);
     query.addBindValue(endpoint.main ? 1 : 0);
     query.addBindValue(Events::toKeys(endpoint.events));
     query.addBindValue(templatesToJson(endpoint.templates));
-    query.addBindValue(endpoint.signingSecret.isNull() ? QStringLiteral("") : endpoint.signingSecret);
-    query.addBindValue(endpoint.previousSigningSecret.isNull() ? QStringLiteral("") : endpoint.previousSigningSecret);
+    query.addBindValue(text(endpoint.signingSecret));
+    query.addBindValue(text(endpoint.previousSigningSecret));
     query.addBindValue(toMs(endpoint.previousSecretExpiresAt));
     query.addBindValue(WebhookConfig::serializeHeaders(endpoint.headers));
     query.addBindValue(toMs(endpoint.goneAt));
@@ -208,8 +214,10 @@ QString Endpoint::holdReason() const
     case State::Disabled:
         return tr("Waiting: the endpoint \"%1\" is disabled.").arg(name);
     case State::Gone:
-        return tr("Waiting: the endpoint \"%1\" was disabled after HTTP 410 (the webhook no longer exists). "
-                  "Set a new URL or enable it again in Settings → Webhooks.")
+        //: %1 is the endpoint's name
+        return tr("Waiting: the endpoint \"%1\" was disabled after HTTP 410 (its webhook no longer exists on the "
+                  "service). Give it a new URL in Settings → Webhooks (or with \"crochet-cli endpoint set \"%1\" "
+                  "--url-stdin\"), or enable it again: the waiting notifications are then sent.")
             .arg(name);
     case State::NoUrl:
         return tr("Waiting: the endpoint \"%1\" has no URL.").arg(name);
@@ -511,6 +519,6 @@ QList<Endpoint> EndpointStore::subscribers(QSqlDatabase db, Event event)
 {
     auto endpoints = load(db, true);
     endpoints.removeIf(
-        [event](const Endpoint& endpoint) { return !endpoint.isSending() || !endpoint.subscribes(event); });
+        [event](const Endpoint& endpoint) { return !endpoint.receivesEvents() || !endpoint.subscribes(event); });
     return endpoints;
 }

@@ -68,6 +68,10 @@ public:
     State state() const;
     // Whether its notifications are sent: enabled, with a URL, not gone.
     bool isSending() const { return state() == State::Active; }
+    // Whether events are written for it: enabled with a URL. After a 410 they still are, and wait with their reason
+    // until the administrator gives it a new URL (or enables it again): nothing is lost meanwhile. A disabled
+    // endpoint gets none.
+    bool receivesEvents() const { return state() == State::Active || state() == State::Gone; }
     // The message for event: the administrator's template or the default one, in the current language.
     QString messageTemplate(Event event) const;
     PayloadFormat::Shape shape() const;
@@ -125,8 +129,8 @@ public:
     // enabled again. Nothing happens if its URL has changed since.
     bool markGone(qint64 id, const QString& url, const QDateTime& at);
 
-    // Endpoints subscribed to event and sending, read on db (inside the caller's transaction): each gets one
-    // notification of the event.
+    // Endpoints subscribed to event that receive events (Endpoint::receivesEvents), read on db (inside the caller's
+    // transaction): each gets one notification of the event.
     static QList<Endpoint> subscribers(QSqlDatabase db, Event event);
     // Every endpoint read on db, for the delivery worker.
     static QList<Endpoint> load(QSqlDatabase db, bool includeEnvironment = true);

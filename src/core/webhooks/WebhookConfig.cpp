@@ -14,7 +14,7 @@ WebhookConfig WebhookConfig::forEndpoint(const Endpoint& endpoint, const Network
 {
     WebhookConfig config;
     config.endpointId = endpoint.id;
-    config.url = endpoint.url.trimmed();
+    config.url = endpoint.url; // stored trimmed; WEBHOOK_URL is checked as it is set
     config.format = endpoint.format;
     config.timeoutSeconds =
         qBound(Endpoint::MinimumTimeoutSeconds, endpoint.timeoutSeconds, Endpoint::MaximumTimeoutSeconds);
