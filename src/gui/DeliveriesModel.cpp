@@ -27,10 +27,10 @@ bool sortsBefore(const NotificationRow& a, const NotificationRow& b)
 
 bool sameContent(const NotificationRow& a, const NotificationRow& b)
 {
-    return a.id == b.id && a.event == b.event && a.userName == b.userName && a.state == b.state
-        && a.attempts == b.attempts && a.lastStatus == b.lastStatus && a.lastResult == b.lastResult
-        && a.lastResultCode == b.lastResultCode && a.nextAttemptAt == b.nextAttemptAt && a.createdAt == b.createdAt
-        && a.updatedAt == b.updatedAt;
+    return a.id == b.id && a.event == b.event && a.endpointId == b.endpointId && a.userName == b.userName
+        && a.state == b.state && a.attempts == b.attempts && a.lastStatus == b.lastStatus
+        && a.lastResult == b.lastResult && a.lastResultCode == b.lastResultCode && a.nextAttemptAt == b.nextAttemptAt
+        && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt;
 }
 
 } // namespace
@@ -52,13 +52,20 @@ DeliveriesModel::DeliveriesModel(Database* database, DeliveryService* deliveries
     reload();
 }
 
-void DeliveriesModel::setStateFilter(std::optional<Outbox::State> state)
+void DeliveriesModel::setFilter(const Outbox::Filter& filter)
 {
-    if (state == m_filter) {
+    if (filter == m_filter) {
         return;
     }
-    m_filter = state;
+    m_filter = filter;
     reload();
+}
+
+void DeliveriesModel::setStateFilter(std::optional<Outbox::State> state)
+{
+    auto filter = m_filter;
+    filter.state = state;
+    setFilter(filter);
 }
 
 void DeliveriesModel::reload()
@@ -297,6 +304,8 @@ QVariant DeliveriesModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case EventColumn:
             return SafeText::printable(Events::displayName(row.event));
+        case EndpointColumn:
+            return SafeText::printable(m_hold.endpointName(row.endpointId));
         case AccountColumn:
             return SafeText::printable(row.userName);
         case StateColumn:
@@ -354,6 +363,9 @@ QVariant DeliveriesModel::headerData(int section, Qt::Orientation orientation, i
     case EventColumn:
         //: Column header: what happened, such as user.created
         return tr("Event");
+    case EndpointColumn:
+        //: Column header: the webhook endpoint a notification goes to
+        return tr("Endpoint");
     case AccountColumn:
         return tr("Account");
     case StateColumn:

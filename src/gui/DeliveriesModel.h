@@ -27,6 +27,7 @@ public:
     enum Column
     {
         EventColumn,
+        EndpointColumn,
         AccountColumn,
         StateColumn,
         AttemptsColumn,
@@ -54,9 +55,12 @@ public:
     // deliveries may be null: the model then changes only when refreshed.
     DeliveriesModel(Database* database, DeliveryService* deliveries, QObject* parent = nullptr);
 
-    // Reloads from scratch with only the notifications in that state (all when empty).
+    // Reloads from scratch with only the notifications the filter lets through.
+    void setFilter(const Outbox::Filter& filter);
+    const Outbox::Filter& filter() const { return m_filter; }
+    // Only the notifications in that state (all when empty), the rest of the filter unchanged.
     void setStateFilter(std::optional<Outbox::State> state);
-    std::optional<Outbox::State> stateFilter() const { return m_filter; }
+    std::optional<Outbox::State> stateFilter() const { return m_filter.state; }
 
     const NotificationRow& notification(int row) const { return m_rows.at(row); }
     // The row of a loaded notification, or -1.
@@ -96,7 +100,7 @@ private:
     Database* m_database;
     Outbox m_outbox;
     DeliveryHold m_hold;
-    std::optional<Outbox::State> m_filter;
+    Outbox::Filter m_filter;
     QList<NotificationRow> m_rows;
     QHash<QString, int> m_rowById;
     // How far into the filtered table the pages have read.

@@ -43,6 +43,7 @@ DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, 
     , m_outbox(database)
     , m_deliveries(deliveries)
     , m_model(new DeliveriesModel(database, deliveries, this))
+    , m_accountFilterTimer(this)
 {
     m_ui->setupUi(this);
 
@@ -62,6 +63,7 @@ DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, 
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->resizeSection(DeliveriesModel::AccountColumn, view->fontMetrics().averageCharWidth() * 18);
+    header->resizeSection(DeliveriesModel::EndpointColumn, view->fontMetrics().averageCharWidth() * 14);
     header->setSectionResizeMode(DeliveriesModel::LastResultColumn, QHeaderView::Stretch);
     view->setTextElideMode(Qt::ElideRight);
     m_ui->attemptsText->setTabChangesFocus(true);
@@ -69,6 +71,14 @@ DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, 
     m_ui->deliveriesSplitter->setStretchFactor(1, 2);
 
     connect(m_ui->stateFilterCombo, &QComboBox::currentIndexChanged, this, &DeliveriesPage::applyFilter);
+    connect(m_ui->endpointFilterCombo, &QComboBox::currentIndexChanged, this, &DeliveriesPage::applyFilter);
+    // The account filter waits for a pause in the typing: each change reloads the list.
+    m_accountFilterTimer.setSingleShot(true);
+    m_accountFilterTimer.setInterval(AccountFilterDelayMs);
+    connect(&m_accountFilterTimer, &QTimer::timeout, this, &DeliveriesPage::applyFilter);
+    connect(m_ui->accountFilterEdit, &QLineEdit::textChanged, this, [this] { m_accountFilterTimer.start(); });
+    connect(m_ui->accountFilterEdit, &QLineEdit::returnPressed, this, &DeliveriesPage::applyFilter);
+    connect(m_model, &DeliveriesModel::refreshed, this, &DeliveriesPage::fillEndpointFilter);
     connect(m_ui->redeliverButton, &QPushButton::clicked, this, &DeliveriesPage::redeliverSelected);
     connect(m_ui->retryFailedButton, &QPushButton::clicked, this, &DeliveriesPage::retryFailed);
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -94,6 +104,7 @@ DeliveriesPage::DeliveriesPage(Database* database, DeliveryService* deliveries, 
         });
     }
 
+    fillEndpointFilter();
     retranslate();
     updateButtons();
 }
@@ -128,6 +139,9 @@ void DeliveriesPage::retranslate()
         m_ui->stateFilterCombo->setItemText(i, names.at(i));
     }
     m_model->retranslate();
+    if (m_ui->endpointFilterCombo->count() > 0) {
+        m_ui->endpointFilterCombo->setItemText(0, tr("All endpoints"));
+    }
     fitColumns();
     updateSummary();
     m_detailsHtml.clear();
@@ -136,8 +150,51 @@ void DeliveriesPage::retranslate()
 
 void DeliveriesPage::applyFilter()
 {
-    m_model->setStateFilter(Outbox::stateFromKey(m_ui->stateFilterCombo->currentData().toString()));
+    m_accountFilterTimer.stop();
+    Outbox::Filter filter;
+    filter.state = Outbox::stateFromKey(m_ui->stateFilterCombo->currentData().toString());
+    const auto endpoint = m_ui->endpointFilterCombo->currentData();
+    if (endpoint.isValid()) {
+        filter.endpointId = endpoint.toLongLong();
+    }
+    filter.account = m_ui->accountFilterEdit->text().trimmed();
+    m_model->setFilter(filter);
     updateSummary();
+}
+
+void DeliveriesPage::showAccount(const QString& account)
+{
+    m_ui->accountFilterEdit->setText(account);
+    applyFilter();
+}
+
+void DeliveriesPage::fillEndpointFilter()
+{
+    // Every endpoint known now, and the one selected even if it was removed since.
+    auto* combo = m_ui->endpointFilterCombo;
+    const auto selected = combo->currentData();
+    QList<QPair<QString, QVariant>> items { { tr("All endpoints"), QVariant() } };
+    for (const auto& endpoint : m_model->hold().endpoints()) {
+        items.append({ SafeText::printable(endpoint.name), QVariant(endpoint.id) });
+    }
+    if (selected.isValid() && std::none_of(items.cbegin(), items.cend(), [&selected](const auto& item) {
+            return item.second == selected;
+        })) {
+        items.append({ m_model->hold().endpointName(selected.toLongLong()), selected });
+    }
+    bool same = combo->count() == items.size();
+    for (int i = 0; same && i < items.size(); ++i) {
+        same = combo->itemText(i) == items.at(i).first && combo->itemData(i) == items.at(i).second;
+    }
+    if (same) {
+        return;
+    }
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    for (const auto& [text, id] : items) {
+        combo->addItem(text, id);
+    }
+    combo->setCurrentIndex(qMax(0, combo->findData(selected)));
 }
 
 void DeliveriesPage::redeliverSelected()
@@ -342,8 +399,11 @@ void DeliveriesPage::fitColumns()
         return QIcon();
     };
 
-    fit(DeliveriesModel::EventColumn,
-        { Events::displayName(Event::UserCreated), Events::displayName(Event::WebhookTest) }, noIcon);
+    QStringList events;
+    for (const auto event : Events::all()) {
+        events << Events::displayName(event);
+    }
+    fit(DeliveriesModel::EventColumn, events, noIcon);
     QStringList states;
     QHash<QString, QIcon> stateIcons;
     for (const auto state : { Outbox::State::Pending, Outbox::State::Delivered, Outbox::State::Failed }) {

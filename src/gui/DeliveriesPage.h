@@ -3,6 +3,7 @@
 #include "outbox/Outbox.h"
 
 #include <QScopedPointer>
+#include <QTimer>
 #include <QWidget>
 
 class Database;
@@ -14,7 +15,8 @@ namespace Ui {
 class DeliveriesPage;
 }
 
-// The Deliveries tab: every notification with its state, filtered by state, the attempts of the selected one, and
+// The Deliveries tab: every notification with its state and endpoint, filtered by state, endpoint and account, the
+// attempts of the selected one, and
 // redelivery. It follows the delivery service live.
 class DeliveriesPage : public QWidget
 {
@@ -29,6 +31,10 @@ public:
 
     // Shows counts the delivery service published, so that the summary agrees with the window's status bar.
     void setCounts(int pending, int failed);
+    // Shows only the notifications of an account (its name or email), as the Users page asks.
+    void showAccount(const QString& account);
+
+    static constexpr int AccountFilterDelayMs = 250;
 
 signals:
     // A short confirmation for the window's status bar.
@@ -44,6 +50,7 @@ private:
     void retranslate();
     void fitColumns();
     void applyFilter();
+    void fillEndpointFilter();
     void redeliverSelected();
     void retryFailed();
     void updateSummary();
@@ -67,4 +74,5 @@ private:
     QString m_anchorId;
     int m_anchorY = 0;
     bool m_shown = false;
+    QTimer m_accountFilterTimer;
 };

@@ -530,7 +530,7 @@ void TestOutbox::schemaThreeFixtureMigratesToSix()
     QCOMPARE(attempts.first().requestBody.size(), 221);
     QVERIFY(attempts.first().requestHeaders.contains(QStringLiteral("Authorization: ••••")));
     // The pending one is claimed with no stored body and rendered from its old payload, in its own language.
-    const auto claimed = outbox.claim(QStringLiteral("a"), 10, 60000, TestFixtures::endpointIds(m_database.get()));
+    const auto claimed = outbox.claim(QStringLiteral("a"), 10, 60000, TestFixtures::endpointIds(&database));
     QCOMPARE(claimed.size(), 1);
     QVERIFY(!claimed.first().storedPayload(PayloadFormat::Shape::Json));
     const auto notification = outbox.notification(claimed.first().notification.id);
@@ -565,7 +565,7 @@ void TestOutbox::schemaFiveFixtureMigratesToSix()
     QVERIFY(delivered.first().requestHeaders.contains(QStringLiteral("webhook-signature: v1,••••")));
 
     // Bob's notification, rendered from the payload schema 5 kept, gives the very body schema 5 sent.
-    const auto claimed = outbox.claim(QStringLiteral("a"), 10, 60000, TestFixtures::endpointIds(m_database.get()));
+    const auto claimed = outbox.claim(QStringLiteral("a"), 10, 60000, TestFixtures::endpointIds(&database));
     QCOMPARE(claimed.size(), 1);
     QVERIFY(!claimed.first().storedPayload(PayloadFormat::Shape::Json));
     const auto bob = outbox.notification(claimed.first().notification.id);

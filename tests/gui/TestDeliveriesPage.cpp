@@ -12,6 +12,7 @@
 #include "text/TimeFormat.h"
 #include "text/Translations.h"
 #include "users/UserStore.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/WebhookUrl.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -196,6 +198,7 @@ private slots:
     void selectedRowStaysInPlaceWhenRowsArrive();
     void tabLeavesTheTable();
     void heldNotificationsSayWhy();
+    void filtersByEndpointAndAccount();
 };
 
 void TestDeliveriesPage::initTestCase()
@@ -839,6 +842,55 @@ void TestDeliveriesPage::heldNotificationsSayWhy()
     QTRY_COMPARE(h.state(id), Delivered);
     QCOMPARE(next.count(), 1);
     QCOMPARE(h.receiver.count(), 0);
+}
+
+// Each notification names its endpoint; the list narrows to one endpoint, to one account (whatever the case and the
+// accents, deleted accounts included by their name), or both.
+void TestDeliveriesPage::filtersByEndpointAndAccount()
+{
+    Harness h;
+    QVERIFY(h.open());
+    Endpoint ops;
+    ops.name = QStringLiteral("Ops");
+    ops.url = h.receiver.url(QStringLiteral("/ops")).toString();
+    QVERIFY(EndpointStore(&h.database).add(ops));
+    const auto elodie = h.createAccount(QStringLiteral("Élodie"));
+    const auto bob = h.createAccount(QStringLiteral("Bob"));
+    QVERIFY(!elodie.isEmpty() && !bob.isEmpty());
+    h.showPage();
+    QCOMPARE(h.model()->rowCount(), 4);
+    QStringList endpoints;
+    for (int row = 0; row < h.model()->rowCount(); ++row) {
+        endpoints << h.model()->index(row, DeliveriesModel::EndpointColumn).data().toString();
+    }
+    endpoints.sort();
+    QCOMPARE(
+        endpoints,
+        (QStringList { QStringLiteral("Main"), QStringLiteral("Main"), QStringLiteral("Ops"), QStringLiteral("Ops") }));
+
+    auto* endpointCombo = h.page->findChild<QComboBox*>(QStringLiteral("endpointFilterCombo"));
+    QCOMPARE(endpointCombo->count(), 3);
+    QCOMPARE(endpointCombo->itemText(0), QStringLiteral("All endpoints"));
+    endpointCombo->setCurrentIndex(endpointCombo->findData(ops.id));
+    QCOMPARE(h.model()->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        QCOMPARE(h.model()->index(row, DeliveriesModel::EndpointColumn).data().toString(), QStringLiteral("Ops"));
+    }
+
+    auto* account = h.page->findChild<QLineEdit*>(QStringLiteral("accountFilterEdit"));
+    QTest::keyClicks(account, QStringLiteral("ELODIE"));
+    QTRY_COMPARE(h.model()->rowCount(), 1);
+    QCOMPARE(h.model()->index(0, DeliveriesModel::AccountColumn).data().toString(), QStringLiteral("Élodie"));
+    QCOMPARE(h.model()->index(0, DeliveriesModel::EndpointColumn).data().toString(), QStringLiteral("Ops"));
+
+    // Back to every endpoint: Élodie's two notifications; a literal % matches nothing.
+    endpointCombo->setCurrentIndex(0);
+    QCOMPARE(h.model()->rowCount(), 2);
+    account->setText(QStringLiteral("%"));
+    QTRY_COMPARE(h.model()->rowCount(), 0);
+    h.page->showAccount(QStringLiteral("bob@example"));
+    QCOMPARE(account->text(), QStringLiteral("bob@example"));
+    QCOMPARE(h.model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestDeliveriesPage)

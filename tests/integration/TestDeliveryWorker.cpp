@@ -1,11 +1,13 @@
 #include "TestFixtures.h"
 #include "TestReceiver.h"
+#include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Outbox.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
 #include "text/Translations.h"
 #include "users/UserStore.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/Signature.h"
 #include "webhooks/WebhookConfig.h"
 
@@ -43,6 +45,7 @@ private slots:
     void hugeHeadersFailTheAttempt();
     void sendsTheStoredBodyFreshlySigned();
     void newShapeRendersTheBodyAgain();
+    void goneDisablesOnlyItsEndpoint();
 
 private:
     QString createUser(const QString& email);
@@ -555,6 +558,53 @@ void TestDeliveryWorker::newShapeRendersTheBodyAgain()
     QVERIFY(!attempt.bodyStored);
     QCOMPARE(attempt.requestBody, QString::fromUtf8(m_receiver->requests().first().body));
     QVERIFY(storedBody(id).contains(QLatin1String("\"event\"")));
+}
+
+// Two endpoints: the one whose webhook was deleted (410) is disabled, says why, and keeps its later notifications
+// waiting; the other goes on receiving, each request signed with its own secret and carrying its own header.
+void TestDeliveryWorker::goneDisablesOnlyItsEndpoint()
+{
+    TestReceiver ops;
+    QVERIFY(ops.listen());
+    Endpoint endpoint;
+    endpoint.name = QStringLiteral("Ops");
+    endpoint.url = ops.url(QStringLiteral("/ops")).toString();
+    endpoint.headers = { { "X-Team", "ops" } };
+    endpoint.rotateSecret();
+    EndpointStore store(m_database.get());
+    QVERIFY(store.add(endpoint));
+    m_receiver->setStatus(410);
+
+    const auto first =
+        UserStore(m_database.get())
+            .create(NewUser { QStringLiteral("Ann"), QStringLiteral("ann@example.com"), Role::Pending, {}, {}, {} },
+                    {});
+    QCOMPARE(first.notifications.size(), 2);
+    QSignalSpy reports(m_service.get(), &DeliveryService::attemptRecorded);
+    QSignalSpy gone(m_service.get(), &DeliveryService::endpointGone);
+    m_service->start();
+    QTRY_COMPARE_WITH_TIMEOUT(gone.count(), 1, 30000);
+    QCOMPARE(gone.first().at(0).toLongLong(), store.main().id);
+    QTRY_COMPARE(ops.count(), 1);
+    const auto request = ops.requests().first();
+    QCOMPARE(request.header("X-Team"), QByteArray("ops"));
+    QCOMPARE(request.header("webhook-signature").left(3), QByteArray("v1,"));
+    QCOMPARE(store.main().state(), Endpoint::State::Gone);
+    QCOMPARE(store.find(endpoint.id)->state(), Endpoint::State::Active);
+
+    // The next account: Ops is told; the main endpoint's notification waits, with its reason.
+    const auto second =
+        UserStore(m_database.get())
+            .create(NewUser { QStringLiteral("Bob"), QStringLiteral("bob@example.com"), Role::Pending, {}, {}, {} },
+                    {});
+    QCOMPARE(second.notifications.size(), 2);
+    m_service->wake();
+    QTRY_COMPARE(ops.count(), 2);
+    QCOMPARE(m_receiver->count(), 1);
+    Outbox outbox(m_database.get());
+    const auto waiting = outbox.pendingByEndpoint();
+    QCOMPARE(waiting, (QHash<qint64, int> { { store.main().id, 1 } }));
+    QVERIFY(DeliveryHold::load(m_database.get()).reason(store.main().id).contains(QStringLiteral("410")));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryWorker)

@@ -3,6 +3,7 @@
 #include "Log.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "users/UserRules.h"
 #include "webhooks/WebhookConfig.h"
 
 #include <QJsonDocument>
@@ -397,14 +398,43 @@ int Outbox::release(const QString& owner, const QStringList& keep)
     return execOrWarn(query) ? query.numRowsAffected() : 0;
 }
 
-QList<NotificationRow> Outbox::list(std::optional<State> state, int limit, int offset) const
+namespace {
+
+// The WHERE clause of a filter and its values, in order.
+QPair<QString, QVariantList> whereClause(const Outbox::Filter& filter)
 {
+    QStringList conditions;
+    QVariantList values;
+    if (filter.state) {
+        conditions << QStringLiteral("state = ?");
+        values << Outbox::stateKey(*filter.state);
+    }
+    if (filter.endpointId) {
+        conditions << QStringLiteral("endpoint_id = ?");
+        values << *filter.endpointId;
+    }
+    const auto folded = UserRules::searchFold(filter.account);
+    if (!folded.isEmpty()) {
+        conditions << QStringLiteral("(user_id IN (SELECT id FROM users WHERE search_key LIKE ? ESCAPE '\\') "
+                                     "OR user_name LIKE ? ESCAPE '\\')");
+        values << QString(QLatin1Char('%') + likePattern(folded) + QLatin1Char('%'))
+               << QString(QLatin1Char('%') + likePattern(filter.account.trimmed()) + QLatin1Char('%'));
+    }
+    return { conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")),
+             values };
+}
+
+} // namespace
+
+QList<NotificationRow> Outbox::list(const Filter& filter, int limit, int offset) const
+{
+    const auto [where, values] = whereClause(filter);
     QSqlQuery query(m_database->connection());
     query.prepare(
         QStringLiteral("SELECT %1 FROM notifications %2 ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?")
-            .arg(RowColumns, state ? QStringLiteral("WHERE state = ?") : QString()));
-    if (state) {
-        query.addBindValue(stateKey(*state));
+            .arg(RowColumns, where));
+    for (const auto& value : values) {
+        query.addBindValue(value);
     }
     query.addBindValue(limit);
     query.addBindValue(offset);
@@ -417,13 +447,13 @@ QList<NotificationRow> Outbox::list(std::optional<State> state, int limit, int o
     return rows;
 }
 
-int Outbox::count(std::optional<State> state) const
+int Outbox::count(const Filter& filter) const
 {
+    const auto [where, values] = whereClause(filter);
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM notifications %1")
-                      .arg(state ? QStringLiteral("WHERE state = ?") : QString()));
-    if (state) {
-        query.addBindValue(stateKey(*state));
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM notifications %1").arg(where));
+    for (const auto& value : values) {
+        query.addBindValue(value);
     }
     return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
 }

@@ -96,6 +96,21 @@ public:
         QDateTime nextAttemptAt;
     };
 
+    // Which notifications a list shows: all of them, or those matching every field set.
+    struct Filter
+    {
+        std::optional<State> state;
+        std::optional<qint64> endpointId;
+        // Part of the account's name or email, whatever the case and accents (UserRules::searchFold); the name kept
+        // with the notification for deleted accounts.
+        QString account;
+
+        bool operator==(const Filter& other) const
+        {
+            return state == other.state && endpointId == other.endpointId && account == other.account;
+        }
+    };
+
     explicit Outbox(Database* database);
 
     static QString stateKey(State state);
@@ -120,8 +135,13 @@ public:
     // wire: their lease runs out first, as if the process had been killed); returns how many.
     int release(const QString& owner, const QStringList& keep = {});
 
-    QList<NotificationRow> list(std::optional<State> state, int limit, int offset = 0) const;
-    int count(std::optional<State> state) const;
+    QList<NotificationRow> list(const Filter& filter, int limit, int offset = 0) const;
+    QList<NotificationRow> list(std::optional<State> state, int limit, int offset = 0) const
+    {
+        return list(Filter { state, std::nullopt, {} }, limit, offset);
+    }
+    int count(const Filter& filter) const;
+    int count(std::optional<State> state) const { return count(Filter { state, std::nullopt, {} }); }
     // How many notifications are pending for each endpoint (Endpoint::id).
     QHash<qint64, int> pendingByEndpoint() const;
     // Notifications of event to those endpoints created since then that are pending with no attempt yet.

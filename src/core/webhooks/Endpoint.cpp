@@ -128,7 +128,7 @@ void bindFields(QSqlQuery& query, const Endpoint& endpoint)
     query.addBindValue(endpoint.timeoutSeconds);
     query.addBindValue(endpoint.enabled ? 1 : 0);
     query.addBindValue(endpoint.main ? 1 : 0);
-    query.addBindValue(Events::toKeys(endpoint.events));
+    query.addBindValue(text(Events::toKeys(endpoint.events)));
     query.addBindValue(templatesToJson(endpoint.templates));
     query.addBindValue(text(endpoint.signingSecret));
     query.addBindValue(text(endpoint.previousSigningSecret));
