@@ -3,6 +3,7 @@
 #include "CliCommand.h"
 #include "CliContext.h"
 #include "DeliveriesCommand.h"
+#include "EndpointCommand.h"
 #include "HelpText.h"
 #include "UserCommand.h"
 #include "Version.h"
@@ -53,6 +54,7 @@ QList<CliCommand*> CliApplication::commands()
 {
     if (m_commands.empty()) {
         m_commands.push_back(std::make_unique<WebhookCommand>(m_context.get()));
+        m_commands.push_back(std::make_unique<EndpointCommand>(m_context.get()));
         m_commands.push_back(std::make_unique<UserCommand>(m_context.get()));
         m_commands.push_back(std::make_unique<DeliveriesCommand>(m_context.get()));
     }

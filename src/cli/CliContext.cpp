@@ -35,6 +35,39 @@ void CliContext::error(const QString& line)
     m_err.flush();
 }
 
+void CliContext::printJson(const QJsonDocument& document)
+{
+    // QJsonDocument already escapes C0 controls in strings; a raw line break is only ever its own indentation.
+    const auto text = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    QString escaped;
+    escaped.reserve(text.size());
+    const auto escape = [&escaped](QChar unit) {
+        escaped += QStringLiteral("\\u%1").arg(unit.unicode(), 4, 16, QLatin1Char('0'));
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const auto unit = text.at(i);
+        if (unit.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            const auto codePoint = QChar::surrogateToUcs4(unit, text.at(i + 1));
+            if (SafeText::isInvisible(codePoint)) {
+                escape(unit);
+                escape(text.at(i + 1));
+            } else {
+                escaped += unit;
+                escaped += text.at(i + 1);
+            }
+            ++i;
+        } else if (unit.isSurrogate()
+                   || (unit != QLatin1Char('\n')
+                       && (SafeText::isControl(unit.unicode()) || SafeText::isInvisible(unit.unicode())))) {
+            escape(unit);
+        } else {
+            escaped += unit;
+        }
+    }
+    m_out << escaped;
+    m_out.flush();
+}
+
 std::optional<QString> CliContext::readInputLine()
 {
     QFile input;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QString>
 #include <QTextStream>
 
@@ -32,6 +33,9 @@ public:
     // the caller forgot, no control character other than a line break or a tab reaches the terminal (SafeText).
     void print(const QString& line = {});
     void error(const QString& line);
+    // A JSON document for scripts, indented. Control and invisible characters in its strings are written as \uXXXX
+    // escapes, so that it reaches the terminal intact and a JSON parser reads back exactly what was stored.
+    void printJson(const QJsonDocument& document);
 
     // Opens (and creates or migrates) the database; prints the reason and returns nullptr when it cannot. A
     // write-protected database is opened read-only.

@@ -17,6 +17,8 @@ const QString StatusOption = QStringLiteral("status");
 const QString LimitOption = QStringLiteral("limit");
 const QString FailedOption = QStringLiteral("failed");
 const QString WaitOption = QStringLiteral("wait");
+const QString EndpointOption = QStringLiteral("endpoint");
+const QString AccountOption = QStringLiteral("account");
 
 constexpr int DefaultLimit = 50;
 constexpr int DefaultWaitSeconds = 60;
@@ -53,6 +55,13 @@ QList<CliCommand::Action> DeliveriesCommand::actions() const
     const QCommandLineOption limit(LimitOption,
                                    tr("At most this many, the newest first (default %1).").arg(DefaultLimit),
                                    tr("count"), QString::number(DefaultLimit));
+    const QCommandLineOption endpoint(EndpointOption, tr("Only notifications to this endpoint (its name)."),
+                                      tr("name"));
+    const QCommandLineOption account(
+        AccountOption,
+        tr("Only notifications of accounts whose name or email contains this text, whatever the case "
+           "and accents."),
+        tr("text"));
     const QCommandLineOption failed(FailedOption, tr("Schedule every failed notification again."));
     const QCommandLineOption wait(
         WaitOption,
@@ -65,9 +74,10 @@ QList<CliCommand::Action> DeliveriesCommand::actions() const
     optionalId.optional = true;
     return {
         { { QStringLiteral("list") },
-          tr("List notifications, one a line: id, event, account, state, attempts, last result (tab-separated)."),
+          tr("List notifications, one a line: id, event, account, state, attempts, last result, endpoint "
+             "(tab-separated)."),
           {},
-          { status, limit } },
+          { status, endpoint, account, limit } },
         { { QStringLiteral("show") }, tr("Show a notification and every attempt to deliver it."), { id }, {} },
         { { QStringLiteral("retry") },
           tr("Schedule a notification, or every failed one, for delivery now."),
@@ -107,10 +117,22 @@ int DeliveriesCommand::run(const QStringList& action, const QCommandLineParser& 
 
 int DeliveriesCommand::list(const QCommandLineParser& parser)
 {
-    std::optional<Outbox::State> state;
+    Outbox::Filter filter;
+    const auto hold = DeliveryHold::load(m_context->database());
+    if (parser.isSet(EndpointOption)) {
+        const auto name = parser.value(EndpointOption);
+        const auto endpoint = EndpointStore(m_context->database()).findByName(name);
+        if (!endpoint) {
+            m_context->error(tr("There is no endpoint named \"%1\"; \"%2 endpoint list\" lists them.")
+                                 .arg(InputEcho::capped(name), programName()));
+            return CliContext::Failure;
+        }
+        filter.endpointId = endpoint->id;
+    }
+    filter.account = parser.value(AccountOption);
     if (parser.isSet(StatusOption)) {
-        state = Outbox::stateFromKey(parser.value(StatusOption));
-        if (!state) {
+        filter.state = Outbox::stateFromKey(parser.value(StatusOption));
+        if (!filter.state) {
             return usageError(tr("Unknown state \"%1\": use pending, delivered or failed.")
                                   .arg(InputEcho::capped(parser.value(StatusOption))),
                               actions().at(0));
@@ -120,14 +142,14 @@ int DeliveriesCommand::list(const QCommandLineParser& parser)
     if (!limit || *limit == 0) {
         return usageError(tr("The limit must be a whole number above 0."), actions().at(0));
     }
-    const auto rows = Outbox(m_context->database()).list(state, *limit);
-    const auto hold = DeliveryHold::load(m_context->database());
+    const auto rows = Outbox(m_context->database()).list(filter, *limit);
     for (const auto& row : rows) {
         // A notification that nothing will send says why it waits.
         const bool held = hold.isHeld(row.endpointId) && row.state == Outbox::stateKey(Outbox::State::Pending);
         const auto lastResult = held ? hold.reason(row.endpointId) : row.lastResultText();
         m_context->print(QStringList { row.id, field(row.event), field(row.userName), row.state,
-                                       QString::number(row.attempts), field(lastResult) }
+                                       QString::number(row.attempts), field(lastResult),
+                                       field(hold.endpointName(row.endpointId)) }
                              .join(QLatin1Char('\t')));
     }
     return CliContext::Success;

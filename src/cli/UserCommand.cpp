@@ -16,6 +16,7 @@
 
 #include <QFile>
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -29,6 +30,7 @@ const QString NameOption = QStringLiteral("name");
 const QString EmailOption = QStringLiteral("email");
 const QString RoleOption = QStringLiteral("role");
 const QString PasswordStdinOption = QStringLiteral("password-stdin");
+const QString SearchOption = QStringLiteral("search");
 const QString JsonOption = QStringLiteral("json");
 const QString YesOption = QStringLiteral("yes");
 
@@ -88,9 +90,16 @@ QList<CliCommand::Action> UserCommand::actions() const
           {},
           { name, email, role, passwordStdin } },
         { { QStringLiteral("list") },
-          tr("List the accounts, one a line: id, name, email, role, creation time (tab-separated)."),
+          tr("List the accounts, oldest first, one a line: id, name, email, role, creation time, state "
+             "(tab-separated)."),
           {},
-          {} },
+          { QCommandLineOption(SearchOption,
+                               tr("Only the accounts whose name or email contains this text, whatever its case and "
+                                  "accents."),
+                               tr("text")),
+            QCommandLineOption(JsonOption,
+                               tr("Print a JSON array of objects with the keys id, name, email, role, state and "
+                                  "created_at.")) } },
         { { QStringLiteral("show") },
           tr("Show an account: id, name, email, role, state, whether it has a password, creation and change times."),
           { account },
@@ -151,7 +160,7 @@ int UserCommand::run(const QStringList& action, const QCommandLineParser& parser
         return CliContext::Failure;
     }
     if (key == QLatin1String("list")) {
-        return list();
+        return list(parser);
     }
     return importFile(positional.at(0));
 }
@@ -453,12 +462,36 @@ void UserCommand::onChanged(const UserStore::Changed& changed)
     awaitFirstAttempts(changed.notifications, changed.event);
 }
 
-int UserCommand::list()
+int UserCommand::list(const QCommandLineParser& parser)
 {
-    const auto users = UserStore(m_context->database()).list();
+    UserStore::Query query;
+    query.search = parser.value(SearchOption);
+    query.column = UserStore::SortColumn::Created;
+    query.order = Qt::AscendingOrder;
+    const auto users = UserStore(m_context->database()).list(query);
+    // Keys, not translated names: what scripts compare.
+    const auto state = [](const UserRecord& user) {
+        return user.disabled ? QStringLiteral("disabled") : QStringLiteral("active");
+    };
+    if (parser.isSet(JsonOption)) {
+        QJsonArray array;
+        for (const auto& user : users) {
+            array.append(QJsonObject {
+                { QStringLiteral("id"), user.id },
+                { QStringLiteral("name"), user.name },
+                { QStringLiteral("email"), user.email },
+                { QStringLiteral("role"), Roles::key(user.role) },
+                { QStringLiteral("state"), state(user) },
+                { QStringLiteral("created_at"), user.createdAt.toUTC().toString(Qt::ISODate) },
+            });
+        }
+        m_context->printJson(QJsonDocument(array));
+        return CliContext::Success;
+    }
     for (const auto& user : users) {
         m_context->print(QStringList { user.id, SafeText::printable(user.name), SafeText::printable(user.email),
-                                       Roles::key(user.role), user.createdAt.toUTC().toString(Qt::ISODate) }
+                                       Roles::key(user.role), user.createdAt.toUTC().toString(Qt::ISODate),
+                                       state(user) }
                              .join(QLatin1Char('\t')));
     }
     return CliContext::Success;

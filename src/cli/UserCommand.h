@@ -29,7 +29,7 @@ protected:
 
 private:
     int add(const QCommandLineParser& parser);
-    int list();
+    int list(const QCommandLineParser& parser);
     int show(const QString& idOrEmail, bool json);
     int edit(const QString& idOrEmail, const QCommandLineParser& parser);
     int resetPassword(const QString& idOrEmail, const QCommandLineParser& parser);

@@ -12,13 +12,13 @@
 #include <QNetworkAccessManager>
 #include <QShortcut>
 
-GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, QWidget* parent)
+GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, EndpointStore* endpoints, QWidget* parent)
     : QWidget(parent)
     , m_ui(new Ui::GeneralSettingsWidget)
     , m_settings(settings)
     , m_network(new QNetworkAccessManager(this))
     , m_sender(new WebhookSender(m_network, this))
-    , m_endpoints(new EndpointStore(settings->database(), this))
+    , m_endpoints(endpoints)
 {
     m_ui->setupUi(this);
     // The messages under the URL and the format come and go as one types: their space stays, so that nothing
@@ -60,6 +60,12 @@ GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, QWidget* parent
     connect(m_ui->testCancelButton, &QPushButton::clicked, this, &GeneralSettingsWidget::cancelTest);
     auto* escape = new QShortcut(QKeySequence::Cancel, this, this, &GeneralSettingsWidget::cancelTest);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
+    // The Webhooks page (or a test) changed the main endpoint: show it, unless that would drop edits not yet saved.
+    connect(m_endpoints, &EndpointStore::changed, this, [this] {
+        if (!hasUnsavedChanges()) {
+            loadSettings();
+        }
+    });
 
     loadSettings();
 }

@@ -19,13 +19,15 @@ namespace Ui {
 class GeneralSettingsWidget;
 }
 
-// Settings → General: the webhook URL, its payload format and timeout, and the "Send test notification" button.
+// Settings → General: the main endpoint's URL, its payload format and timeout, and the "Send test notification" button.
+// The rest of the main endpoint (events, messages, secret, headers) is edited on the Webhooks page.
 class GeneralSettingsWidget : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit GeneralSettingsWidget(Settings* settings, QWidget* parent = nullptr);
+    // endpoints is shared with the Webhooks page: a change made there shows here, unless this page has unsaved edits.
+    GeneralSettingsWidget(Settings* settings, EndpointStore* endpoints, QWidget* parent = nullptr);
     ~GeneralSettingsWidget() override;
 
     void loadSettings();

@@ -14,6 +14,7 @@
 #include "storage/Settings.h"
 #include "text/Translations.h"
 #include "ui_MainWindow.h"
+#include "webhooks/Endpoint.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -54,7 +55,7 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     , m_deliveries(deliveries)
     , m_users(new UsersPage(database, deliveries))
     , m_deliveriesPage(new DeliveriesPage(database, deliveries))
-    , m_settings(new SettingsPage(database))
+    , m_settings(new SettingsPage(database, deliveries))
     , m_languageGroup(new QActionGroup(this))
     , m_countsLabel(new QLabel(this))
     , m_warningLabel(new QLabel(this))
@@ -97,6 +98,8 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
         m_users->updateWebhookNotice();
     });
     connect(m_settings->general(), &GeneralSettingsWidget::testFinished, this, &MainWindow::showWebhookWarning);
+    // A test on the Webhooks page may disable an endpoint (410) or lift that.
+    connect(m_settings->endpoints(), &EndpointStore::changed, this, &MainWindow::showWebhookWarning);
     connect(m_users, &UsersPage::webhookSettingsRequested, this, &MainWindow::showWebhookSettings);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);

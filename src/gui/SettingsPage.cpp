@@ -2,30 +2,32 @@
 
 #include "GeneralSettingsWidget.h"
 #include "NetworkSettingsWidget.h"
-#include "SecuritySettingsWidget.h"
+#include "WebhooksSettingsWidget.h"
 #include "storage/Settings.h"
 #include "ui_SettingsPage.h"
+#include "webhooks/Endpoint.h"
 
 #include <QEvent>
 #include <QScrollArea>
 
-SettingsPage::SettingsPage(Database* database, QWidget* parent)
+SettingsPage::SettingsPage(Database* database, DeliveryService* deliveries, QWidget* parent)
     : QWidget(parent)
     , m_ui(new Ui::SettingsPage)
     , m_settings(new Settings(database, this))
-    , m_general(new GeneralSettingsWidget(m_settings))
-    , m_security(new SecuritySettingsWidget(m_settings))
+    , m_endpoints(new EndpointStore(database, this))
+    , m_general(new GeneralSettingsWidget(m_settings, m_endpoints))
+    , m_webhooks(new WebhooksSettingsWidget(m_settings, m_endpoints, deliveries))
     , m_network(new NetworkSettingsWidget(m_settings))
 {
     m_ui->setupUi(this);
     addPage(m_ui->generalTab, m_general);
-    addPage(m_ui->securityTab, m_security);
+    addPage(m_ui->webhooksTab, m_webhooks);
     addPage(m_ui->networkTab, m_network);
     connect(m_general, &GeneralSettingsWidget::saved, this, &SettingsPage::saved);
-    connect(m_security, &SecuritySettingsWidget::saved, this, &SettingsPage::saved);
+    connect(m_webhooks, &WebhooksSettingsWidget::saved, this, &SettingsPage::saved);
     connect(m_network, &NetworkSettingsWidget::saved, this, &SettingsPage::saved);
     connect(m_general, &GeneralSettingsWidget::saveFailed, this, &SettingsPage::saveFailed);
-    connect(m_security, &SecuritySettingsWidget::saveFailed, this, &SettingsPage::saveFailed);
+    connect(m_webhooks, &WebhooksSettingsWidget::saveFailed, this, &SettingsPage::saveFailed);
     connect(m_network, &NetworkSettingsWidget::saveFailed, this, &SettingsPage::saveFailed);
 }
 
@@ -33,12 +35,18 @@ SettingsPage::~SettingsPage() = default;
 
 bool SettingsPage::hasUnsavedChanges() const
 {
-    return m_general->hasUnsavedChanges() || m_security->hasUnsavedChanges() || m_network->hasUnsavedChanges();
+    // The Webhooks page saves in its editor, at once.
+    return m_general->hasUnsavedChanges() || m_network->hasUnsavedChanges();
 }
 
 void SettingsPage::showGeneral()
 {
     m_ui->settingsTabs->setCurrentWidget(m_ui->generalTab);
+}
+
+void SettingsPage::showWebhooks()
+{
+    m_ui->settingsTabs->setCurrentWidget(m_ui->webhooksTab);
 }
 
 void SettingsPage::addPage(QWidget* tab, QWidget* page)

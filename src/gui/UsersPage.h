@@ -1,30 +1,25 @@
 #pragma once
 
-#include "outbox/DeliveryHold.h"
-#include "outbox/DeliveryWorker.h"
 #include "users/UserImporter.h"
-#include "users/UserRules.h"
 #include "users/UserStore.h"
 
-#include <QFutureWatcher>
-#include <QHash>
 #include <QWidget>
 
 #include <memory>
-#include <optional>
 
 class Database;
 class DeliveryService;
-class QLabel;
-class QLineEdit;
+class ImportPanel;
+class UserForm;
+class UserListWidget;
 class UsersModel;
 
 namespace Ui {
 class UsersPage;
 }
 
-// The Users tab: the accounts, the creation form with the delivery result of its notification, and CSV import.
-// Hashing, writing and importing run off the GUI thread.
+// The Users tab: the accounts (UserListWidget) with the CSV import under them (ImportPanel), the creation form
+// (UserForm) beside them, and a notice while no webhook is told of new accounts.
 class UsersPage : public QWidget
 {
     Q_OBJECT
@@ -34,9 +29,12 @@ public:
     UsersPage(Database* database, DeliveryService* deliveries, QWidget* parent = nullptr);
     ~UsersPage() override;
 
-    UsersModel* model() const { return m_model; }
-    bool isCreating() const { return m_creation.isRunning(); }
-    bool isImporting() const { return m_importer->isRunning(); }
+    UserListWidget* userList() const { return m_list; }
+    UserForm* userForm() const { return m_form; }
+    ImportPanel* importPanel() const { return m_import; }
+    UsersModel* model() const;
+    bool isCreating() const;
+    bool isImporting() const;
 
 public slots:
     // Validates the form and, when it is acceptable, creates the account in the background.
@@ -63,60 +61,11 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    struct CreationResult
-    {
-        enum class Stage
-        {
-            None,
-            Creating,
-            Created,
-            Failed,
-        };
-        Stage stage = Stage::None;
-        QString name;
-        QString error;
-        // One for each endpoint notified of the new account.
-        struct Sent
-        {
-            QString notificationId;
-            QString endpoint;
-            std::optional<AttemptReport> report;
-            // Why it waits, when nothing will be sent for now (its endpoint is disabled, or answered 410).
-            QString holdReason;
-        };
-        QList<Sent> notifications;
-    };
-
-    NewUser formUser() const;
-    QLabel* errorLabel(UserRules::Field field) const;
-    QLineEdit* fieldEdit(UserRules::Field field) const;
-    bool showProblems(const QList<UserRules::Problem>& problems, bool moveFocus = true);
-    void clearProblem(UserRules::Field field);
-    void setFormEnabled(bool enabled);
-    void onCreated();
-    void onAttemptRecorded(const AttemptReport& report);
-    void showCreationResult();
-    void chooseImportFile();
-    void onImportProgress(int done, int total);
-    void onImportFinished(const UserImporter::Summary& summary);
-    void showImportSummary();
-    void updateImportControls();
-    void fillRoleCombo();
-    void retranslate();
     bool webhookConfigured() const;
 
     const std::unique_ptr<Ui::UsersPage> m_ui;
     Database* m_database;
-    DeliveryService* m_deliveries;
-    UsersModel* m_model;
-    UserImporter* m_importer;
-    QFutureWatcher<UserStore::Created> m_creation;
-    CreationResult m_result;
-    // Reports that arrive while an account is being written, in case its notification is delivered before
-    // the creation's result reaches this thread.
-    QHash<QString, AttemptReport> m_earlyReports;
-    bool m_duplicateEmail = false;
-    bool m_problemsShown = false;
-    std::optional<UserImporter::Summary> m_importSummary;
-    bool m_importNotified = false;
+    UserListWidget* m_list;
+    ImportPanel* m_import;
+    UserForm* m_form;
 };

@@ -337,7 +337,8 @@ void TestCliUsers::list()
     QCOMPARE(lines.size(), 2);
     const auto ann = lines.at(0).split(QLatin1Char('\t'));
     const auto bob = lines.at(1).split(QLatin1Char('\t'));
-    QCOMPARE(ann.size(), 5);
+    QCOMPARE(ann.size(), 6);
+    QCOMPARE(ann.at(5), QStringLiteral("active"));
     QCOMPARE(ann.mid(1, 3),
              (QStringList { QStringLiteral("Ann"), QStringLiteral("ann@example.com"), QStringLiteral("pending") }));
     QCOMPARE(bob.mid(1, 3),

@@ -256,7 +256,9 @@ void TestCliWebhook::showWithoutUrl()
     QCOMPARE(showLines(),
              (QStringList { QStringLiteral("URL: none"), QStringLiteral("Endpoint: Main (No URL)"),
                             QStringLiteral("Format: Auto"), QStringLiteral("Timeout: 10 s"),
-                            QStringLiteral("Signing: off"), QStringLiteral("Custom headers: none") }));
+                            QStringLiteral("Events: Account created (user.created)"),
+                            QStringLiteral("Messages: the default ones"), QStringLiteral("Signing: off"),
+                            QStringLiteral("Custom headers: none") }));
 }
 
 void TestCliWebhook::showFromSettings()
@@ -265,11 +267,12 @@ void TestCliWebhook::showFromSettings()
                                  QStringLiteral("https://hooks.slack.com/services/T000/B000/XXXXsecretYYYY"),
                                  QStringLiteral("--timeout"), QStringLiteral("7") }),
                     0);
-    QCOMPARE(
-        showLines(),
-        (QStringList { QStringLiteral("URL: https://hooks.slack.com/…YYYY"), QStringLiteral("Endpoint: Main (Active)"),
-                       QStringLiteral("Format: Auto, which picks Slack for this URL"), QStringLiteral("Timeout: 7 s"),
-                       QStringLiteral("Signing: off"), QStringLiteral("Custom headers: none") }));
+    QCOMPARE(showLines(),
+             (QStringList {
+                 QStringLiteral("URL: https://hooks.slack.com/…YYYY"), QStringLiteral("Endpoint: Main (Active)"),
+                 QStringLiteral("Format: Auto, which picks Slack for this URL"), QStringLiteral("Timeout: 7 s"),
+                 QStringLiteral("Events: Account created (user.created)"), QStringLiteral("Messages: the default ones"),
+                 QStringLiteral("Signing: off"), QStringLiteral("Custom headers: none") }));
 
     CLI_VERIFY_EXIT(
         m_cli->run({ QStringLiteral("webhook"), QStringLiteral("set"), QStringLiteral("https://example.com/hook"),

@@ -125,8 +125,17 @@ TestReceiver::Response TestReceiver::status(int code, QByteArray body)
     return response;
 }
 
-TestReceiver::Response TestReceiver::nextResponse()
+void TestReceiver::setResponder(std::function<Response(const Request& request)> responder)
 {
+    m_responder = std::move(responder);
+}
+
+TestReceiver::Response TestReceiver::nextResponse(const Request& request)
+{
+    if (m_responder) {
+        ++m_served;
+        return m_responder(request);
+    }
     const auto index = qMin(m_served, static_cast<int>(m_responses.size()) - 1);
     ++m_served;
     return m_responses.value(index);
@@ -176,7 +185,7 @@ void TestReceiver::onReadyRead(QTcpSocket* socket)
         request.body = buffer.mid(headerEnd + 4, length);
         buffer.remove(0, headerEnd + 4 + length);
         m_requests.append(request);
-        const auto response = nextResponse();
+        const auto response = nextResponse(request);
         emit requestReceived(request);
         if (response.delayMs > 0) {
             QTimer::singleShot(response.delayMs, socket, [this, socket, response] { respond(socket, response); });

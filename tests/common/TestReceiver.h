@@ -8,6 +8,7 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QTcpSocket;
@@ -60,6 +61,8 @@ public:
 
     // Responses are used in order; the last one repeats.
     void setResponses(const QList<Response>& responses);
+    // Or each request is answered by what responder returns for it (a rate-limited service, for example).
+    void setResponder(std::function<Response(const Request& request)> responder);
     void setStatus(int status);
     static Response status(int code, QByteArray body = {});
 
@@ -73,11 +76,12 @@ private:
     void onNewConnection();
     void onReadyRead(QTcpSocket* socket);
     void respond(QTcpSocket* socket, const Response& response);
-    Response nextResponse();
+    Response nextResponse(const Request& request);
 
     std::unique_ptr<QTcpServer> m_server;
     bool m_tls = false;
     QList<Response> m_responses;
+    std::function<Response(const Request& request)> m_responder;
     QList<Request> m_requests;
     int m_served = 0;
     QList<QTcpSocket*> m_sockets;

@@ -131,7 +131,8 @@ void TestEndpoints::invalidEndpointsAreRefused_data()
                             << WebhookConfig::headerProblem(QStringLiteral("Host"), QStringLiteral("x"));
     QTest::newRow("template") << QStringLiteral("Ops") << url << 10 << QString() << QStringLiteral("Hi {nom}")
                               << QStringLiteral("The message for \"Account created\": Unknown placeholder {nom}: use "
-                                                "{name}, {email}, {role}, {id}, {created_at}, {changes}, {event}.");
+                                                "{name}, {email}, {role}, {id}, {created_at}, {changes}, {event}, or "
+                                                "{{ and }} for braces of their own.");
 }
 
 void TestEndpoints::invalidEndpointsAreRefused()

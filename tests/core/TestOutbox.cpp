@@ -4,6 +4,7 @@
 #include "storage/Settings.h"
 #include "text/Translations.h"
 #include "users/UserStore.h"
+#include "webhooks/Endpoint.h"
 #include "webhooks/PayloadBuilder.h"
 #include "webhooks/WebhookConfig.h"
 
@@ -25,6 +26,7 @@ private slots:
     void expiredLeaseCanBeClaimedAgain();
     void recordStoresAttemptAndState();
     void retryAndRetryFailed();
+    void lastResultIsTheNewestAttemptedPerEndpoint();
     void findByPrefix();
     void resultsRenderInTheReadersLanguage();
     void detailsRenderInTheReadersLanguage();
@@ -146,6 +148,54 @@ void TestOutbox::recordStoresAttemptAndState()
     QCOMPARE(attempts.first().url, QStringLiteral("https://example.com/…abcd"));
 }
 
+// The Webhooks page's "last result": per endpoint, the newest notification that was attempted, whatever its state.
+void TestOutbox::lastResultIsTheNewestAttemptedPerEndpoint()
+{
+    Endpoint other;
+    other.name = QStringLiteral("Other");
+    other.url = QStringLiteral("http://127.0.0.1:9/other");
+    QVERIFY(EndpointStore(m_database.get()).add(other));
+    const auto mainId = EndpointStore(m_database.get()).main().id;
+    const auto first = createUser(QStringLiteral("a@example.com"));
+    const auto second = createUser(QStringLiteral("b@example.com"));
+    const auto third = createUser(QStringLiteral("c@example.com"));
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.pendingByEndpoint().value(mainId), 3);
+    QCOMPARE(outbox.pendingByEndpoint().value(other.id), 3);
+    QVERIFY(outbox.lastResultByEndpoint({ mainId, other.id }).isEmpty());
+
+    QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000, { mainId }).size(), 3);
+    auto delivered = firstAttempt(first, QStringLiteral("http://127.0.0.1:9/…hook"));
+    delivered.attempt.status = 204;
+    delivered.attempt.outcome = QStringLiteral("delivered");
+    delivered.state = Outbox::State::Delivered;
+    auto failed = firstAttempt(second, QStringLiteral("http://127.0.0.1:9/…hook"));
+    failed.attempt.status = 500;
+    failed.attempt.outcome = QStringLiteral("server-error");
+    failed.state = Outbox::State::Pending;
+    failed.nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(60);
+    QVERIFY(outbox.record({ delivered, failed }));
+    outbox.release(QStringLiteral("a"));
+
+    const auto last = outbox.lastResultByEndpoint({ mainId, other.id });
+    // The third was never attempted, and Other has no attempt at all.
+    QCOMPARE(last.size(), 1);
+    QCOMPARE(last.value(mainId).id, second);
+    QCOMPARE(last.value(mainId).lastStatus, 500);
+    QCOMPARE(last.value(mainId).state, QStringLiteral("pending"));
+    QCOMPARE(last.value(mainId).endpointId, mainId);
+    QCOMPARE(outbox.pendingByEndpoint().value(mainId), 2);
+
+    QCOMPARE(outbox.claim(QStringLiteral("b"), 10, 60000, { mainId }, third).size(), 1);
+    auto later = firstAttempt(third, QStringLiteral("http://127.0.0.1:9/…hook"));
+    later.attempt.status = 204;
+    later.attempt.outcome = QStringLiteral("delivered");
+    later.state = Outbox::State::Delivered;
+    QVERIFY(outbox.record({ later }));
+    QCOMPARE(outbox.lastResultByEndpoint({ mainId }).value(mainId).id, third);
+    QCOMPARE(outbox.lastResultByEndpoint({ mainId }).value(mainId).state, QStringLiteral("delivered"));
+}
+
 void TestOutbox::retryAndRetryFailed()
 {
     const auto a = createUser(QStringLiteral("a@example.com"));
@@ -252,9 +302,9 @@ void undoSchemaSeven(QSqlQuery& query)
     QVERIFY(query.exec(QStringLiteral("INSERT INTO settings (key, value) SELECT 'webhook/url', url FROM endpoints "
                                       "WHERE main = 1")));
     for (const auto* statement :
-         { "DROP TABLE endpoints", "ALTER TABLE notifications DROP COLUMN endpoint_id",
-           "ALTER TABLE users DROP COLUMN disabled_at", "ALTER TABLE users DROP COLUMN updated_at",
-           "ALTER TABLE users DROP COLUMN search_key" }) {
+         { "DROP TABLE endpoints", "ALTER TABLE notifications DROP COLUMN endpoint_id", "DROP INDEX users_name",
+           "DROP INDEX users_role", "DROP INDEX users_state", "ALTER TABLE users DROP COLUMN disabled_at",
+           "ALTER TABLE users DROP COLUMN updated_at", "ALTER TABLE users DROP COLUMN search_key" }) {
         QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
     }
 }

@@ -53,6 +53,8 @@ private slots:
     void detect_data();
     void detect();
     void roundTripThroughOutbox();
+    void customTemplateEscapesChanges_data();
+    void customTemplateEscapesChanges();
 };
 
 void TestPayloadBuilder::jsonKeepsNamesExactly_data()
@@ -262,6 +264,38 @@ void TestPayloadBuilder::roundTripThroughOutbox()
     QCOMPARE(copy.message(), QStringLiteral("New user signed up: Ada %2 \"x\""));
     QVERIFY(copy.user.has_value());
     QCOMPARE(copy.user->createdAt, original.user->createdAt);
+}
+
+void TestPayloadBuilder::customTemplateEscapesChanges_data()
+{
+    QTest::addColumn<int>("shape");
+    QTest::addColumn<QString>("body");
+    // The template's own mention (<!here>) is the administrator's choice and goes out as written; the name and the
+    // changed values, {changes} included, are escaped.
+    QTest::newRow("slack") << int(PayloadFormat::Shape::Slack)
+                           << QStringLiteral("{\"mrkdwn\":false,\"text\":\"<!here> &lt;@U1&gt; changed: name: "
+                                             "&lt;!channel&gt; → @everyone\"}");
+    QTest::newRow("google chat") << int(PayloadFormat::Shape::GoogleChat)
+                                 << QStringLiteral("{\"text\":\"<!here> &lt;@U1&gt; changed: name: &lt;!channel&gt; "
+                                                   "→ @everyone\"}");
+    QTest::newRow("discord") << int(PayloadFormat::Shape::Discord)
+                             << QStringLiteral("{\"allowed_mentions\":{\"parse\":[]},\"content\":\"<!here> "
+                                               "\\\\<@U1\\\\> changed: name: \\\\<!channel\\\\> → @everyone\"}");
+    QTest::newRow("plain text") << int(PayloadFormat::Shape::PlainText)
+                                << QStringLiteral("<!here> <@U1> changed: name: <!channel> → @everyone");
+}
+
+void TestPayloadBuilder::customTemplateEscapesChanges()
+{
+    QFETCH(int, shape);
+    QFETCH(QString, body);
+    auto notification = signup(QStringLiteral("<@U1>"));
+    notification.event = Event::UserUpdated;
+    notification.changes = QJsonObject { { QStringLiteral("name"),
+                                           QJsonObject { { QStringLiteral("from"), QStringLiteral("<!channel>") },
+                                                         { QStringLiteral("to"), QStringLiteral("@everyone") } } } };
+    notification.text = QStringLiteral("<!here> {name} changed: {changes}");
+    QCOMPARE(QString::fromUtf8(PayloadBuilder::build(notification, PayloadFormat::Shape(shape)).body), body);
 }
 
 QTEST_GUILESS_MAIN(TestPayloadBuilder)

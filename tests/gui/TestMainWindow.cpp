@@ -4,8 +4,10 @@
 #include "MainWindow.h"
 #include "SettingsPage.h"
 #include "TestFixtures.h"
+#include "UsersModel.h"
 #include "UsersPage.h"
 #include "Version.h"
+#include "WebhooksSettingsWidget.h"
 #include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Outbox.h"
@@ -31,6 +33,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -138,7 +141,8 @@ void TestMainWindow::hasTheAdministrationAreas()
     auto* settingsTabs = child<QTabWidget>(window.get(), "settingsTabs");
     QCOMPARE(settingsTabs->count(), 3);
     QCOMPARE(settingsTabs->tabText(0), QStringLiteral("&General"));
-    QCOMPARE(settingsTabs->tabText(1), QStringLiteral("Se&curity"));
+    QCOMPARE(settingsTabs->tabText(1), QStringLiteral("&Webhooks"));
+    QCOMPARE(settingsTabs->widget(1), child<QWidget>(window.get(), "webhooksTab"));
     QCOMPARE(settingsTabs->tabText(2), QStringLiteral("&Network"));
     QCOMPARE(child<QAction>(window.get(), "actionQuit")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
 }
@@ -219,7 +223,10 @@ void TestMainWindow::everyTextIsRetranslated()
     QVERIFY(marked(child<QSpinBox>(window.get(), "timeoutSpin")->suffix()));
     QVERIFY(marked(child<QLabel>(window.get(), "urlMessageLabel")->text()));
     QVERIFY(marked(child<QLabel>(window.get(), "autoFormatLabel")->text()));
-    QVERIFY(marked(child<QLabel>(window.get(), "secretStatusLabel")->text()));
+    // The Webhooks page's rows are filled in code too.
+    auto* endpoints = child<QTableWidget>(window.get(), "endpointsTable");
+    QVERIFY(marked(endpoints->item(0, WebhooksSettingsWidget::StateColumn)->text()));
+    QVERIFY(marked(endpoints->horizontalHeaderItem(WebhooksSettingsWidget::NameColumn)->text()));
     auto* users = child<QTableView>(window.get(), "usersView");
     QVERIFY(marked(users->model()->headerData(0, Qt::Horizontal).toString()));
 
@@ -391,7 +398,8 @@ void TestMainWindow::oneDateFormatEverywhere()
     QVERIFY(created.ok && created.notifications.size() == 1);
     auto window = openWindow();
     auto* users = child<QTableView>(window.get(), "usersView");
-    QCOMPARE(users->model()->index(0, 3).data().toString(), TimeFormat::dateTime(created.user.createdAt));
+    QCOMPARE(users->model()->index(0, UsersModel::CreatedColumn).data().toString(),
+             TimeFormat::dateTime(created.user.createdAt));
     auto* deliveries = window->deliveriesPage()->model();
     const auto row = Outbox(m_database->get()).find(created.notifications.constFirst().id);
     QVERIFY(row.has_value());

@@ -95,7 +95,7 @@ void TestWindowLayout::nothingIsClipped_data()
     QTest::newRow("users") << QStringLiteral("usersTab") << QString();
     QTest::newRow("deliveries") << QStringLiteral("deliveriesTab") << QString();
     QTest::newRow("general") << QStringLiteral("settingsTab") << QStringLiteral("generalTab");
-    QTest::newRow("security") << QStringLiteral("settingsTab") << QStringLiteral("securityTab");
+    QTest::newRow("webhooks") << QStringLiteral("settingsTab") << QStringLiteral("webhooksTab");
     QTest::newRow("network") << QStringLiteral("settingsTab") << QStringLiteral("networkTab");
 }
 

@@ -48,6 +48,7 @@ DeliveryWorker::DeliveryWorker(Database* database, QString owner, QObject* paren
     , m_flushTimer(this)
     , m_purgeTimer(this)
     , m_abandonTimer(this)
+    , m_paceTimer(this)
 {
     qRegisterMetaType<AttemptReport>();
 }
@@ -70,6 +71,10 @@ void DeliveryWorker::start()
         pump({}, true);
     });
     m_pollTimer.start();
+
+    m_paceTimer.setSingleShot(true);
+    m_paceTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_paceTimer, &QTimer::timeout, this, [this] { pump(); });
 
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(FlushDelayMs);
@@ -169,6 +174,7 @@ void DeliveryWorker::loadTargets()
         target.config = WebhookConfig::forEndpoint(endpoint, network);
         target.check = WebhookUrl::validate(target.config.url);
         target.maskedUrl = WebhookUrl::mask(target.config.url);
+        target.shape = target.check.isValid() ? target.config.shape(target.check.url) : PayloadFormat::Shape::Json;
         longestTimeout = qMax(longestTimeout, target.config.timeoutSeconds);
         m_targets.insert(endpoint.id, target);
     }
@@ -194,11 +200,40 @@ void DeliveryWorker::pump(const QString& onlyId, bool reloadSettings)
     if (m_targets.isEmpty()) {
         return;
     }
-    const auto claimed = m_outbox.claim(m_owner, onlyId.isEmpty() ? room : 1, m_leaseMs, m_targets.keys(), onlyId);
+    const auto claimed = claimPaced(onlyId.isEmpty() ? room : 1, onlyId);
     for (const auto& item : claimed) {
         // Claimed for an endpoint in m_targets: the claim takes no other.
         send(item, m_targets.value(item.notification.endpointId));
     }
+}
+
+QList<ClaimedNotification> DeliveryWorker::claimPaced(int room, const QString& onlyId)
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    QList<qint64> unlimited;
+    QList<ClaimedNotification> claimed;
+    QDateTime resume;
+    for (auto it = m_targets.cbegin(); it != m_targets.cend(); ++it) {
+        const auto allowance = m_pacer.allowance(it.key(), it->shape, now);
+        if (!allowance) {
+            unlimited.append(it.key());
+            continue;
+        }
+        if (*allowance > 0 && room > claimed.size()) {
+            claimed +=
+                m_outbox.claim(m_owner, qMin(*allowance, room - int(claimed.size())), m_leaseMs, { it.key() }, onlyId);
+        } else if (const auto at = m_pacer.resumeAt(it.key(), now); at.isValid()) {
+            resume = resume.isValid() ? qMin(resume, at) : at;
+        }
+    }
+    if (!unlimited.isEmpty() && room > claimed.size()) {
+        claimed += m_outbox.claim(m_owner, room - int(claimed.size()), m_leaseMs, unlimited, onlyId);
+    }
+    // A paused endpoint is looked at again when it may be sent to, not only at the next poll.
+    if (resume.isValid() && (!m_paceTimer.isActive() || m_paceTimer.remainingTime() > now.msecsTo(resume))) {
+        m_paceTimer.start(int(qBound(qint64(1), now.msecsTo(resume), qint64(PollIntervalMs))));
+    }
+    return claimed;
 }
 
 void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& target)
@@ -246,6 +281,7 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& targ
     // Kept whole if the attempt fails; a delivered one refers to the stored body instead (Outbox::record).
     outcome.attempt.requestBody = QString::fromUtf8(request.payload.body);
     ++m_inFlight;
+    m_pacer.sent(config.endpointId, startedAt);
     // The sender with the fewest requests under way, so that none waits for a connection while another is free.
     auto* sender = m_senders.at(m_nextSender++ % m_senders.size());
     for (auto* candidate : std::as_const(m_senders)) {
@@ -260,6 +296,11 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& targ
              endpointId = config.endpointId, name = target.name](const DeliveryResult& result) mutable {
                 --m_inFlight;
                 m_pending.removeOne(pending);
+                if (result.outcome == DeliveryResult::Outcome::Cancelled && !pending->mayHaveBeenSent()) {
+                    m_pacer.withdrawn(endpointId);
+                } else {
+                    m_pacer.answered(endpointId, result, QDateTime::currentDateTimeUtc());
+                }
                 if (m_stopped && result.outcome == DeliveryResult::Outcome::Cancelled) {
                     // No attempt to record. Never sent: the lease is given back by finishStopping(). Abandoned on
                     // the wire: the receiver may have it, so the lease runs out first.

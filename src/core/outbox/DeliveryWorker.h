@@ -1,6 +1,7 @@
 #pragma once
 
 #include "outbox/DeliveryResult.h"
+#include "outbox/EndpointPacer.h"
 #include "outbox/Outbox.h"
 #include "webhooks/WebhookConfig.h"
 #include "webhooks/WebhookUrl.h"
@@ -68,10 +69,13 @@ private:
         WebhookConfig config;
         WebhookUrl::Check check;
         QString maskedUrl;
+        PayloadFormat::Shape shape = PayloadFormat::Shape::Json;
     };
 
     void pump(const QString& onlyId = {}, bool reloadSettings = false);
     void loadTargets();
+    // Claims up to room notifications (or onlyId), no more for each endpoint than its pace allows.
+    QList<ClaimedNotification> claimPaced(int room, const QString& onlyId);
     void send(const ClaimedNotification& claimed, const Target& target);
     void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
     void flush();
@@ -92,6 +96,8 @@ private:
     QTimer m_flushTimer;
     QTimer m_purgeTimer;
     QTimer m_abandonTimer;
+    QTimer m_paceTimer; // a paced endpoint may be sent to again
+    EndpointPacer m_pacer;
     QStringList m_abandoned;
     QList<QPointer<PendingDelivery>> m_pending;
     int m_inFlight = 0;

@@ -472,6 +472,28 @@ QHash<qint64, int> Outbox::pendingByEndpoint() const
     return counts;
 }
 
+QHash<qint64, NotificationRow> Outbox::lastResultByEndpoint(const QList<qint64>& endpoints) const
+{
+    // Newest first by rowid: the scan stops at the endpoint's newest attempted notification, at once for an endpoint
+    // in use (one GROUP BY over every notification is slower: it sorts them all).
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT %1 FROM notifications WHERE endpoint_id = ? AND attempts > 0 "
+                                 "ORDER BY rowid DESC LIMIT 1")
+                      .arg(RowColumns));
+    QHash<qint64, NotificationRow> rows;
+    for (const auto id : endpoints) {
+        query.addBindValue(id);
+        if (!execOrWarn(query)) {
+            break;
+        }
+        if (query.next()) {
+            rows.insert(id, readRow(query));
+        }
+        query.finish();
+    }
+    return rows;
+}
+
 int Outbox::countUnattempted(Event event, const QDateTime& since, const QList<qint64>& endpoints) const
 {
     QStringList ids;

@@ -144,6 +144,9 @@ public:
     int count(std::optional<State> state) const { return count(Filter { state, std::nullopt, {} }); }
     // How many notifications are pending for each endpoint (Endpoint::id).
     QHash<qint64, int> pendingByEndpoint() const;
+    // For each of those endpoints (Endpoint::id), its newest notification that was attempted at least once: its state
+    // and its last attempt's result. Endpoints with none are left out.
+    QHash<qint64, NotificationRow> lastResultByEndpoint(const QList<qint64>& endpoints) const;
     // Notifications of event to those endpoints created since then that are pending with no attempt yet.
     int countUnattempted(Event event, const QDateTime& since, const QList<qint64>& endpoints) const;
     // The notification whose id is id or begins with it, when exactly one does.

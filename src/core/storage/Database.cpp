@@ -92,7 +92,8 @@ const char* const Migrations[] = {
     // 6 -> 7: several endpoints, each subscribed to its events, and the whole account lifecycle. The webhook settings
     // become the main endpoint and every notification so far is its (createMainEndpoint() does it). Accounts can be
     // disabled, and carry a search key: name and email without case or accents (UserRules::searchKey), filled in by
-    // fillSearchKeys().
+    // fillSearchKeys(). The Users page pages through them sorted by any column, searched or not: one index for each
+    // order, holding the search key (UserStore::list; email_key's UNIQUE index serves the email order).
     ("CREATE TABLE endpoints ("
      " id INTEGER PRIMARY KEY AUTOINCREMENT,"
      " name TEXT NOT NULL,"
@@ -115,7 +116,10 @@ const char* const Migrations[] = {
      "ALTER TABLE notifications ADD COLUMN endpoint_id INTEGER;"
      "ALTER TABLE users ADD COLUMN disabled_at INTEGER;"
      "ALTER TABLE users ADD COLUMN updated_at TEXT;"
-     "ALTER TABLE users ADD COLUMN search_key TEXT;"),
+     "ALTER TABLE users ADD COLUMN search_key TEXT;"
+     "CREATE INDEX users_name ON users (search_key);"
+     "CREATE INDEX users_role ON users (role, search_key);"
+     "CREATE INDEX users_state ON users (disabled_at, search_key);"),
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 

@@ -18,7 +18,7 @@ struct UserRecord
     QDateTime createdAt;
     QDateTime updatedAt; // invalid until the account is first changed
     bool hasPassword = false;
-    bool disabled = false;
+    bool disabled = false; // users.disabled_at is set
 
     // The payload's "user": id, name, email, role (its key) and created_at.
     QJsonObject toJson() const;

@@ -127,6 +127,70 @@ bool UserStore::emailInUse(const QString& email) const
     return query.exec() && query.next();
 }
 
+namespace {
+
+QList<UserRecord> readUsers(QSqlQuery& query)
+{
+    QList<UserRecord> users;
+    if (!query.exec()) {
+        qCWarning(lcUsers) << "cannot list the accounts:" << query.lastError().text();
+        return users;
+    }
+    while (query.next()) {
+        users.append(UserStore::fromRow(query));
+    }
+    return users;
+}
+
+// Each order ends on a unique key and is read forwards or backwards from the table itself (creation) or an index of
+// schema 7 (users_name, email_key's UNIQUE index, users_role, users_state). These hold the search key (but
+// email_key's), so that a search skips the rows it does not find without reading them.
+QString orderBy(UserStore::SortColumn column, Qt::SortOrder order)
+{
+    const auto direction = order == Qt::AscendingOrder ? QString() : QStringLiteral(" DESC");
+    QStringList keys;
+    switch (column) {
+    case UserStore::SortColumn::Name:
+        keys = { QStringLiteral("search_key"), QStringLiteral("rowid") };
+        break;
+    case UserStore::SortColumn::Email:
+        keys = { QStringLiteral("email_key") };
+        break;
+    case UserStore::SortColumn::Role:
+        keys = { QStringLiteral("role"), QStringLiteral("search_key"), QStringLiteral("rowid") };
+        break;
+    case UserStore::SortColumn::State:
+        keys = { QStringLiteral("disabled_at"), QStringLiteral("search_key"), QStringLiteral("rowid") };
+        break;
+    case UserStore::SortColumn::Created:
+        // Accounts are numbered as they are written: the order of creation, even within one second (an import).
+        keys = { QStringLiteral("rowid") };
+        break;
+    }
+    for (auto& key : keys) {
+        key += direction;
+    }
+    return keys.join(QStringLiteral(", "));
+}
+
+// The LIKE pattern that finds the folded search anywhere in search_key, its wildcards taken literally.
+QString searchPattern(const QString& search)
+{
+    auto folded = UserRules::searchFold(search);
+    folded.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    folded.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    folded.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + folded + QLatin1Char('%');
+}
+
+// Up to this many accounts found, reading and sorting them all costs less than reading in order until the page is
+// full (BenchUserSearch).
+constexpr int FewMatches = 2000;
+
+const QString SearchCondition = QStringLiteral(" WHERE search_key LIKE ? ESCAPE '\\'");
+
+} // namespace
+
 QList<UserRecord> UserStore::list(int limit, int offset, Order order) const
 {
     QSqlQuery query(m_database->connection());
@@ -135,14 +199,41 @@ QList<UserRecord> UserStore::list(int limit, int offset, Order order) const
             .arg(columns(), order == Order::NewestFirst ? QStringLiteral("rowid DESC") : QStringLiteral("rowid")));
     query.addBindValue(limit);
     query.addBindValue(offset);
-    QList<UserRecord> users;
-    if (!query.exec()) {
-        return users;
+    return readUsers(query);
+}
+
+QList<UserRecord> UserStore::list(const Query& request, int limit, int offset, int matching) const
+{
+    const bool searching = !UserRules::searchFold(request.search).isEmpty();
+    if (searching && matching == 0) {
+        return {};
     }
-    while (query.next()) {
-        users.append(fromRow(query));
+    // Read in the order asked, a search stops once it has its page: quick while what it finds is dense. When it finds
+    // few, that order would read most rows for nothing; the search key's own index is read instead, and only what
+    // it finds is sorted.
+    const bool few =
+        searching && matching >= 0 && matching <= FewMatches && (limit < 0 || matching <= 2 * (qint64(limit) + offset));
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT %1 FROM users%2%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                      .arg(columns(), few ? QStringLiteral(" INDEXED BY users_name") : QString(),
+                           searching ? SearchCondition : QString(), orderBy(request.column, request.order)));
+    if (searching) {
+        query.addBindValue(searchPattern(request.search));
     }
-    return users;
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    return readUsers(query);
+}
+
+int UserStore::count(const Query& request) const
+{
+    if (UserRules::searchFold(request.search).isEmpty()) {
+        return count();
+    }
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM users") + SearchCondition);
+    query.addBindValue(searchPattern(request.search));
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
 }
 
 int UserStore::count() const

@@ -100,7 +100,30 @@ public:
         NewestFirst,
     };
     QList<UserRecord> list(int limit = -1, int offset = 0, Order order = Order::OldestFirst) const;
+    // Every account.
     int count() const;
+
+    // What the Users page and "user list" ask for: the accounts whose name or email contains search, whatever its
+    // case and accents (UserRules::searchFold; % and _ are plain characters), sorted by column. Every order is
+    // total and served by an index, so that pages at successive offsets neither repeat nor skip an account.
+    enum class SortColumn
+    {
+        Name, // accent- and case-folded name, then email
+        Email, // case-folded email
+        Role, // by role key, then name
+        State, // active first, then disabled from the earliest disabled; then name
+        Created, // in the order the accounts were written
+    };
+    struct Query
+    {
+        QString search;
+        SortColumn column = SortColumn::Created;
+        Qt::SortOrder order = Qt::DescendingOrder;
+    };
+    // matching, when the caller has it (count(query)), lets a search that finds few accounts be read the faster way.
+    QList<UserRecord> list(const Query& query, int limit = -1, int offset = 0, int matching = -1) const;
+    // How many accounts query finds (all of them when its search is empty).
+    int count(const Query& query) const;
     QByteArray passwordHash(const QString& userId) const;
 
     // The columns UserStore reads an account from, for queries of other classes; read them back with fromRow().

@@ -206,6 +206,21 @@ QString Endpoint::stateDisplayName(State state)
     return {};
 }
 
+QString Endpoint::stateKey(State state)
+{
+    switch (state) {
+    case State::Active:
+        return QStringLiteral("active");
+    case State::Disabled:
+        return QStringLiteral("disabled");
+    case State::Gone:
+        return QStringLiteral("gone");
+    case State::NoUrl:
+        return QStringLiteral("no-url");
+    }
+    return {};
+}
+
 QString Endpoint::holdReason() const
 {
     switch (state()) {

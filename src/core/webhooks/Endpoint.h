@@ -85,6 +85,8 @@ public:
 
     // "Active", "Disabled", "Disabled after HTTP 410", "No URL", in the current language.
     static QString stateDisplayName(State state);
+    // "active", "disabled", "gone", "no-url": the state as the CLI's JSON output gives it.
+    static QString stateKey(State state);
     // Why notifications to it wait, for the Deliveries page and the CLI; empty when it is sending.
     QString holdReason() const;
     // The translated name of the main endpoint when it is created ("Main").

@@ -1,6 +1,11 @@
 #include "webhooks/MessageTemplate.h"
 
+#include "text/InputEcho.h"
+
 namespace {
+
+// How much of the template a problem quotes.
+constexpr qsizetype FragmentLength = 20;
 
 const QStringList& knownPlaceholders()
 {
@@ -28,20 +33,31 @@ QString scan(const QString& text, Literal literal, Placeholder placeholder)
             const auto close = text.indexOf(QLatin1Char('}'), i + 1);
             const auto nextOpen = text.indexOf(QLatin1Char('{'), i + 1);
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                //: %1 is the position (counted from 1) of a "{" that no "}" closes in a message template
-                return MessageTemplate::tr("The brace at position %1 is never closed: write {{ for a brace of its own.")
-                    .arg(i + 1);
+                //: %1 is the position (counted from 1) of a "{" that no "}" closes in a message template, %2 the text
+                //: from there
+                return MessageTemplate::tr(
+                           "The brace at position %1 (\"%2\") is never closed: write {{ for a brace of its own.")
+                    .arg(i + 1)
+                    .arg(InputEcho::capped(text.mid(i, nextOpen >= 0 ? nextOpen - i : -1), FragmentLength));
             }
             const auto name = text.mid(i + 1, close - i - 1);
             if (!knownPlaceholders().contains(name)) {
-                return MessageTemplate::tr("Unknown placeholder {%1}: use %2.")
-                    .arg(name.left(40), MessageTemplate::placeholders().join(QStringLiteral(", ")));
+                //: %1 is what a message template has between braces, %2 the list of placeholders
+                return MessageTemplate::tr("Unknown placeholder {%1}: use %2, or {{ and }} for braces of their own.")
+                    .arg(InputEcho::capped(name, FragmentLength),
+                         MessageTemplate::placeholders().join(QStringLiteral(", ")));
             }
             placeholder(name);
             i = close + 1;
         } else if (ch == QLatin1Char('}')) {
-            return MessageTemplate::tr("The brace at position %1 closes nothing: write }} for a brace of its own.")
-                .arg(i + 1);
+            //: %1 is the position (counted from 1) of a "}" that opens nothing in a message template, %2 the text
+            //: up to it
+            return MessageTemplate::tr(
+                       "The brace at position %1 (\"%2\") closes nothing: write }} for a brace of its own.")
+                .arg(i + 1)
+                .arg(InputEcho::capped(
+                    text.mid(qMax<qsizetype>(0, i + 1 - FragmentLength), qMin<qsizetype>(i + 1, FragmentLength)),
+                    FragmentLength));
         } else {
             const auto next = [&] {
                 qsizetype j = i;
@@ -97,6 +113,9 @@ QString MessageTemplate::defaultText(Event event)
 
 QString MessageTemplate::problem(const QString& text)
 {
+    if (text.size() > MaximumLength) {
+        return tr("The message is too long: %1 characters at most.").arg(MaximumLength);
+    }
     return scan(
         text, [](QStringView) {}, [](const QString&) {});
 }

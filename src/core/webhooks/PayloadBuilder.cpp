@@ -78,12 +78,12 @@ QJsonObject messageCard(const Notification& notification)
         factList.append(QJsonObject { { QStringLiteral("name"), name },
                                       { QStringLiteral("value"), PayloadBuilder::escapeMarkdown(value) } });
     }
-    const auto text = notification.message(&PayloadBuilder::escapeMarkdown);
+    // The summary is the plain text of notifications, never markdown: backslashes would show there.
     QJsonObject card {
         { QStringLiteral("@type"), QStringLiteral("MessageCard") },
         { QStringLiteral("@context"), QStringLiteral("https://schema.org/extensions") },
-        { QStringLiteral("summary"), text },
-        { QStringLiteral("title"), text },
+        { QStringLiteral("summary"), notification.message() },
+        { QStringLiteral("title"), notification.message(&PayloadBuilder::escapeMarkdown) },
     };
     if (!factList.isEmpty()) {
         card.insert(QStringLiteral("sections"), QJsonArray { QJsonObject { { QStringLiteral("facts"), factList } } });
@@ -163,7 +163,8 @@ Payload PayloadBuilder::build(const Notification& notification, PayloadFormat::S
                      { QStringLiteral("mrkdwn"), false },
                  }) };
     case Shape::GoogleChat:
-        // Google Chat renders <users/all> as a mention and *…* as markup; escape both like Slack's entities.
+        // Google Chat reads <users/all> as a mention: values get Slack's entities. It has no escape for its *bold*
+        // markup, which cannot ping anyone.
         return { JsonType, toJson({ { QStringLiteral("text"), notification.message(&escapeSlack) } }) };
     case Shape::TeamsWorkflow:
         return { JsonType, toJson(adaptiveCard(notification)) };

@@ -70,7 +70,7 @@ QString WebhookUrl::problemText(Problem problem, const QString& argument, const 
         return tr("The URL must name a host, as in https://example.com/hook.");
     case Problem::UserInfo:
         return tr("The URL must not contain a user name or password; send credentials in a custom header "
-                  "such as Authorization (Security settings).");
+                  "such as Authorization (Settings → Webhooks, the endpoint's Security tab).");
     }
     return {};
 }
