@@ -1,5 +1,6 @@
 #include "EndpointDialog.h"
 
+#include "Combos.h"
 #include "Feedback.h"
 #include "text/TimeFormat.h"
 #include "ui_EndpointDialog.h"
@@ -143,28 +144,16 @@ void EndpointDialog::addEventChecks()
 
 void EndpointDialog::fillFormatCombo()
 {
-    auto* combo = m_ui->endpointFormatCombo;
-    const auto selected = combo->currentData();
-    const QSignalBlocker blocker(combo);
-    combo->clear();
-    const auto formats = PayloadFormat::all();
-    for (const auto format : formats) {
-        combo->addItem(PayloadFormat::displayName(format), PayloadFormat::key(format));
-    }
-    combo->setCurrentIndex(qMax(0, combo->findData(selected)));
+    Combos::fillFormats(m_ui->endpointFormatCombo);
 }
 
 void EndpointDialog::fillTemplateEvents()
 {
-    auto* combo = m_ui->templateEventCombo;
-    const auto selected = combo->currentData();
-    const QSignalBlocker blocker(combo);
-    combo->clear();
-    const auto events = Events::all();
-    for (const auto event : events) {
-        combo->addItem(Events::displayName(event), Events::key(event));
+    QList<QPair<QString, QVariant>> items;
+    for (const auto event : Events::all()) {
+        items.append({ Events::displayName(event), Events::key(event) });
     }
-    combo->setCurrentIndex(qMax(0, combo->findData(selected)));
+    Combos::refill(m_ui->templateEventCombo, items);
 }
 
 Endpoint EndpointDialog::endpoint() const

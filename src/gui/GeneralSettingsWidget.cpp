@@ -1,5 +1,6 @@
 #include "GeneralSettingsWidget.h"
 
+#include "Combos.h"
 #include "Feedback.h"
 #include "outbox/Notification.h"
 #include "storage/Settings.h"
@@ -172,15 +173,7 @@ PayloadFormat::Format GeneralSettingsWidget::currentFormat() const
 
 void GeneralSettingsWidget::fillFormatCombo()
 {
-    auto* combo = m_ui->formatCombo;
-    const auto selected = combo->currentData();
-    const QSignalBlocker blocker(combo);
-    combo->clear();
-    const auto formats = PayloadFormat::all();
-    for (const auto format : formats) {
-        combo->addItem(PayloadFormat::displayName(format), PayloadFormat::key(format));
-    }
-    combo->setCurrentIndex(qMax(0, combo->findData(selected)));
+    Combos::fillFormats(m_ui->formatCombo);
 }
 
 void GeneralSettingsWidget::updateUrlFeedback()

@@ -383,7 +383,7 @@ void TestWebhooksPage::unknownPlaceholderIsRefused()
     events->setCurrentIndex(events->findData(QStringLiteral("user.updated")));
     child<QPlainTextEdit>(dialog, "templateEdit")->setPlainText(QStringLiteral("Changed: {nickname}"));
     const auto problem = QStringLiteral("Unknown placeholder {nickname}: use {name}, {email}, {role}, {id}, "
-                                        "{created_at}, {changes}, {event}.");
+                                        "{created_at}, {changes}, {event}, or {{ and }} for braces of their own.");
     auto* message = child<QLabel>(dialog, "templateMessageLabel");
     QCOMPARE(message->text(), problem);
     QCOMPARE(message->property("feedback").toString(), QStringLiteral("error"));
@@ -403,7 +403,7 @@ void TestWebhooksPage::unknownPlaceholderIsRefused()
     // An unbalanced brace too.
     child<QPlainTextEdit>(dialog, "templateEdit")->setPlainText(QStringLiteral("Changed: {name"));
     QCOMPARE(message->text(),
-             QStringLiteral("The brace at position 10 is never closed: write {{ for a brace of its own."));
+             QStringLiteral("The brace at position 10 (\"{name\") is never closed: write {{ for a brace of its own."));
 
     child<QPlainTextEdit>(dialog, "templateEdit")->setPlainText(QStringLiteral("Changed: {name} ({changes})"));
     QVERIFY(!message->isVisible());
