@@ -2,11 +2,14 @@
 
 #include "CliContext.h"
 #include "DeliveryWaiter.h"
+#include "FirstAttempts.h"
+#include "HelpText.h"
 #include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Notification.h"
 #include "outbox/Outbox.h"
 #include "storage/Settings.h"
+#include "text/InputEcho.h"
 #include "text/SafeText.h"
 #include "users/UserRules.h"
 #include "webhooks/Endpoint.h"
@@ -19,6 +22,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <unistd.h>
 
 namespace {
 
@@ -28,13 +32,11 @@ const QString RoleOption = QStringLiteral("role");
 const QString PasswordStdinOption = QStringLiteral("password-stdin");
 const QString SearchOption = QStringLiteral("search");
 const QString JsonOption = QStringLiteral("json");
+const QString YesOption = QStringLiteral("yes");
 
 // The import's notifications get this long for their first attempt; the rest is left to the next running process.
 constexpr auto ImportDeliveryWait = std::chrono::seconds(10);
-// Beyond the request's own timeout, time to claim the notification and record the attempt.
-constexpr int FirstAttemptMarginSeconds = 5;
 // How often the database is asked whether another process made the attempts awaited.
-constexpr auto AddPollInterval = std::chrono::milliseconds(200);
 constexpr auto ImportPollInterval = std::chrono::seconds(1);
 
 // nullopt when the line is not valid UTF-8: a password is never hashed with replacement characters in it.
@@ -57,7 +59,8 @@ std::optional<QString> readPasswordLine()
 
 QString UserCommand::description() const
 {
-    return tr("Create and list local accounts; each new account notifies the webhook.");
+    return tr("Create, list, show, edit, disable, enable and delete local accounts; each change notifies the endpoints "
+              "subscribed to it.");
 }
 
 QList<CliCommand::Action> UserCommand::actions() const
@@ -71,6 +74,16 @@ QList<CliCommand::Action> UserCommand::actions() const
         PasswordStdinOption,
         tr("Read the password from the first line of standard input. Without it the account has no password and "
            "must be pending."));
+    const CliCommand::Argument account { tr("ID|EMAIL"), tr("The account's id, or its email address.") };
+    const QCommandLineOption json(JsonOption, tr("Print the account as a JSON object."));
+    const QCommandLineOption yes(YesOption,
+                                 tr("Delete without asking (required when standard input is not a "
+                                    "terminal)."));
+    const QCommandLineOption newName(NameOption, tr("The new name."), tr("name"));
+    const QCommandLineOption newEmail(EmailOption, tr("The new email address, unique whatever its case."), tr("email"));
+    const QCommandLineOption newRole(RoleOption, tr("The new role: user, admin or pending."), tr("role"));
+    const QCommandLineOption newPassword(PasswordStdinOption,
+                                         tr("Read the new password from the first line of standard input (required)."));
     return {
         { { QStringLiteral("add") },
           tr("Create an account, then wait for the first attempt to notify the webhook and show its outcome."),
@@ -87,6 +100,27 @@ QList<CliCommand::Action> UserCommand::actions() const
             QCommandLineOption(JsonOption,
                                tr("Print a JSON array of objects with the keys id, name, email, role, state and "
                                   "created_at.")) } },
+        { { QStringLiteral("show") },
+          tr("Show an account: id, name, email, role, state, whether it has a password, creation and change times."),
+          { account },
+          { json } },
+        { { QStringLiteral("edit") },
+          tr("Change an account's name, email address or role; prints each change and notifies the endpoints "
+             "subscribed to user.updated."),
+          { account },
+          { newName, newEmail, newRole } },
+        { { QStringLiteral("passwd") },
+          tr("Set a new password, read from standard input; the notification (user.password_reset) carries no "
+             "secret."),
+          { account },
+          { newPassword } },
+        { { QStringLiteral("disable") }, tr("Disable an account (user.disabled); its data is kept."), { account }, {} },
+        { { QStringLiteral("enable") }, tr("Enable a disabled account again (user.enabled)."), { account }, {} },
+        { { QStringLiteral("delete") },
+          tr("Delete an account (user.deleted, whose payload keeps its last name, email and role); asks first unless "
+             "--yes is given."),
+          { account },
+          { yes } },
         { { QStringLiteral("import") },
           tr("Create accounts from a CSV file with the header row name,email,password,role; an empty password makes "
              "a pending account."),
@@ -103,6 +137,24 @@ int UserCommand::run(const QStringList& action, const QCommandLineParser& parser
     }
     if (key == QLatin1String("add")) {
         return add(parser);
+    }
+    if (key != QLatin1String("import") && !m_context->database()) {
+        return CliContext::Failure;
+    }
+    if (key == QLatin1String("show")) {
+        return show(positional.at(0), parser.isSet(JsonOption));
+    }
+    if (key == QLatin1String("edit")) {
+        return edit(positional.at(0), parser);
+    }
+    if (key == QLatin1String("passwd")) {
+        return resetPassword(positional.at(0), parser);
+    }
+    if (key == QLatin1String("disable") || key == QLatin1String("enable")) {
+        return setDisabled(positional.at(0), key == QLatin1String("disable"));
+    }
+    if (key == QLatin1String("delete")) {
+        return remove(positional.at(0), parser.isSet(YesOption));
     }
     if (!m_context->settings()) {
         return CliContext::Failure;
@@ -135,8 +187,10 @@ int UserCommand::add(const QCommandLineParser& parser)
         user.password = *password;
         user.confirmation = user.password;
     }
-    user.role = parser.isSet(RoleOption) ? UserRules::canonicalRole(parser.value(RoleOption))
-                                         : (withPassword ? QStringLiteral("user") : QStringLiteral("pending"));
+    user.role = withPassword ? Roles::defaultRole() : Role::Pending;
+    if (parser.isSet(RoleOption)) {
+        user.roleText = parser.value(RoleOption);
+    }
 
     const auto problems = UserRules::validate(user, !withPassword);
     if (!problems.isEmpty()) {
@@ -153,18 +207,12 @@ int UserCommand::add(const QCommandLineParser& parser)
         return CliContext::Failure;
     }
 
-    // The first attempt to every endpoint is awaited: the longest timeout bounds the wait.
-    for (const auto& endpoint : EndpointStore(m_context->database()).list()) {
-        if (endpoint.isSending() && endpoint.subscribes(Event::UserCreated)) {
-            m_timeoutSeconds = qMax(m_timeoutSeconds, endpoint.timeoutSeconds);
-        }
-    }
     auto* watcher = new QFutureWatcher<UserStore::Created>(this);
     connect(watcher, &QFutureWatcher<UserStore::Created>::finished, this, [this, watcher] {
         watcher->deleteLater();
         onCreated(watcher->result());
     });
-    watcher->setFuture(store.createAsync(user, true));
+    watcher->setFuture(store.createAsync(user));
     return Running;
 }
 
@@ -177,107 +225,241 @@ void UserCommand::onCreated(const UserStore::Created& created)
         return;
     }
     const auto& user = created.user;
-    m_context->print(tr("Account created: %1 <%2>, role %3, id %4")
-                         .arg(SafeText::printable(user.name), SafeText::printable(user.email),
-                              SafeText::printable(user.role), user.id));
-    if (created.notifications.isEmpty()) {
-        m_context->print(tr("No webhook is configured: no notification to send."));
-        finish(CliContext::Success);
-        return;
-    }
-
-    // Nothing will be sent to a disabled endpoint (or one that answered 410 Gone): say why rather than wait.
-    const auto hold = DeliveryHold::load(m_context->database());
-    for (const auto& notification : created.notifications) {
-        m_endpointNames.insert(notification.id, hold.endpointName(notification.endpointId));
-        if (hold.isHeld(notification.endpointId)) {
-            m_context->error(hold.reason(notification.endpointId));
-        } else {
-            m_awaited.append(notification.id);
-        }
-    }
-    if (m_awaited.isEmpty()) {
-        finish(CliContext::Success);
-        return;
-    }
-
-    // Only the first attempts are awaited: what remains pending is delivered by the next running process.
-    auto* database = m_context->database();
-    m_waiter = new DeliveryWaiter(database, this);
-    connect(m_waiter->service(), &DeliveryService::attemptRecorded, this, [this](const AttemptReport& report) {
-        if (!m_reports.contains(report.notificationId)) {
-            m_reports.insert(report.notificationId, report);
-        }
-    });
-    connect(m_waiter, &DeliveryWaiter::finished, this, &UserCommand::reportFirstAttempts);
-    m_waiter->start(
-        [this] {
-            return std::all_of(m_awaited.cbegin(), m_awaited.cend(),
-                               [this](const QString& id) { return m_reports.contains(id); });
-        },
-        [this, database] {
-            const Outbox outbox(database);
-            return std::all_of(m_awaited.cbegin(), m_awaited.cend(), [this, &outbox](const QString& id) {
-                return m_reports.contains(id) || !outbox.attempts(id).isEmpty();
-            });
-        },
-        AddPollInterval, std::chrono::seconds(m_timeoutSeconds + FirstAttemptMarginSeconds));
-    for (const auto& id : std::as_const(m_awaited)) {
-        m_waiter->service()->deliverNow(id);
-    }
+    m_context->print(
+        tr("Account created: %1 <%2>, role %3, id %4")
+            .arg(SafeText::printable(user.name), SafeText::printable(user.email), Roles::key(user.role), user.id));
+    awaitFirstAttempts(created.notifications, Event::UserCreated);
 }
 
-void UserCommand::reportFirstAttempts(bool attempted)
+void UserCommand::awaitFirstAttempts(const QList<Notification>& notifications, Event event)
 {
-    const Outbox outbox(m_context->database());
-    // One endpoint: the webhook. Several: each is named.
-    const bool named = m_endpointNames.size() > 1;
-    for (const auto& notificationId : std::as_const(m_awaited)) {
-        const auto endpoint = named
-            ? tr("The webhook \"%1\"").arg(SafeText::printable(m_endpointNames.value(notificationId)))
-            : tr("The webhook");
-        QString summary;
-        QString state;
-        QDateTime nextAttemptAt;
-        if (const auto report = m_reports.constFind(notificationId); report != m_reports.cend()) {
-            summary = report->result.summary();
-            state = report->state;
-            nextAttemptAt = report->nextAttemptAt;
-        } else if (const auto attempts = outbox.attempts(notificationId); !attempts.isEmpty()) {
-            // Another process made the attempt.
-            summary = attempts.constFirst().summary();
-            const auto row = outbox.find(notificationId);
-            state = row ? row->state : QString();
-            nextAttemptAt = row ? row->nextAttemptAt : QDateTime();
-        } else {
-            Q_ASSERT(!attempted);
-            m_context->error(tr("%1 was not notified within %2 s. The notification stays in the outbox: the next "
-                                "running Crochet delivers it, or run \"%3 deliveries flush\".")
-                                 .arg(endpoint)
-                                 .arg(m_timeoutSeconds + FirstAttemptMarginSeconds)
-                                 .arg(programName()));
-            continue;
-        }
+    auto* attempts = new FirstAttempts(
+        m_context, event == Event::UserCreated ? FirstAttempts::Subject::NewAccount : FirstAttempts::Subject::Change,
+        this);
+    connect(attempts, &FirstAttempts::finished, this, [this] { finish(CliContext::Success); });
+    attempts->start(notifications, event);
+}
 
-        // The summary may quote the receiver (a redirect's Location, an error text).
-        summary = SafeText::printable(summary);
-        if (state == Outbox::stateKey(Outbox::State::Delivered)) {
-            //: %1 is "The webhook" or "The webhook "Name"", %2 the outcome
-            m_context->print(tr("%1 was notified: %2").arg(endpoint, summary));
-        } else {
-            m_context->error(tr("%1 was not notified: %2").arg(endpoint, summary));
-            if (state == Outbox::stateKey(Outbox::State::Pending)) {
-                m_context->error(tr("The account exists and its notification stays in the outbox: it is retried from "
-                                    "%1 by any running Crochet, or run \"%2 deliveries flush\".")
-                                     .arg(CliContext::formatTime(nextAttemptAt), programName()));
-            } else {
-                m_context->error(
-                    tr("The account exists, but its notification will not be retried; see \"%1 deliveries show %2\".")
-                        .arg(programName(), notificationId));
-            }
+CliCommand::Action UserCommand::action(const QString& word) const
+{
+    const auto all = actions();
+    return *std::find_if(all.cbegin(), all.cend(),
+                         [&word](const Action& candidate) { return candidate.words.constFirst() == word; });
+}
+
+std::optional<UserRecord> UserCommand::account(const QString& idOrEmail)
+{
+    auto user = UserStore(m_context->database()).find(idOrEmail);
+    if (!user) {
+        m_context->error(tr("No account has the id or email address \"%1\".").arg(InputEcho::capped(idOrEmail)));
+    }
+    return user;
+}
+
+int UserCommand::show(const QString& idOrEmail, bool json)
+{
+    const auto user = account(idOrEmail);
+    if (!user) {
+        return CliContext::Failure;
+    }
+    if (json) {
+        auto object = user->toJson();
+        object.insert(QStringLiteral("updated_at"),
+                      user->updatedAt.isValid() ? QJsonValue(user->updatedAt.toUTC().toString(Qt::ISODate))
+                                                : QJsonValue(QJsonValue::Null));
+        object.insert(QStringLiteral("disabled"), user->disabled);
+        object.insert(QStringLiteral("has_password"), user->hasPassword);
+        // JSON escapes control characters; text-direction ones are made visible like everywhere else.
+        object.insert(QStringLiteral("name"), SafeText::printable(user->name));
+        object.insert(QStringLiteral("email"), SafeText::printable(user->email));
+        m_context->print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
+        return CliContext::Success;
+    }
+    HelpText::Rows rows {
+        { tr("Id"), user->id },
+        { tr("Name"), SafeText::printable(user->name) },
+        { tr("Email"), SafeText::printable(user->email) },
+        //: %1 the role's name, %2 its key (user, admin, pending)
+        { tr("Role"), tr("%1 (%2)").arg(Roles::displayName(user->role), Roles::key(user->role)) },
+        { tr("State"), user->disabled ? tr("disabled") : tr("active") },
+        { tr("Password"), user->hasPassword ? tr("set") : tr("none") },
+        { tr("Created"), CliContext::formatTime(user->createdAt) },
+        { tr("Changed"), user->updatedAt.isValid() ? CliContext::formatTime(user->updatedAt) : tr("never") },
+    };
+    qsizetype width = 0;
+    for (const auto& row : std::as_const(rows)) {
+        width = qMax(width, row.first.size());
+    }
+    for (const auto& [label, value] : std::as_const(rows)) {
+        m_context->print(label + QLatin1Char(':') + QString(width - label.size() + 1, QLatin1Char(' ')) + value);
+    }
+    return CliContext::Success;
+}
+
+int UserCommand::edit(const QString& idOrEmail, const QCommandLineParser& parser)
+{
+    if (!parser.isSet(NameOption) && !parser.isSet(EmailOption) && !parser.isSet(RoleOption)) {
+        return usageError(tr("Give at least one of --%1, --%2 and --%3.").arg(NameOption, EmailOption, RoleOption),
+                          action(QStringLiteral("edit")));
+    }
+    if (!m_context->requireWritable()) {
+        return CliContext::Failure;
+    }
+    const auto user = account(idOrEmail);
+    if (!user) {
+        return CliContext::Failure;
+    }
+    UserChanges changes;
+    if (parser.isSet(NameOption)) {
+        changes.name = parser.value(NameOption);
+    }
+    if (parser.isSet(EmailOption)) {
+        changes.email = parser.value(EmailOption);
+    }
+    if (parser.isSet(RoleOption)) {
+        changes.role = Roles::fromKey(parser.value(RoleOption));
+        if (!changes.role) {
+            m_context->error(UserRules::unknownRoleMessage(parser.value(RoleOption)));
+            m_context->error(tr("The account was not changed."));
+            return CliContext::Failure;
         }
     }
-    finish(CliContext::Success);
+    onChanged(UserStore(m_context->database()).update(user->id, changes));
+    return Running;
+}
+
+int UserCommand::resetPassword(const QString& idOrEmail, const QCommandLineParser& parser)
+{
+    if (!parser.isSet(PasswordStdinOption)) {
+        return usageError(
+            tr("--%1 is required: the password is never given on the command line.").arg(PasswordStdinOption),
+            action(QStringLiteral("passwd")));
+    }
+    if (!m_context->requireWritable()) {
+        return CliContext::Failure;
+    }
+    const auto user = account(idOrEmail);
+    if (!user) {
+        return CliContext::Failure;
+    }
+    const auto password = readPasswordLine();
+    if (!password) {
+        m_context->error(tr("The password read from standard input is not valid UTF-8."));
+        m_context->error(tr("The password was not changed."));
+        return CliContext::Failure;
+    }
+    auto* watcher = new QFutureWatcher<UserStore::Changed>(this);
+    connect(watcher, &QFutureWatcher<UserStore::Changed>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        onChanged(watcher->result());
+    });
+    watcher->setFuture(UserStore(m_context->database()).resetPasswordAsync(user->id, *password, *password));
+    return Running;
+}
+
+int UserCommand::setDisabled(const QString& idOrEmail, bool disabled)
+{
+    if (!m_context->requireWritable()) {
+        return CliContext::Failure;
+    }
+    const auto user = account(idOrEmail);
+    if (!user) {
+        return CliContext::Failure;
+    }
+    onChanged(UserStore(m_context->database()).setDisabled(user->id, disabled));
+    return Running;
+}
+
+int UserCommand::remove(const QString& idOrEmail, bool confirmed)
+{
+    if (!m_context->requireWritable()) {
+        return CliContext::Failure;
+    }
+    const auto user = account(idOrEmail);
+    if (!user) {
+        return CliContext::Failure;
+    }
+    if (!confirmed) {
+        if (!isatty(STDIN_FILENO)) {
+            return usageError(tr("Standard input is not a terminal to confirm the deletion: add --%1 to delete %2 "
+                                 "<%3>.")
+                                  .arg(YesOption, SafeText::printable(user->name), SafeText::printable(user->email)),
+                              action(QStringLiteral("delete")));
+        }
+        //: The answer expected is "y" or "yes", or their translation
+        m_context->error(tr("Delete the account %1 <%2>? [y/N]")
+                             .arg(SafeText::printable(user->name), SafeText::printable(user->email)));
+        QFile input;
+        const auto answer = input.open(stdin, QIODevice::ReadOnly)
+            ? QString::fromUtf8(input.readLine()).trimmed().toLower()
+            : QString();
+        //: Answers to "Delete the account …? [y/N]", in lower case, separated by |
+        const auto yesAnswers = tr("y|yes").split(QLatin1Char('|'));
+        if (!yesAnswers.contains(answer) && answer != QLatin1String("y") && answer != QLatin1String("yes")) {
+            m_context->error(tr("The account was not deleted."));
+            return CliContext::Failure;
+        }
+    }
+    onChanged(UserStore(m_context->database()).remove(user->id));
+    return Running;
+}
+
+void UserCommand::onChanged(const UserStore::Changed& changed)
+{
+    const auto& user = changed.user;
+    const auto who = tr("%1 <%2>").arg(SafeText::printable(user.name), SafeText::printable(user.email));
+    if (changed.unchanged) {
+        switch (changed.event) {
+        case Event::UserDisabled:
+            m_context->print(tr("The account %1 is already disabled: nothing was changed.").arg(who));
+            break;
+        case Event::UserEnabled:
+            m_context->print(tr("The account %1 is already enabled: nothing was changed.").arg(who));
+            break;
+        default:
+            m_context->print(tr("The account %1 already has these values: nothing was changed.").arg(who));
+            break;
+        }
+        finish(CliContext::Success);
+        return;
+    }
+    if (!changed.ok) {
+        m_context->error(changed.error);
+        if (changed.event == Event::UserDeleted) {
+            m_context->error(tr("The account was not deleted."));
+        } else if (changed.event == Event::UserPasswordReset) {
+            m_context->error(tr("The password was not changed."));
+        } else {
+            m_context->error(tr("The account was not changed."));
+        }
+        finish(CliContext::Failure);
+        return;
+    }
+    switch (changed.event) {
+    case Event::UserUpdated:
+        //: %1 the account, %2 its changes ("name: Ada → Ada L., role: User → Administrator")
+        m_context->print(
+            tr("Account updated: %1; %2")
+                .arg(who,
+                     SafeText::printable(Notification::forEvent(changed.event, user, changed.changes).changesText())));
+        break;
+    case Event::UserPasswordReset:
+        m_context->print(tr("Password changed: %1").arg(who));
+        break;
+    case Event::UserDisabled:
+        m_context->print(tr("Account disabled: %1").arg(who));
+        break;
+    case Event::UserEnabled:
+        m_context->print(tr("Account enabled: %1").arg(who));
+        break;
+    case Event::UserDeleted:
+        m_context->print(tr("Account deleted: %1, id %2").arg(who, user.id));
+        break;
+    case Event::UserCreated:
+    case Event::WebhookTest:
+        break;
+    }
+    awaitFirstAttempts(changed.notifications, changed.event);
 }
 
 int UserCommand::list(const QCommandLineParser& parser)
@@ -298,7 +480,7 @@ int UserCommand::list(const QCommandLineParser& parser)
                 { QStringLiteral("id"), user.id },
                 { QStringLiteral("name"), user.name },
                 { QStringLiteral("email"), user.email },
-                { QStringLiteral("role"), user.role },
+                { QStringLiteral("role"), Roles::key(user.role) },
                 { QStringLiteral("state"), state(user) },
                 { QStringLiteral("created_at"), user.createdAt.toUTC().toString(Qt::ISODate) },
             });
@@ -308,7 +490,7 @@ int UserCommand::list(const QCommandLineParser& parser)
     }
     for (const auto& user : users) {
         m_context->print(QStringList { user.id, SafeText::printable(user.name), SafeText::printable(user.email),
-                                       SafeText::printable(user.role), user.createdAt.toUTC().toString(Qt::ISODate),
+                                       Roles::key(user.role), user.createdAt.toUTC().toString(Qt::ISODate),
                                        state(user) }
                              .join(QLatin1Char('\t')));
     }
@@ -337,7 +519,7 @@ int UserCommand::importFile(const QString& path)
         connect(importer, &UserImporter::batchCommitted, m_waiter->service(), &DeliveryService::wake);
         m_waiter->deliver();
     }
-    importer->start(path, true);
+    importer->start(path);
     return Running;
 }
 

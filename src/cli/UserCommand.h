@@ -11,7 +11,8 @@
 
 class DeliveryWaiter;
 
-// crochet-cli user …: create accounts one by one or from a CSV file, and list them.
+// crochet-cli user …: create accounts one by one or from a CSV file, list, show, edit, disable, enable and delete them.
+// Every change waits for the first attempt of each of its notifications and shows its outcome.
 class UserCommand : public CliCommand
 {
     Q_OBJECT
@@ -29,18 +30,25 @@ protected:
 private:
     int add(const QCommandLineParser& parser);
     int list(const QCommandLineParser& parser);
+    int show(const QString& idOrEmail, bool json);
+    int edit(const QString& idOrEmail, const QCommandLineParser& parser);
+    int resetPassword(const QString& idOrEmail, const QCommandLineParser& parser);
+    int setDisabled(const QString& idOrEmail, bool disabled);
+    int remove(const QString& idOrEmail, bool confirmed);
     int importFile(const QString& path);
     void onCreated(const UserStore::Created& created);
-    void reportFirstAttempts(bool attempted);
+    // Prints what a change did, or why it was refused, then waits for the first attempts of its notifications.
+    void onChanged(const UserStore::Changed& changed);
+    Action action(const QString& word) const;
+    // The account named on the command line; says so and returns nothing when there is none.
+    std::optional<UserRecord> account(const QString& idOrEmail);
+    // Sends the notifications now and reports each one's first attempt (FirstAttempts); finishes with Success.
+    void awaitFirstAttempts(const QList<Notification>& notifications, Event event);
     void onImported(const UserImporter::Summary& summary);
     QList<NotificationRow> importNotifications() const;
     void reportImportDeliveries();
 
     DeliveryWaiter* m_waiter = nullptr;
-    QHash<QString, AttemptReport> m_reports; // the first attempt of each notification this process made
-    int m_timeoutSeconds = 0;
-    QStringList m_awaited; // the new account's notifications that are being sent
-    QHash<QString, QString> m_endpointNames; // of each awaited notification
     QList<qint64> m_sendingEndpoints; // subscribed to user.created and sending, when the import started
     QDateTime m_importStartedAt;
     int m_imported = 0;

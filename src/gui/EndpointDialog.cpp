@@ -309,7 +309,7 @@ Notification EndpointDialog::sampleNotification(Event event)
     user.id = QStringLiteral("0b9f3c1e-7d2a-4e5b-9c8d-1a2b3c4d5e6f");
     user.name = QStringLiteral("Ada Lovelace");
     user.email = QStringLiteral("ada@example.org");
-    user.role = QStringLiteral("user");
+    user.role = Role::User;
     user.createdAt = QDateTime(QDate(2026, 11, 26), QTime(9, 30), Qt::UTC);
     user.hasPassword = true;
     QJsonObject changes;

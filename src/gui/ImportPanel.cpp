@@ -61,7 +61,7 @@ bool ImportPanel::importFile(const QString& path)
     m_ui->importProgress->setValue(0);
     m_ui->importReportView->setRowCount(0);
     m_ui->importReportView->hide();
-    m_importer->start(path, m_importNotified);
+    m_importer->start(path);
     updateImportControls();
     showImportSummary();
     m_ui->importCancelButton->setFocus();

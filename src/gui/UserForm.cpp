@@ -67,7 +67,7 @@ NewUser UserForm::formUser() const
     NewUser user;
     user.name = m_ui->nameEdit->text().trimmed();
     user.email = m_ui->emailEdit->text().trimmed();
-    user.role = m_ui->roleCombo->currentData().toString();
+    user.role = static_cast<Role>(m_ui->roleCombo->currentData().toInt());
     user.password = m_ui->passwordEdit->text();
     user.confirmation = m_ui->confirmEdit->text();
     return user;
@@ -166,9 +166,7 @@ void UserForm::createUser()
     m_earlyReports.clear();
     showCreationResult();
     setFormEnabled(false);
-    m_creation.setFuture(
-        UserStore(m_database)
-            .createAsync(user, !EndpointStore::subscribers(m_database->connection(), Event::UserCreated).isEmpty()));
+    m_creation.setFuture(UserStore(m_database).createAsync(user));
 }
 
 void UserForm::onCreated()
@@ -313,7 +311,7 @@ void UserForm::clearForm()
     m_ui->emailEdit->clear();
     m_ui->passwordEdit->clear();
     m_ui->confirmEdit->clear();
-    m_ui->roleCombo->setCurrentIndex(qMax(0, m_ui->roleCombo->findData(QStringLiteral("user"))));
+    m_ui->roleCombo->setCurrentIndex(qMax(0, m_ui->roleCombo->findData(static_cast<int>(Roles::defaultRole()))));
     m_duplicateEmail = false;
     for (const auto field : { UserRules::Field::Name, UserRules::Field::Email, UserRules::Field::Password,
                               UserRules::Field::Confirmation }) {
@@ -334,14 +332,13 @@ void UserForm::setFormEnabled(bool enabled)
 void UserForm::fillRoleCombo()
 {
     auto* combo = m_ui->roleCombo;
-    const auto selected = combo->currentData().toString();
+    const auto selected = combo->currentData();
     const QSignalBlocker blocker(combo);
     combo->clear();
-    const auto roles = UserRules::roles();
-    for (const auto& role : roles) {
-        combo->addItem(UserRules::roleDisplayName(role), role);
+    for (const auto role : Roles::all()) {
+        combo->addItem(Roles::displayName(role), static_cast<int>(role));
     }
-    const auto index = combo->findData(selected.isEmpty() ? QStringLiteral("user") : selected);
+    const auto index = combo->findData(selected.isValid() ? selected : static_cast<int>(Roles::defaultRole()));
     combo->setCurrentIndex(qMax(0, index));
 }
 

@@ -179,7 +179,7 @@ QVariant UsersModel::data(const QModelIndex& index, int role) const
         case EmailColumn:
             return SafeText::printable(user.email);
         case RoleColumn:
-            return UserRules::roleDisplayName(user.role);
+            return Roles::displayName(user.role);
         case StateColumn:
             //: State of an account in the Users list
             return user.disabled ? tr("Disabled") : tr("Active");

@@ -92,7 +92,7 @@ int main(int argc, char* argv[])
             return 1;
         }
         const std::atomic_bool cancelled = false;
-        if (UserImporter::run(&database, csvPath, true, cancelled).created != notifications) {
+        if (UserImporter::run(&database, csvPath, cancelled).created != notifications) {
             return 1;
         }
         TestFixtures::setWebhookUrl(&database, receiver.url().toString());

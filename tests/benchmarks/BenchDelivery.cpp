@@ -63,7 +63,7 @@ int main(int argc, char* argv[])
     });
     timer.start();
     deliveries.start();
-    importer.start(csvPath, true);
+    importer.start(csvPath);
     if (!BenchSupport::waitUntil([&] { return imported && receiver.count() >= accounts; }, 300000, 1)) {
         print(QStringLiteral("timed out: %1 of %2 notifications received").arg(receiver.count()).arg(accounts));
         return 1;

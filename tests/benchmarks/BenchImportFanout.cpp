@@ -42,7 +42,7 @@ double importSeconds(const QString& dir, const QString& csvPath, int endpoints, 
     const std::atomic_bool cancelled = false;
     QElapsedTimer timer;
     timer.start();
-    const auto summary = UserImporter::run(&database, csvPath, true, cancelled);
+    const auto summary = UserImporter::run(&database, csvPath, cancelled);
     const double seconds = timer.nsecsElapsed() / 1e9;
     QSqlQuery query(database.connection());
     if (summary.created != Accounts || !query.exec(QStringLiteral("SELECT COUNT(*) FROM notifications"))

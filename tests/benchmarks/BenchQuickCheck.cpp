@@ -3,6 +3,7 @@
 // the accounts, a scan of every row of every table and the whole Database::open() (which runs quick_check), 5 runs
 // each on fresh connections, and prints min/median/max and ratios. Usage: BenchQuickCheck [ACCOUNTS]
 #include "BenchSupport.h"
+#include "TestFixtures.h"
 #include "storage/Database.h"
 #include "users/User.h"
 #include "users/UserStore.h"
@@ -106,6 +107,10 @@ bool populate(const QString& path, int accounts, bool withHistory)
     if (!database.open()) {
         return false;
     }
+    // With history, every account gets a user.created notification: an endpoint must receive them.
+    if (withHistory && !TestFixtures::setWebhookUrl(&database, QStringLiteral("https://hooks.example.com/c0de"))) {
+        return false;
+    }
     auto db = database.connection();
     constexpr int Batch = 2000;
     for (int offset = 0; offset < accounts; offset += Batch) {
@@ -115,8 +120,8 @@ bool populate(const QString& path, int accounts, bool withHistory)
             NewUser user;
             user.name = QStringLiteral("User %1").arg(i);
             user.email = QStringLiteral("user%1@example.com").arg(i);
-            user.role = QStringLiteral("pending");
-            if (!writer.insert(user, QByteArray(), withHistory).ok) {
+            user.role = Role::Pending;
+            if (!writer.insert(user, QByteArray()).ok) {
                 return false;
             }
         }

@@ -84,7 +84,7 @@ int main(int argc, char* argv[])
     QElapsedTimer timer;
     timer.start();
     deliveries.start();
-    importer.start(csvPath, true);
+    importer.start(csvPath);
     const Outbox outbox(&database);
     if (!BenchSupport::waitUntil([&] { return imported && receiver.count() >= accounts; }, 1200000)
         || !BenchSupport::waitUntil([&] { return outbox.count(Outbox::State::Delivered) == accounts; }, 60000)) {

@@ -72,7 +72,7 @@ bool fill(Database& database, int accounts)
     const QStringList last = { QStringLiteral("Martin"), QStringLiteral("Dubois"), QStringLiteral("Lefèvre"),
                                QStringLiteral("García"), QStringLiteral("Nguyen"), QStringLiteral("Müller"),
                                QStringLiteral("O'Brien") };
-    const QStringList roles = { QStringLiteral("user"), QStringLiteral("admin"), QStringLiteral("pending") };
+    const auto roles = Roles::all();
     auto db = database.connection();
     Transaction transaction(database, db);
     UserStore::Writer writer(db);
@@ -82,7 +82,7 @@ bool fill(Database& database, int accounts)
             + last.at((i / first.size()) % last.size()) + QLatin1Char(' ') + QString::number(i);
         user.email = QStringLiteral("user%1@example.com").arg(i);
         user.role = roles.at(i % roles.size());
-        if (!writer.insert(user, {}, false).ok) {
+        if (!writer.insert(user, {}).ok) {
             return false;
         }
     }

@@ -63,8 +63,8 @@ void TestCliUserList::addAccounts()
         NewUser user;
         user.name = account.at(0);
         user.email = account.at(1);
-        user.role = account.at(2);
-        const auto created = UserStore(&database).create(user, {}, false);
+        user.role = Roles::fromStored(account.at(2));
+        const auto created = UserStore(&database).create(user, {});
         QVERIFY2(created.ok, qPrintable(created.error));
     }
     QSqlQuery update(database.connection());

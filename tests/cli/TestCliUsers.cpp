@@ -198,32 +198,33 @@ void TestCliUsers::addRefused_data()
     NewUser badEmail;
     badEmail.name = QStringLiteral("Bad");
     badEmail.email = QStringLiteral("not-an-email");
-    badEmail.role = QStringLiteral("pending");
+    badEmail.role = Role::Pending;
     QTest::newRow("bad email") << badEmail.name << badEmail.email << QString() << QByteArray()
                                << messageFor(badEmail, true);
 
     NewUser admin;
     admin.name = QStringLiteral("Root");
     admin.email = QStringLiteral("root@example.com");
-    admin.role = QStringLiteral("admin");
+    admin.roleText = QStringLiteral("admin");
     QTest::newRow("admin without password")
-        << admin.name << admin.email << admin.role << QByteArray() << messageFor(admin, true);
+        << admin.name << admin.email << *admin.roleText << QByteArray() << messageFor(admin, true);
 
     NewUser shortPassword = admin;
     shortPassword.password = QStringLiteral("short");
     shortPassword.confirmation = shortPassword.password;
-    QTest::newRow("short password") << admin.name << admin.email << admin.role << QByteArrayLiteral("short\n")
+    QTest::newRow("short password") << admin.name << admin.email << *admin.roleText << QByteArrayLiteral("short\n")
                                     << messageFor(shortPassword, false);
 
     NewUser unknownRole = badEmail;
     unknownRole.email = QStringLiteral("ok@example.com");
-    unknownRole.role = QStringLiteral("root");
-    QTest::newRow("unknown role") << unknownRole.name << unknownRole.email << unknownRole.role << QByteArray()
+    unknownRole.roleText = QStringLiteral("root");
+    QTest::newRow("unknown role") << unknownRole.name << unknownRole.email << *unknownRole.roleText << QByteArray()
                                   << messageFor(unknownRole, true);
 
     NewUser emptyName = unknownRole;
     emptyName.name = QStringLiteral("  ");
-    emptyName.role = QStringLiteral("pending");
+    emptyName.roleText.reset();
+    emptyName.role = Role::Pending;
     QTest::newRow("empty name") << emptyName.name << emptyName.email << QString() << QByteArray()
                                 << messageFor(emptyName, true);
 }
@@ -366,7 +367,7 @@ void TestCliUsers::importCsv()
     NewUser bad;
     bad.name = QStringLiteral("Bad");
     bad.email = QStringLiteral("not-an-email");
-    bad.role = QStringLiteral("pending");
+    bad.role = Role::Pending;
     QCOMPARE(result.outLines(),
              (QStringList { QStringLiteral("Accounts created: 2"), QStringLiteral("Rows refused: 1"),
                             QStringLiteral("Notifications: 2 delivered, 0 to be retried, 0 failed, 0 not attempted "

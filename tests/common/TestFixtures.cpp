@@ -86,8 +86,8 @@ QString createNotifiedUser(Database* database, const QString& email)
     NewUser user;
     user.name = email.section(QLatin1Char('@'), 0, 0);
     user.email = email;
-    user.role = QStringLiteral("pending");
-    const auto created = UserStore(database).create(user, QByteArray(), true);
+    user.role = Role::Pending;
+    const auto created = UserStore(database).create(user, QByteArray());
     return created.notifications.isEmpty() ? QString() : created.notifications.constFirst().id;
 }
 
@@ -113,7 +113,7 @@ bool makeDatabase(const QString& path)
     NewUser user;
     user.name = QStringLiteral("Ada");
     user.email = QStringLiteral("ada@example.com");
-    return UserStore(&database).create(user, QByteArray(), false).ok;
+    return UserStore(&database).create(user, QByteArray()).ok;
 }
 
 // Overwrites the b-tree page header of the users table: the file still opens, but its pages no longer make sense.

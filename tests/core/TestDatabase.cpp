@@ -139,12 +139,12 @@ void TestDatabase::accountAndNotificationAreAtomic()
     NewUser user;
     user.name = QStringLiteral("Ada");
     user.email = QStringLiteral("ada@example.com");
-    const auto created = store.create(user, QByteArray(), true);
+    const auto created = store.create(user, QByteArray());
     QVERIFY(!created.ok);
     QCOMPARE(store.count(), 0);
 
     QVERIFY(query.exec(QStringLiteral("DROP TRIGGER refuse")));
-    const auto second = store.create(user, QByteArray(), true);
+    const auto second = store.create(user, QByteArray());
     QVERIFY(second.ok);
     QCOMPARE(second.notifications.size(), 1);
     QCOMPARE(store.count(), 1);
@@ -163,9 +163,9 @@ void TestDatabase::duplicateEmailIsRefusedCaseInsensitively()
     NewUser user;
     user.name = QStringLiteral("Ada");
     user.email = QStringLiteral("ada@example.com");
-    QVERIFY(store.create(user, QByteArray(), false).ok);
+    QVERIFY(store.create(user, QByteArray()).ok);
     user.email = QStringLiteral("ADA@Example.com");
-    const auto again = store.create(user, QByteArray(), true);
+    const auto again = store.create(user, QByteArray());
     QVERIFY(!again.ok);
     QVERIFY(again.duplicateEmail);
     QCOMPARE(store.count(), 1);
@@ -323,7 +323,7 @@ void TestDatabase::writeProtectedDatabaseOpensReadOnly()
         NewUser user;
         user.name = QStringLiteral("Bob");
         user.email = QStringLiteral("bob@example.com");
-        QVERIFY(!store.create(user, QByteArray(), false).ok);
+        QVERIFY(!store.create(user, QByteArray()).ok);
         Settings settings(&database);
         QVERIFY(!TestFixtures::setWebhookUrl(settings.database(), QStringLiteral("https://example.com/h")));
         QCOMPARE(store.count(), 1);

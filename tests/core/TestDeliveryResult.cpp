@@ -7,6 +7,7 @@
 using namespace std::chrono_literals;
 
 Q_DECLARE_METATYPE(DeliveryResult)
+Q_DECLARE_METATYPE(DeliveryResult::Reply)
 
 class TestDeliveryResult : public QObject
 {
@@ -15,6 +16,8 @@ class TestDeliveryResult : public QObject
 private slots:
     void classification_data();
     void classification();
+    void replies_data();
+    void replies();
     void retryAfter_data();
     void retryAfter();
     void schedule();
@@ -30,6 +33,89 @@ private slots:
     void storedDetailsRenderInTheReadersLanguage();
     void storedDetailsOfEarlierRowsStayReadable();
 };
+
+void TestDeliveryResult::replies_data()
+{
+    using O = DeliveryResult::Outcome;
+    using E = QNetworkReply::NetworkError;
+    QTest::addColumn<DeliveryResult::Reply>("reply");
+    QTest::addColumn<int>("outcome");
+    QTest::addColumn<int>("networkError");
+    QTest::addColumn<QString>("detail");
+
+    DeliveryResult::Reply ok;
+    ok.httpStatus = 204;
+    QTest::newRow("204") << ok << int(O::Delivered) << int(E::NoError) << QString();
+    auto redirect = ok;
+    redirect.httpStatus = 302;
+    redirect.error = E::ProtocolUnknownError;
+    redirect.location = "https://example.org/new";
+    QTest::newRow("302 keeps its location")
+        << redirect << int(O::Redirected) << int(E::NoError) << QStringLiteral("https://example.org/new");
+    auto gone = ok;
+    gone.httpStatus = 410;
+    gone.error = E::ContentGoneError;
+    QTest::newRow("410 with Qt's error") << gone << int(O::Gone) << int(E::NoError) << QString();
+    auto truncated = ok;
+    truncated.httpStatus = 200;
+    truncated.error = E::OperationCanceledError;
+    truncated.bodyTruncated = true;
+    QTest::newRow("body cut: the status counts") << truncated << int(O::Delivered) << int(E::NoError) << QString();
+    auto cancelled = gone;
+    cancelled.cancelled = true;
+    cancelled.timedOut = true;
+    QTest::newRow("cancelled first") << cancelled << int(O::Cancelled) << int(E::NoError) << QString();
+    auto timedOut = ok;
+    timedOut.httpStatus = 0;
+    timedOut.timedOut = true;
+    timedOut.error = E::OperationCanceledError;
+    QTest::newRow("our deadline") << timedOut << int(O::Timeout) << int(E::NoError) << QString();
+    auto huge = ok;
+    huge.headersTooLarge = true;
+    QTest::newRow("headers too large") << huge << int(O::HeadersTooLarge) << int(E::NoError) << QString();
+    auto proxyAuth = ok;
+    proxyAuth.httpStatus = 407;
+    proxyAuth.throughProxy = true;
+    QTest::newRow("407 through a proxy") << proxyAuth << int(O::ProxyFailure)
+                                         << int(E::ProxyAuthenticationRequiredError) << QString();
+    DeliveryResult::Reply refused;
+    refused.error = E::ConnectionRefusedError;
+    refused.errorText = QStringLiteral("Connection refused");
+    QTest::newRow("refused") << refused << int(O::ConnectionRefused) << int(E::NoError) << QString();
+    auto proxyRefused = refused;
+    proxyRefused.throughProxy = true;
+    QTest::newRow("refused through a proxy: the proxy's")
+        << proxyRefused << int(O::ProxyFailure) << int(E::ConnectionRefusedError)
+        << QStringLiteral("Connection refused");
+    DeliveryResult::Reply tls;
+    tls.error = E::SslHandshakeFailedError;
+    tls.errorText = QStringLiteral("handshake");
+    tls.tlsErrors = { QSslError::CertificateExpired };
+    QTest::newRow("tls") << tls << int(O::TlsFailure) << int(E::SslHandshakeFailedError) << QStringLiteral("handshake");
+    DeliveryResult::Reply resent;
+    resent.error = E::ContentReSendError;
+    QTest::newRow("re-send refused: closed") << resent << int(O::ConnectionClosed) << int(E::NoError) << QString();
+    DeliveryResult::Reply other;
+    other.error = E::NetworkSessionFailedError;
+    other.errorText = QStringLiteral("session");
+    QTest::newRow("other network error") << other << int(O::NetworkFailure) << int(E::NetworkSessionFailedError)
+                                         << QStringLiteral("session");
+}
+
+void TestDeliveryResult::replies()
+{
+    QFETCH(DeliveryResult::Reply, reply);
+    QFETCH(int, outcome);
+    QFETCH(int, networkError);
+    QFETCH(QString, detail);
+    const auto result = DeliveryResult::fromReply(reply);
+    QCOMPARE(int(result.outcome), outcome);
+    QCOMPARE(int(result.networkError), networkError);
+    QCOMPARE(result.detail, detail);
+    QCOMPARE(result.httpStatus, reply.httpStatus);
+    QCOMPARE(result.tlsErrors,
+             outcome == int(DeliveryResult::Outcome::TlsFailure) ? reply.tlsErrors : QList<QSslError::SslError>());
+}
 
 void TestDeliveryResult::classification_data()
 {

@@ -87,7 +87,7 @@ NewUser TestEndpoints::newUser(const QString& name) const
     NewUser user;
     user.name = name;
     user.email = name.toLower() + QStringLiteral("@example.com");
-    user.role = QStringLiteral("pending");
+    user.role = Role::Pending;
     return user;
 }
 
@@ -103,7 +103,7 @@ void TestEndpoints::newDatabaseHasOnlyTheMainEndpoint()
     QCOMPARE(main.events, QList<Event> { Event::UserCreated });
     QCOMPARE(main.timeoutSeconds, Endpoint::DefaultTimeoutSeconds);
     // Without a URL it receives nothing: an account is created without a notification.
-    const auto created = UserStore(m_database.get()).create(newUser(QStringLiteral("Ann")), {}, true);
+    const auto created = UserStore(m_database.get()).create(newUser(QStringLiteral("Ann")), {});
     QVERIFY(created.ok);
     QCOMPARE(created.notifications.size(), 0);
     QCOMPARE(Outbox(m_database.get()).count(std::nullopt), 0);
@@ -215,7 +215,7 @@ void TestEndpoints::removingFailsItsPendingNotifications()
     QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("http://127.0.0.1:9/main")));
     const auto ops =
         addEndpoint(QStringLiteral("Ops"), QStringLiteral("http://127.0.0.1:9/ops"), { Event::UserCreated });
-    const auto created = UserStore(m_database.get()).create(newUser(QStringLiteral("Ann")), {}, true);
+    const auto created = UserStore(m_database.get()).create(newUser(QStringLiteral("Ann")), {});
     QCOMPARE(created.notifications.size(), 2);
     EndpointStore store(m_database.get());
     QVERIFY(store.remove(ops.id));
@@ -304,7 +304,7 @@ void TestEndpoints::eventsFanOutToSubscribedEndpoints()
     }));
     qputenv("WEBHOOK_URL", "http://127.0.0.1:9/env");
 
-    const auto created = UserStore(m_database.get()).create(newUser(QStringLiteral("Ann")), {}, true);
+    const auto created = UserStore(m_database.get()).create(newUser(QStringLiteral("Ann")), {});
     QVERIFY(created.ok);
     QSet<qint64> endpoints;
     QSet<QString> ids;
@@ -352,7 +352,7 @@ void TestEndpoints::fanOutIsOneTransaction()
                                       "BEGIN SELECT RAISE(ABORT, 'refused'); END")
                            .arg(ops.id)));
     UserStore store(m_database.get());
-    const auto created = store.create(newUser(QStringLiteral("Ann")), {}, true);
+    const auto created = store.create(newUser(QStringLiteral("Ann")), {});
     QVERIFY(!created.ok);
     QCOMPARE(created.error, QStringLiteral("Cannot record the account's notification; the account was not created."));
     QCOMPARE(store.count(), 0);
@@ -369,8 +369,8 @@ void TestEndpoints::eachEndpointHasItsOwnMessage()
     auto ops = addEndpoint(QStringLiteral("Ops"), QStringLiteral("http://127.0.0.1:9/ops"), { Event::UserCreated },
                            PayloadFormat::PlainText);
     auto user = newUser(QStringLiteral("Ann"));
-    user.role = QStringLiteral("pending");
-    const auto created = UserStore(m_database.get()).create(user, {}, true);
+    user.role = Role::Pending;
+    const auto created = UserStore(m_database.get()).create(user, {});
     QCOMPARE(created.notifications.size(), 2);
     QSqlQuery query(m_database->connection());
     QVERIFY(query.exec(QStringLiteral("SELECT endpoint_id, body FROM notifications")));

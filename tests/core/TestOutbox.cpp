@@ -558,7 +558,7 @@ void TestOutbox::schemaFiveHistoryStaysReadable()
     // Its notification is rendered from the payload it kept.
     const auto notification = outbox.notification(id);
     QCOMPARE(notification->user->name, QStringLiteral("Ada"));
-    QCOMPARE(notification->user->role, QStringLiteral("admin"));
+    QCOMPARE(notification->user->role, Role::Admin);
     // Its text, written before templates with %1 for the name, reads as the same template.
     QCOMPARE(notification->text, QStringLiteral("New user signed up: {name}"));
     QCOMPARE(notification->message(), QStringLiteral("New user signed up: Ada"));

@@ -15,7 +15,7 @@ Notification signup(const QString& name)
     user.id = QStringLiteral("0b7e8e43-6a4c-4d1e-9c1e-5f1f7f0a1b2c");
     user.name = name;
     user.email = QStringLiteral("ada@example.com");
-    user.role = QStringLiteral("user");
+    user.role = Role::User;
     user.createdAt = QDateTime(QDate(2026, 11, 26), QTime(9, 30, 0), Qt::UTC);
     auto notification = Notification::userCreated(user);
     notification.id = QStringLiteral("msg_1");

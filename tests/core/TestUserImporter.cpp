@@ -144,7 +144,7 @@ void TestUserImporter::importsGoodRowsAndReportsBadOnes()
     NewUser existing;
     existing.name = QStringLiteral("Existing");
     existing.email = QStringLiteral("taken@example.com");
-    QVERIFY(UserStore(m_database.get()).create(existing, QByteArray(), false).ok);
+    QVERIFY(UserStore(m_database.get()).create(existing, QByteArray()).ok);
 
     const auto path = write("\xEF\xBB\xBFName,Email,Password,Role\r\n"
                             "Ada,ada@example.com,correct horse,admin\r\n"
@@ -157,7 +157,7 @@ void TestUserImporter::importsGoodRowsAndReportsBadOnes()
                             "Ada again,ADA@example.com,,pending\r\n"
                             "Root,root@example.com,,root\r\n");
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, true, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
     QCOMPARE(summary.error, QString());
     QCOMPARE(summary.created, 2);
     QList<int> lines;
@@ -174,11 +174,12 @@ void TestUserImporter::importsGoodRowsAndReportsBadOnes()
     QCOMPARE(store.count(), 3);
     const auto users = store.list();
     QCOMPARE(users.at(1).name, QStringLiteral("Ada"));
-    QCOMPARE(users.at(1).role, QStringLiteral("admin"));
+    QCOMPARE(users.at(1).role, Role::Admin);
     QVERIFY(PasswordHasher::verify(store.passwordHash(users.at(1).id), QStringLiteral("correct horse")));
-    QCOMPARE(users.at(2).role, QStringLiteral("pending"));
+    QCOMPARE(users.at(2).role, Role::Pending);
     QVERIFY(!users.at(2).hasPassword);
-    QCOMPARE(Outbox(m_database.get()).count(Outbox::State::Pending), 2);
+    // One user.created each: the existing account's and the two imported ones'.
+    QCOMPARE(Outbox(m_database.get()).count(Outbox::State::Pending), 3);
 }
 
 void TestUserImporter::quotedFieldsKeepLineNumbers()
@@ -189,7 +190,7 @@ void TestUserImporter::quotedFieldsKeepLineNumbers()
                             "\"Quote \"\"Q\"\"\",q@example.com,,pending\n"
                             "bad,bad,,pending\n");
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
     QCOMPARE(summary.created, 2);
     QCOMPARE(summary.refused.size(), 2);
     QCOMPARE(summary.refused.at(0).line, 3); // the name with a line break
@@ -197,7 +198,8 @@ void TestUserImporter::quotedFieldsKeepLineNumbers()
     const auto users = UserStore(m_database.get()).list();
     QCOMPARE(users.at(0).name, QStringLiteral("Lovelace, Ada"));
     QCOMPARE(users.at(1).name, QStringLiteral("Quote \"Q\""));
-    QCOMPARE(Outbox(m_database.get()).count(std::nullopt), 0);
+    // One notification per account created, none for the refused lines.
+    QCOMPARE(Outbox(m_database.get()).count(std::nullopt), 2);
 }
 
 // Found by FuzzCsvImport: after blank lines (which libcsv skips) or a record ended by a lone CR, refusals named the
@@ -213,7 +215,7 @@ void TestUserImporter::blankLinesAndCarriageReturnsKeepLineNumbers()
                             "\n"
                             "Dup,MAC@example.com\n");
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
     QCOMPARE(summary.error, QString());
     QCOMPARE(summary.created, 1);
     QList<int> lines;
@@ -237,7 +239,7 @@ void TestUserImporter::passwordHashCanBeReplaced()
         return QByteArrayLiteral("stand-in");
     };
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled, callbacks);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled, callbacks);
     QCOMPARE(summary.created, 2);
     QCOMPARE(hashed, QStringList { QStringLiteral("correct horse") });
     UserStore store(m_database.get());
@@ -251,7 +253,7 @@ void TestUserImporter::malformedQuotingKeepsEarlierRows()
                             "\"Broken\"x,b@example.com,,pending\n"
                             "Carl,carl@example.com,,pending\n");
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
     QCOMPARE(summary.created, 1);
     QCOMPARE(summary.refused.size(), 1);
     QCOMPARE(summary.refused.first().line, 3);
@@ -269,7 +271,7 @@ void TestUserImporter::invalidUtf8RefusesItsLineOnly()
                             "ample.com,,pending\n" // overlong
                             "Dora,dora@example.com,,pending\n");
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
     QCOMPARE(summary.error, QString());
     QCOMPARE(summary.created, 2);
     QCOMPARE(summary.refused.size(), 4);
@@ -296,7 +298,7 @@ void TestUserImporter::invalidUtf8Header()
 {
     const auto path = write("name,e\xffmail,password,role\nAda,ada@example.com,,pending\n");
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
     QCOMPARE(summary.error, QStringLiteral("Line 1: the header row is not valid UTF-8; save the file as UTF-8."));
     QCOMPARE(summary.created, 0);
     QCOMPARE(UserStore(m_database.get()).count(), 0);
@@ -309,7 +311,7 @@ void TestUserImporter::nfcDuplicatesInTheFile()
                             "Zoe\xcc\x81,zo\xc3\xa9@example.fr,,pending\n"
                             "Zo\xc3\xa9 again,ZOE\xcc\x81@example.fr,,pending\n");
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
     QCOMPARE(summary.created, 1);
     QCOMPARE(summary.refused.size(), 1);
     QCOMPARE(summary.refused.at(0).line, 3);
@@ -323,7 +325,7 @@ void TestUserImporter::headerIsRequired()
 {
     const auto path = write("Ada,ada@example.com,,pending\n");
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(m_database.get(), path, false, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
     QVERIFY(summary.error.contains(QLatin1String("header row")));
     QCOMPARE(summary.created, 0);
     QCOMPARE(UserStore(m_database.get()).count(), 0);
@@ -332,8 +334,7 @@ void TestUserImporter::headerIsRequired()
 void TestUserImporter::unreadableFile()
 {
     std::atomic_bool cancelled = false;
-    const auto summary =
-        UserImporter::run(m_database.get(), m_dir->filePath(QStringLiteral("missing.csv")), false, cancelled);
+    const auto summary = UserImporter::run(m_database.get(), m_dir->filePath(QStringLiteral("missing.csv")), cancelled);
     QVERIFY(summary.error.startsWith(QLatin1String("Cannot read")));
 }
 
@@ -345,7 +346,7 @@ void TestUserImporter::cancelKeepsCommittedBatches()
     callbacks.batchCommitted = [&cancelled](int) {
         cancelled = true;
     };
-    const auto summary = UserImporter::run(m_database.get(), path, true, cancelled, callbacks);
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled, callbacks);
     QVERIFY(summary.cancelled);
     QCOMPARE(summary.created, 200);
     QCOMPARE(UserStore(m_database.get()).count(), 200);
@@ -358,7 +359,7 @@ void TestUserImporter::signalsFromWorkerThread()
     UserImporter importer(m_database.get());
     QSignalSpy progress(&importer, &UserImporter::progress);
     QSignalSpy finished(&importer, &UserImporter::finished);
-    importer.start(path, false);
+    importer.start(path);
     QVERIFY(importer.isRunning());
     QVERIFY(finished.wait(30000));
     QVERIFY(!importer.isRunning());
@@ -385,7 +386,7 @@ void TestUserImporter::batchThatCannotBeWrittenIsNotImported()
     };
     g_previousHandler = qInstallMessageHandler(releaseWhenGivenUp);
     std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(&importing, csv, true, cancelled, callbacks);
+    const auto summary = UserImporter::run(&importing, csv, cancelled, callbacks);
     qInstallMessageHandler(g_previousHandler);
     g_holder = nullptr;
     QVERIFY(!holder.failed());

@@ -53,8 +53,8 @@ void TestUserSearch::add(const QString& name, const QString& email, const QStrin
     NewUser user;
     user.name = name;
     user.email = email;
-    user.role = role;
-    const auto created = UserStore(m_database.get()).create(user, {}, false);
+    user.role = Roles::fromStored(role);
+    const auto created = UserStore(m_database.get()).create(user, {});
     QVERIFY2(created.ok, qPrintable(created.error));
 }
 

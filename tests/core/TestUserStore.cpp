@@ -36,7 +36,7 @@ NewUser TestUserStore::pending(const QString& name, const QString& email)
     NewUser user;
     user.name = name;
     user.email = email;
-    user.role = QStringLiteral("pending");
+    user.role = Role::Pending;
     return user;
 }
 
@@ -57,7 +57,7 @@ void TestUserStore::storesNamesAndEmailsInNfc()
 {
     UserStore store(m_database.get());
     const auto created =
-        store.create(pending(QStringLiteral(" Zoe\u0301 "), QStringLiteral("zoe\u0301@example.fr")), {}, false);
+        store.create(pending(QStringLiteral(" Zoe\u0301 "), QStringLiteral("zoe\u0301@example.fr")), {});
     QVERIFY2(created.ok, qPrintable(created.error));
     QCOMPARE(created.user.name, QStringLiteral("Zo\u00E9"));
     QCOMPARE(created.user.email, QStringLiteral("zo\u00E9@example.fr"));
@@ -73,8 +73,7 @@ void TestUserStore::leadingByteOrderMarkIsNotPartOfAName()
     NewUser onlyMark = pending(QStringLiteral("\uFEFF"), QStringLiteral("ada@example.com"));
     QCOMPARE(UserRules::validate(onlyMark, true).value(0).message, QStringLiteral("Enter a name."));
     UserStore store(m_database.get());
-    const auto created =
-        store.create(pending(QStringLiteral("\uFEFF Bob"), QStringLiteral("bob@example.com")), {}, false);
+    const auto created = store.create(pending(QStringLiteral("\uFEFF Bob"), QStringLiteral("bob@example.com")), {});
     QVERIFY2(created.ok, qPrintable(created.error));
     QCOMPARE(created.user.name, QStringLiteral("Bob"));
     QCOMPARE(store.list().value(0).name, QStringLiteral("Bob"));
@@ -97,9 +96,9 @@ void TestUserStore::sameAddressTypedTwoWaysIsOneAccount()
     QFETCH(QString, first);
     QFETCH(QString, second);
     UserStore store(m_database.get());
-    QVERIFY(store.create(pending(QStringLiteral("Zoé"), first), {}, false).ok);
+    QVERIFY(store.create(pending(QStringLiteral("Zoé"), first), {}).ok);
     QVERIFY(store.emailInUse(second));
-    const auto again = store.create(pending(QStringLiteral("Zoé bis"), second), {}, false);
+    const auto again = store.create(pending(QStringLiteral("Zoé bis"), second), {});
     QVERIFY(!again.ok);
     QVERIFY(again.duplicateEmail);
     QCOMPARE(store.count(), 1);
@@ -149,9 +148,9 @@ void TestUserStore::migrationRecomputesOldEmailKeys()
 
     UserStore store(m_database.get());
     QCOMPARE(store.count(), 5);
-    const auto again = store.create(pending(QStringLiteral("Zoé"), QStringLiteral("ZO\u00C9@example.fr")), {}, false);
+    const auto again = store.create(pending(QStringLiteral("Zoé"), QStringLiteral("ZO\u00C9@example.fr")), {});
     QVERIFY(again.duplicateEmail);
-    const auto third = store.create(pending(QStringLiteral("Léo"), QStringLiteral("le\u0301o@example.fr")), {}, false);
+    const auto third = store.create(pending(QStringLiteral("Léo"), QStringLiteral("le\u0301o@example.fr")), {});
     QVERIFY(third.duplicateEmail);
     QCOMPARE(store.count(), 5);
 }

@@ -7,6 +7,7 @@
 #include "users/UserImporter.h"
 #include "users/UserRules.h"
 #include "users/UserStore.h"
+#include "webhooks/Endpoint.h"
 
 #include <QDir>
 #include <QFile>
@@ -71,12 +72,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 
     auto database = std::make_unique<Database>(databasePath);
     FUZZ_CHECK(database->open());
+    // An endpoint that receives user.created: each account created gets its notification.
+    EndpointStore endpoints(database.get());
+    FUZZ_CHECK(endpoints.update(endpoints.main().id, [](Endpoint& endpoint) {
+        endpoint.url = QStringLiteral("https://hooks.example.com/fuzz");
+        return true;
+    }));
     UserImporter::Callbacks callbacks;
     callbacks.hash = [](const QString& password) -> QByteArray {
         return QByteArrayLiteral("fuzz$") + password.toUtf8().toHex();
     };
     const std::atomic_bool cancelled = false;
-    const auto summary = UserImporter::run(database.get(), csvPath, true, cancelled, callbacks);
+    const auto summary = UserImporter::run(database.get(), csvPath, cancelled, callbacks);
 
     // The report matches the database: one account and one notification per account reported created.
     UserStore store(database.get());

@@ -62,8 +62,8 @@ struct Harness
         NewUser user;
         user.name = name;
         user.email = name.toLower() + QStringLiteral("@example.org");
-        user.role = QStringLiteral("user");
-        const auto created = UserStore(&database).create(user, QByteArray(), true);
+        user.role = Role::User;
+        const auto created = UserStore(&database).create(user, QByteArray());
         return created.ok && !created.notifications.isEmpty() ? created.notifications.constFirst().id : QString();
     }
 

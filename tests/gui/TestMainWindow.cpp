@@ -277,7 +277,7 @@ void TestMainWindow::summaryAndStatusBarAgree()
     NewUser user;
     user.name = QStringLiteral("Ann");
     user.email = QStringLiteral("ann@example.com");
-    QVERIFY(UserStore(m_database->get()).create(user, {}, true).ok);
+    QVERIFY(UserStore(m_database->get()).create(user, {}).ok);
     window->deliveriesPage()->model()->refresh();
     QCOMPARE(summary->text(), QStringLiteral("Total: 1 · Pending: 1 · Failed: 0"));
     QCOMPARE(counts->text(), QStringLiteral("1 pending, 0 failed"));
@@ -394,7 +394,7 @@ void TestMainWindow::oneDateFormatEverywhere()
     NewUser user;
     user.name = QStringLiteral("Ann");
     user.email = QStringLiteral("ann@example.com");
-    const auto created = UserStore(m_database->get()).create(user, {}, true);
+    const auto created = UserStore(m_database->get()).create(user, {});
     QVERIFY(created.ok && created.notifications.size() == 1);
     auto window = openWindow();
     auto* users = child<QTableView>(window.get(), "usersView");

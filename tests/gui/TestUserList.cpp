@@ -78,8 +78,8 @@ void TestUserList::init()
             NewUser user;
             user.name = QStringLiteral("User %1").arg(i, 3, 10, QLatin1Char('0'));
             user.email = QStringLiteral("user%1@example.com").arg(i);
-            user.role = QStringLiteral("pending");
-            QVERIFY(writer.insert(user, {}, false).ok);
+            user.role = Role::Pending;
+            QVERIFY(writer.insert(user, {}).ok);
         }
         QVERIFY(transaction.commit());
     }
@@ -99,8 +99,8 @@ void TestUserList::add(const QString& name, const QString& email)
     NewUser user;
     user.name = name;
     user.email = email;
-    user.role = QStringLiteral("pending");
-    const auto created = UserStore(m_database->get()).create(user, {}, false);
+    user.role = Role::Pending;
+    const auto created = UserStore(m_database->get()).create(user, {});
     QVERIFY2(created.ok, qPrintable(created.error));
 }
 

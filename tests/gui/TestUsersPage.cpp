@@ -154,10 +154,10 @@ void TestUsersPage::createdUserIsNotified()
     auto* page = m_window->usersPage();
     QSignalSpy created(page, &UsersPage::userCreated);
     auto* role = child<QComboBox>(m_window.get(), "roleCombo");
-    QCOMPARE(role->count(), UserRules::roles().size());
-    QCOMPARE(role->currentData().toString(), QStringLiteral("user"));
-    role->setCurrentIndex(role->findData(QStringLiteral("admin")));
-    QCOMPARE(role->currentText(), UserRules::roleDisplayName(QStringLiteral("admin")));
+    QCOMPARE(role->count(), Roles::all().size());
+    QCOMPARE(role->currentData().toInt(), int(Role::User));
+    role->setCurrentIndex(role->findData(int(Role::Admin)));
+    QCOMPARE(role->currentText(), Roles::displayName(Role::Admin));
     fillForm(QStringLiteral("Alice Martin"), QStringLiteral("alice@example.com"), QStringLiteral("correct horse"),
              QStringLiteral("correct horse"));
     // Enter in a field creates the account.
@@ -192,8 +192,7 @@ void TestUsersPage::createdUserIsNotified()
     QCOMPARE(view->model()->rowCount(), 1);
     QCOMPARE(view->model()->index(0, UsersModel::NameColumn).data().toString(), QStringLiteral("Alice Martin"));
     QCOMPARE(view->model()->index(0, UsersModel::EmailColumn).data().toString(), QStringLiteral("alice@example.com"));
-    QCOMPARE(view->model()->index(0, UsersModel::RoleColumn).data().toString(),
-             UserRules::roleDisplayName(QStringLiteral("admin")));
+    QCOMPARE(view->model()->index(0, UsersModel::RoleColumn).data().toString(), Roles::displayName(Role::Admin));
 }
 
 void TestUsersPage::withoutWebhookNoNotificationIsSent()
@@ -325,7 +324,7 @@ void TestUsersPage::duplicateEmailIsRefused()
     NewUser existing;
     existing.name = QStringLiteral("Erin");
     existing.email = QStringLiteral("erin@example.com");
-    QVERIFY(UserStore(m_database->get()).create(existing, {}, false).ok);
+    QVERIFY(UserStore(m_database->get()).create(existing, {}).ok);
 
     openWindow();
     QSignalSpy created(m_window->usersPage(), &UsersPage::userCreated);
@@ -429,7 +428,7 @@ void TestUsersPage::importReportsRefusedLines()
     NewUser existing;
     existing.name = QStringLiteral("Gina");
     existing.email = QStringLiteral("gina@example.com");
-    QVERIFY(UserStore(m_database->get()).create(existing, {}, false).ok);
+    QVERIFY(UserStore(m_database->get()).create(existing, {}).ok);
     const auto csv =
         writeCsv(QStringLiteral("mixed.csv"),
                  { QStringLiteral("Hugo,hugo@example.com,,pending"), QStringLiteral(",nameless@example.com,,"),

@@ -77,8 +77,8 @@ void TestWindowLayout::initTestCase()
         NewUser user;
         user.name = QStringLiteral("Marie-Thérèse de La Tour d’Auvergne %1").arg(i);
         user.email = QStringLiteral("marie-therese.de-la-tour-dauvergne.%1@administration.example.org").arg(i);
-        user.role = i == 0 ? QStringLiteral("admin") : QStringLiteral("pending");
-        QVERIFY(UserStore(m_database->get()).create(user, {}, true).ok);
+        user.role = i == 0 ? Role::Admin : Role::Pending;
+        QVERIFY(UserStore(m_database->get()).create(user, {}).ok);
     }
 }
 

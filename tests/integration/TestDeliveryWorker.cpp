@@ -577,9 +577,8 @@ void TestDeliveryWorker::goneDisablesOnlyItsEndpoint()
 
     const auto first =
         UserStore(m_database.get())
-            .create(
-                NewUser { QStringLiteral("Ann"), QStringLiteral("ann@example.com"), QStringLiteral("pending"), {}, {} },
-                {}, true);
+            .create(NewUser { QStringLiteral("Ann"), QStringLiteral("ann@example.com"), Role::Pending, {}, {}, {} },
+                    {});
     QCOMPARE(first.notifications.size(), 2);
     QSignalSpy reports(m_service.get(), &DeliveryService::attemptRecorded);
     QSignalSpy gone(m_service.get(), &DeliveryService::endpointGone);
@@ -596,9 +595,8 @@ void TestDeliveryWorker::goneDisablesOnlyItsEndpoint()
     // The next account: Ops is told; the main endpoint's notification waits, with its reason.
     const auto second =
         UserStore(m_database.get())
-            .create(
-                NewUser { QStringLiteral("Bob"), QStringLiteral("bob@example.com"), QStringLiteral("pending"), {}, {} },
-                {}, true);
+            .create(NewUser { QStringLiteral("Bob"), QStringLiteral("bob@example.com"), Role::Pending, {}, {}, {} },
+                    {});
     QCOMPARE(second.notifications.size(), 2);
     m_service->wake();
     QTRY_COMPARE(ops.count(), 2);

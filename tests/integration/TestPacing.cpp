@@ -117,8 +117,8 @@ void TestPacing::createAccounts(int count)
         NewUser user;
         user.name = QStringLiteral("User %1").arg(i);
         user.email = QStringLiteral("user%1@example.com").arg(i);
-        user.role = QStringLiteral("pending");
-        QVERIFY(store.create(user, {}, true).ok);
+        user.role = Role::Pending;
+        QVERIFY(store.create(user, {}).ok);
     }
 }
 

@@ -95,7 +95,7 @@ void TestSignatureInterop::referenceVerifierAccepts()
     user.id = QStringLiteral("u1");
     user.name = name;
     user.email = QStringLiteral("a@example.com");
-    user.role = QStringLiteral("user");
+    user.role = Role::User;
     user.createdAt = QDateTime::currentDateTimeUtc();
     const auto request = deliver(config, Notification::userCreated(user));
     QVERIFY(!request.body.isEmpty());

@@ -534,3 +534,75 @@ QString DeliveryResult::storedSummary(const QString& stored, const QString& lega
     const auto result = fromStored(stored);
     return result ? result->summary() : legacyText;
 }
+
+DeliveryResult DeliveryResult::fromReply(const Reply& reply)
+{
+    const auto error = reply.error;
+    const auto status = reply.httpStatus;
+    DeliveryResult result;
+    if (reply.cancelled) {
+        result.outcome = Outcome::Cancelled;
+    } else if (reply.timedOut) {
+        result.outcome = Outcome::Timeout;
+    } else if (reply.headersTooLarge) {
+        result.outcome = Outcome::HeadersTooLarge;
+    } else if (status == 407 && reply.throughProxy) {
+        result.outcome = Outcome::ProxyFailure;
+        result.networkError = QNetworkReply::ProxyAuthenticationRequiredError;
+    } else if (status > 0
+               && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied
+                   || reply.bodyTruncated)) {
+        result = fromHttpStatus(status);
+        if (result.outcome == Outcome::Redirected) {
+            result.detail = QString::fromUtf8(reply.location);
+        }
+        if (status == 429 || status == 503) {
+            result.retryAfter = parseRetryAfter(reply.retryAfter, QDateTime::currentDateTimeUtc());
+        }
+    } else if (reply.throughProxy
+               && (error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError
+                   || error == QNetworkReply::RemoteHostClosedError)) {
+        // Through a proxy, the connection that failed is the proxy's.
+        result.outcome = Outcome::ProxyFailure;
+        result.networkError = error;
+        result.detail = reply.errorText;
+    } else {
+        result.outcome = outcomeOfError(error);
+        if (result.outcome == Outcome::TlsFailure || result.outcome == Outcome::ProxyFailure
+            || result.outcome == Outcome::NetworkFailure) {
+            result.networkError = error;
+            result.detail = reply.errorText;
+        }
+        if (result.outcome == Outcome::TlsFailure) {
+            result.tlsErrors = reply.tlsErrors;
+        }
+    }
+    result.httpStatus = status;
+    return result;
+}
+
+DeliveryResult::Outcome DeliveryResult::outcomeOfError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+        return Outcome::HostNotFound;
+    case QNetworkReply::ConnectionRefusedError:
+        return Outcome::ConnectionRefused;
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError: // Qt wanted to send the request again: see OneShotBody
+        return Outcome::ConnectionClosed;
+    case QNetworkReply::TimeoutError:
+        return Outcome::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return Outcome::TlsFailure;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return Outcome::ProxyFailure;
+    default:
+        return Outcome::NetworkFailure;
+    }
+}

@@ -84,6 +84,25 @@ public:
     QByteArray responseBody; // at most MaxResponseBody bytes
     bool responseTruncated = false;
 
+    // What a finished request's reply says, and what happened to it on Crochet's side.
+    struct Reply
+    {
+        int httpStatus = 0; // 0 when no status line arrived
+        QNetworkReply::NetworkError error = QNetworkReply::NoError;
+        QString errorText; // Qt's, for the errors Crochet has no sentence for
+        QByteArray location; // the Location header
+        QByteArray retryAfter; // the Retry-After header
+        QList<QSslError::SslError> tlsErrors;
+        bool cancelled = false;
+        bool timedOut = false; // Crochet's deadline passed
+        bool headersTooLarge = false;
+        bool bodyTruncated = false; // the body was cut at MaxResponseBody
+        bool throughProxy = false;
+    };
+    // The outcome a reply stands for (the status, or the failure), without the figures of the attempt (host, time,
+    // headers and body), which the sender adds.
+    static DeliveryResult fromReply(const Reply& reply);
+
     bool isSuccess() const { return outcome == Outcome::Delivered; }
     // Worth another attempt later: connection trouble, timeouts, 408, 429, 5xx.
     bool isRetryable() const;
@@ -114,6 +133,8 @@ public:
     static QString formatLocalTime(const QDateTime& time, const QDateTime& now);
 
 private:
+    // A failure without an HTTP status, by Qt's error.
+    static Outcome outcomeOfError(QNetworkReply::NetworkError error);
     // What went wrong in detail, from the codes when there are, otherwise from detail.
     QString detailText() const;
     bool detailHasCodes() const;

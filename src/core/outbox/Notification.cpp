@@ -1,7 +1,7 @@
 #include "outbox/Notification.h"
 
 #include "text/SafeText.h"
-#include "users/UserRules.h"
+#include "users/Role.h"
 
 #include <QJsonObject>
 #include <QUuid>
@@ -72,7 +72,7 @@ MessageTemplate::Values Notification::values() const
     if (user) {
         values.insert(QStringLiteral("name"), SafeText::printable(user->name));
         values.insert(QStringLiteral("email"), SafeText::printable(user->email));
-        values.insert(QStringLiteral("role"), SafeText::printable(UserRules::roleDisplayName(user->role)));
+        values.insert(QStringLiteral("role"), Roles::displayName(user->role));
         values.insert(QStringLiteral("id"), user->id);
         values.insert(QStringLiteral("created_at"), user->createdAt.toUTC().toString(Qt::ISODate));
     }
@@ -100,8 +100,8 @@ QString Notification::changesText() const
         } else {
             //: {changes} in a notification message: the account's role changed
             label = tr("role");
-            from = UserRules::roleDisplayName(from);
-            to = UserRules::roleDisplayName(to);
+            from = Roles::displayName(Roles::fromStored(from));
+            to = Roles::displayName(Roles::fromStored(to));
         }
         //: One change in {changes}: %1 the field, %2 the old value, %3 the new one
         parts << tr("%1: %2 → %3").arg(label, from, to);

@@ -310,7 +310,7 @@ std::optional<Notification> Outbox::notification(const QString& id) const
         if (!query.value(9).isNull()) {
             user.name = query.value(4).toString();
             user.email = query.value(5).toString();
-            user.role = query.value(6).toString();
+            user.role = Roles::fromStored(query.value(6).toString());
             user.hasPassword = query.value(7).toBool();
             user.createdAt = QDateTime::fromString(query.value(8).toString(), Qt::ISODate);
         }

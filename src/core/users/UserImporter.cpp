@@ -120,6 +120,238 @@ struct Candidate
     QByteArray hash;
 };
 
+// One import, step by step: the file and its header row, then each batch of rows checked, hashed and committed.
+class ImportRun
+{
+public:
+    ImportRun(Database* database, const std::atomic_bool& cancelled, const UserImporter::Callbacks& callbacks)
+        : m_database(database)
+        , m_cancelled(cancelled)
+        , m_callbacks(callbacks)
+    {
+    }
+
+    bool open(const QString& csvPath);
+    void importRows();
+    UserImporter::Summary finish();
+
+private:
+    QString field(const Row& row, const QString& name) const;
+    // The batch's acceptable rows; each refused one is added to the summary with its reason.
+    QList<Candidate> candidates(int offset);
+    std::optional<Candidate> candidate(const Row& row);
+    void hash(QList<Candidate>& batch);
+    // Commits the batch whole, or nothing of it (then sets the summary's error and returns false).
+    bool commit(const QList<Candidate>& batch, int offset);
+    void stopAt(int offset, const QString& reason);
+
+    Database* m_database;
+    const std::atomic_bool& m_cancelled;
+    const UserImporter::Callbacks& m_callbacks;
+    UserImporter::Summary m_summary;
+    QList<Row> m_rows;
+    Row m_header;
+    QHash<QString, int> m_columns;
+    QSet<QString> m_seenEmails;
+};
+
+bool ImportRun::open(const QString& csvPath)
+{
+    QFile file(csvPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_summary.error = UserImporter::tr("Cannot read %1: %2").arg(csvPath, file.errorString());
+        return false;
+    }
+    auto parsed = parse(file.readAll());
+    if (parsed.rows.isEmpty()) {
+        m_summary.error = parsed.error.isEmpty()
+            ? UserImporter::tr("The file is empty: it needs a header row name,email,password,role.")
+            : UserImporter::tr("Line %1: %2").arg(parsed.errorLine).arg(parsed.error);
+        return false;
+    }
+    m_rows = std::move(parsed.rows);
+
+    // The header row names the columns; their order is free, name and email are required.
+    m_header = m_rows.takeFirst();
+    for (int i = 0; i < m_header.fields.size(); ++i) {
+        m_columns.insert(m_header.fields.at(i).trimmed().toLower(), i);
+    }
+    if (m_header.invalidColumn >= 0) {
+        m_summary.error =
+            UserImporter::tr("Line %1: the header row is not valid UTF-8; save the file as UTF-8.").arg(m_header.line);
+        return false;
+    }
+    if (!m_columns.contains(QStringLiteral("name")) || !m_columns.contains(QStringLiteral("email"))) {
+        m_summary.error = UserImporter::tr("Line %1: the header row must name the columns name,email,password,role.")
+                              .arg(m_header.line);
+        return false;
+    }
+    if (!parsed.error.isEmpty()) {
+        m_summary.refused.append({ parsed.errorLine, parsed.error });
+    }
+    return true;
+}
+
+QString ImportRun::field(const Row& row, const QString& name) const
+{
+    const auto index = m_columns.value(name, -1);
+    return index >= 0 ? row.fields.value(index).trimmed() : QString();
+}
+
+void ImportRun::importRows()
+{
+    const int total = static_cast<int>(m_rows.size());
+    for (int offset = 0; offset < total; offset += BatchSize) {
+        if (m_cancelled) {
+            m_summary.cancelled = true;
+            return;
+        }
+        auto batch = candidates(offset);
+        hash(batch);
+        if (m_cancelled) {
+            m_summary.cancelled = true;
+            return;
+        }
+        if (!commit(batch, offset)) {
+            return;
+        }
+        if (m_callbacks.progress) {
+            m_callbacks.progress(qMin(total, offset + BatchSize), total);
+        }
+    }
+}
+
+QList<Candidate> ImportRun::candidates(int offset)
+{
+    QList<Candidate> batch;
+    for (int i = offset; i < qMin(int(m_rows.size()), offset + BatchSize); ++i) {
+        if (auto accepted = candidate(m_rows.at(i))) {
+            batch.append(std::move(*accepted));
+        }
+    }
+    return batch;
+}
+
+std::optional<Candidate> ImportRun::candidate(const Row& row)
+{
+    const auto refuse = [this, &row](const QString& reason) {
+        m_summary.refused.append({ row.line, reason });
+        return std::nullopt;
+    };
+    if (row.fields.size() != m_header.fields.size()) {
+        return refuse(
+            UserImporter::tr("Expected %1 fields, found %2.").arg(m_header.fields.size()).arg(row.fields.size()));
+    }
+    if (row.invalidColumn >= 0) {
+        //: %1 is a column number, %2 its name from the header row
+        return refuse(UserImporter::tr("Column %1 (%2) is not valid UTF-8; save the file as UTF-8.")
+                          .arg(row.invalidColumn + 1)
+                          .arg(SafeText::printable(m_header.fields.value(row.invalidColumn))));
+    }
+    Candidate candidate;
+    candidate.line = row.line;
+    candidate.user.name = field(row, QStringLiteral("name"));
+    candidate.user.email = field(row, QStringLiteral("email"));
+    candidate.user.password = row.fields.value(m_columns.value(QStringLiteral("password"), -1));
+    candidate.user.confirmation = candidate.user.password;
+    // No role: pending without a password, the default role with one.
+    candidate.user.role = candidate.user.password.isEmpty() ? Role::Pending : Roles::defaultRole();
+    if (const auto role = field(row, QStringLiteral("role")); !role.isEmpty()) {
+        candidate.user.roleText = role;
+    }
+    const auto problems = UserRules::validate(candidate.user, true);
+    if (!problems.isEmpty()) {
+        QStringList reasons;
+        for (const auto& problem : problems) {
+            reasons << problem.message;
+        }
+        return refuse(reasons.join(QLatin1Char(' ')));
+    }
+    const auto key = UserRules::emailKey(candidate.user.email);
+    if (m_seenEmails.contains(key)) {
+        return refuse(UserImporter::tr("The email address %1 appears earlier in the file.")
+                          .arg(SafeText::printable(SafeText::normalized(candidate.user.email))));
+    }
+    m_seenEmails.insert(key);
+    return candidate;
+}
+
+void ImportRun::hash(QList<Candidate>& batch)
+{
+    // Argon2id is slow on purpose: hash the batch's passwords on every core.
+    const bool anyPassword = std::any_of(batch.cbegin(), batch.cend(),
+                                         [](const Candidate& candidate) { return !candidate.user.password.isEmpty(); });
+    if (!anyPassword) {
+        return;
+    }
+    QtConcurrent::blockingMap(batch, [this](Candidate& candidate) {
+        if (!m_cancelled && !candidate.user.password.isEmpty()) {
+            candidate.hash = m_callbacks.hash ? m_callbacks.hash(candidate.user.password)
+                                              : PasswordHasher::hash(candidate.user.password);
+        }
+    });
+}
+
+void ImportRun::stopAt(int offset, const QString& reason)
+{
+    m_summary.error = UserImporter::tr("Cannot save the accounts from line %1 on (%2): they were not imported. The %3 "
+                                       "accounts before were kept; import the file again to add the rest (those "
+                                       "already created are then refused as duplicates).")
+                          .arg(m_rows.at(offset).line)
+                          .arg(reason)
+                          .arg(m_summary.created);
+    qCWarning(lcUsers) << "import stopped at a batch that could not be saved";
+}
+
+bool ImportRun::commit(const QList<Candidate>& batch, int offset)
+{
+    // The batch is committed whole or not at all: a database error (a lock held too long by another program, a full
+    // disk) stops the import here, and nothing of this batch is kept or counted.
+    auto db = m_database->connection();
+    Transaction transaction(*m_database, db);
+    if (!transaction.isActive()) {
+        stopAt(offset, transaction.errorText());
+        return false;
+    }
+    UserStore::Writer writer(db);
+    int created = 0;
+    QList<UserImporter::Refused> refusedInBatch;
+    for (const auto& candidate : batch) {
+        if (!candidate.user.password.isEmpty() && candidate.hash.isEmpty()) {
+            refusedInBatch.append({ candidate.line, UserImporter::tr("The password could not be hashed.") });
+            continue;
+        }
+        const auto result = writer.insert(candidate.user, candidate.hash);
+        if (result.ok) {
+            ++created;
+        } else if (result.duplicateEmail) {
+            refusedInBatch.append({ candidate.line, result.error });
+        } else {
+            // SQLite may have rolled the whole transaction back already: nothing more is written in it.
+            stopAt(offset, result.error);
+            return false;
+        }
+    }
+    if (!transaction.commit()) {
+        stopAt(offset, transaction.errorText());
+        return false;
+    }
+    m_summary.created += created;
+    m_summary.refused.append(refusedInBatch);
+    if (m_callbacks.batchCommitted && created > 0) {
+        m_callbacks.batchCommitted(created);
+    }
+    return true;
+}
+
+UserImporter::Summary ImportRun::finish()
+{
+    std::sort(m_summary.refused.begin(), m_summary.refused.end(),
+              [](const UserImporter::Refused& a, const UserImporter::Refused& b) { return a.line < b.line; });
+    qCInfo(lcUsers) << "import finished:" << m_summary.created << "created," << m_summary.refused.size() << "refused";
+    return std::move(m_summary);
+}
+
 } // namespace
 
 UserImporter::UserImporter(Database* database, QObject* parent)
@@ -135,14 +367,14 @@ UserImporter::~UserImporter()
     wait();
 }
 
-void UserImporter::start(const QString& csvPath, bool notify)
+void UserImporter::start(const QString& csvPath)
 {
     if (m_running) {
         return;
     }
     m_running = true;
     m_cancelled = std::make_shared<std::atomic_bool>(false);
-    auto* thread = QThread::create([this, database = m_database, csvPath, notify, cancelled = m_cancelled] {
+    auto* thread = QThread::create([this, database = m_database, csvPath, cancelled = m_cancelled] {
         Callbacks callbacks;
         callbacks.progress = [this](int done, int total) {
             QMetaObject::invokeMethod(
@@ -152,7 +384,7 @@ void UserImporter::start(const QString& csvPath, bool notify)
             QMetaObject::invokeMethod(
                 this, [this, created] { emit batchCommitted(created); }, Qt::QueuedConnection);
         };
-        const auto summary = run(database, csvPath, notify, *cancelled, callbacks);
+        const auto summary = run(database, csvPath, *cancelled, callbacks);
         QMetaObject::invokeMethod(
             this,
             [this, summary] {
@@ -181,169 +413,12 @@ void UserImporter::wait()
     }
 }
 
-UserImporter::Summary UserImporter::run(Database* database, const QString& csvPath, bool notify,
-                                        const std::atomic_bool& cancelled, const Callbacks& callbacks)
+UserImporter::Summary UserImporter::run(Database* database, const QString& csvPath, const std::atomic_bool& cancelled,
+                                        const Callbacks& callbacks)
 {
-    Summary summary;
-    QFile file(csvPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        summary.error = tr("Cannot read %1: %2").arg(csvPath, file.errorString());
-        return summary;
+    ImportRun import(database, cancelled, callbacks);
+    if (import.open(csvPath)) {
+        import.importRows();
     }
-    auto parsed = parse(file.readAll());
-    if (parsed.rows.isEmpty()) {
-        summary.error = parsed.error.isEmpty()
-            ? tr("The file is empty: it needs a header row name,email,password,role.")
-            : tr("Line %1: %2").arg(parsed.errorLine).arg(parsed.error);
-        return summary;
-    }
-
-    // The header row names the columns; their order is free, name and email are required.
-    QHash<QString, int> columns;
-    const auto header = parsed.rows.takeFirst();
-    for (int i = 0; i < header.fields.size(); ++i) {
-        columns.insert(header.fields.at(i).trimmed().toLower(), i);
-    }
-    if (header.invalidColumn >= 0) {
-        summary.error = tr("Line %1: the header row is not valid UTF-8; save the file as UTF-8.").arg(header.line);
-        return summary;
-    }
-    if (!columns.contains(QStringLiteral("name")) || !columns.contains(QStringLiteral("email"))) {
-        summary.error = tr("Line %1: the header row must name the columns name,email,password,role.").arg(header.line);
-        return summary;
-    }
-    if (!parsed.error.isEmpty()) {
-        summary.refused.append({ parsed.errorLine, parsed.error });
-    }
-    const auto field = [&columns](const Row& row, const QString& name) {
-        const auto index = columns.value(name, -1);
-        return index >= 0 ? row.fields.value(index).trimmed() : QString();
-    };
-
-    const int total = static_cast<int>(parsed.rows.size());
-    QSet<QString> seenEmails;
-    int done = 0;
-    for (int offset = 0; offset < total; offset += BatchSize) {
-        if (cancelled) {
-            summary.cancelled = true;
-            break;
-        }
-        QList<Candidate> batch;
-        for (int i = offset; i < qMin(total, offset + BatchSize); ++i) {
-            const auto& row = parsed.rows.at(i);
-            if (row.fields.size() != header.fields.size()) {
-                summary.refused.append(
-                    { row.line, tr("Expected %1 fields, found %2.").arg(header.fields.size()).arg(row.fields.size()) });
-                continue;
-            }
-            if (row.invalidColumn >= 0) {
-                //: %1 is a column number, %2 its name from the header row
-                summary.refused.append({ row.line,
-                                         tr("Column %1 (%2) is not valid UTF-8; save the file as UTF-8.")
-                                             .arg(row.invalidColumn + 1)
-                                             .arg(SafeText::printable(header.fields.value(row.invalidColumn))) });
-                continue;
-            }
-            Candidate candidate;
-            candidate.line = row.line;
-            candidate.user.name = field(row, QStringLiteral("name"));
-            candidate.user.email = field(row, QStringLiteral("email"));
-            candidate.user.password = row.fields.value(columns.value(QStringLiteral("password"), -1));
-            candidate.user.confirmation = candidate.user.password;
-            const auto role = UserRules::canonicalRole(field(row, QStringLiteral("role")));
-            candidate.user.role = role.isEmpty()
-                ? (candidate.user.password.isEmpty() ? QStringLiteral("pending") : QStringLiteral("user"))
-                : role;
-            const auto problems = UserRules::validate(candidate.user, true);
-            if (!problems.isEmpty()) {
-                QStringList reasons;
-                for (const auto& problem : problems) {
-                    reasons << problem.message;
-                }
-                summary.refused.append({ row.line, reasons.join(QLatin1Char(' ')) });
-                continue;
-            }
-            const auto key = UserRules::emailKey(candidate.user.email);
-            if (seenEmails.contains(key)) {
-                summary.refused.append({ row.line,
-                                         tr("The email address %1 appears earlier in the file.")
-                                             .arg(SafeText::printable(SafeText::normalized(candidate.user.email))) });
-                continue;
-            }
-            seenEmails.insert(key);
-            batch.append(candidate);
-        }
-
-        // Argon2id is slow on purpose: hash the batch's passwords on every core.
-        const bool anyPassword = std::any_of(batch.cbegin(), batch.cend(), [](const Candidate& candidate) {
-            return !candidate.user.password.isEmpty();
-        });
-        if (anyPassword) {
-            QtConcurrent::blockingMap(batch, [&cancelled, &callbacks](Candidate& candidate) {
-                if (!cancelled && !candidate.user.password.isEmpty()) {
-                    candidate.hash = callbacks.hash ? callbacks.hash(candidate.user.password)
-                                                    : PasswordHasher::hash(candidate.user.password);
-                }
-            });
-        }
-        if (cancelled) {
-            summary.cancelled = true;
-            break;
-        }
-
-        // The batch is committed whole or not at all: a database error (a lock held too long by another program, a
-        // full disk) stops the import here, and nothing of this batch is kept or counted.
-        const auto notImported = [&](const QString& reason) {
-            summary.error = tr("Cannot save the accounts from line %1 on (%2): they were not imported. The %3 "
-                               "accounts before were kept; import the file again to add the rest (those already "
-                               "created are then refused as duplicates).")
-                                .arg(parsed.rows.at(offset).line)
-                                .arg(reason)
-                                .arg(summary.created);
-            qCWarning(lcUsers) << "import stopped at a batch that could not be saved";
-        };
-        auto db = database->connection();
-        Transaction transaction(*database, db);
-        if (!transaction.isActive()) {
-            notImported(transaction.errorText());
-            break;
-        }
-        UserStore::Writer writer(db);
-        int created = 0;
-        QList<Refused> refusedInBatch;
-        QString failure;
-        for (const auto& candidate : std::as_const(batch)) {
-            if (!candidate.user.password.isEmpty() && candidate.hash.isEmpty()) {
-                refusedInBatch.append({ candidate.line, tr("The password could not be hashed.") });
-                continue;
-            }
-            const auto result = writer.insert(candidate.user, candidate.hash, notify);
-            if (result.ok) {
-                ++created;
-            } else if (result.duplicateEmail) {
-                refusedInBatch.append({ candidate.line, result.error });
-            } else {
-                // SQLite may have rolled the whole transaction back already: nothing more is written in it.
-                failure = result.error;
-                break;
-            }
-        }
-        if (!failure.isEmpty() || !transaction.commit()) {
-            notImported(failure.isEmpty() ? transaction.errorText() : failure);
-            break;
-        }
-        summary.created += created;
-        summary.refused.append(refusedInBatch);
-        done = qMin(total, offset + BatchSize);
-        if (callbacks.batchCommitted && created > 0) {
-            callbacks.batchCommitted(created);
-        }
-        if (callbacks.progress) {
-            callbacks.progress(done, total);
-        }
-    }
-    std::sort(summary.refused.begin(), summary.refused.end(),
-              [](const Refused& a, const Refused& b) { return a.line < b.line; });
-    qCInfo(lcUsers) << "import finished:" << summary.created << "created," << summary.refused.size() << "refused";
-    return summary;
+    return import.finish();
 }

@@ -48,15 +48,15 @@ public:
     explicit UserImporter(Database* database, QObject* parent = nullptr);
     ~UserImporter() override;
 
-    // notify: record a user.created notification for every account (set when a webhook is configured).
-    void start(const QString& csvPath, bool notify);
+    // Each account is created with its user.created notifications (none when no endpoint subscribes).
+    void start(const QString& csvPath);
     void cancel();
     // Blocks until the import thread has ended (for the CLI and shutdown); finished() is still delivered later.
     void wait();
     bool isRunning() const { return m_running; }
 
     // The whole import on the calling thread; used by start() on a worker thread.
-    static Summary run(Database* database, const QString& csvPath, bool notify, const std::atomic_bool& cancelled,
+    static Summary run(Database* database, const QString& csvPath, const std::atomic_bool& cancelled,
                        const Callbacks& callbacks = {});
 
 signals:

@@ -26,30 +26,9 @@ qsizetype codePoints(const QString& text)
 
 } // namespace
 
-QStringList UserRules::roles()
+QString UserRules::unknownRoleMessage(const QString& typed)
 {
-    return { QStringLiteral("user"), QStringLiteral("admin"), QStringLiteral("pending") };
-}
-
-QString UserRules::canonicalRole(const QString& role)
-{
-    const auto trimmed = role.trimmed();
-    const auto known = roles();
-    const auto found = std::find_if(known.cbegin(), known.cend(), [&trimmed](const QString& key) {
-        return key.compare(trimmed, Qt::CaseInsensitive) == 0;
-    });
-    return found != known.cend() ? *found : trimmed;
-}
-
-QString UserRules::roleDisplayName(const QString& role)
-{
-    if (role == QLatin1String("admin")) {
-        return tr("Administrator");
-    }
-    if (role == QLatin1String("pending")) {
-        return tr("Pending");
-    }
-    return tr("User");
+    return tr("Unknown role \"%1\": use user, admin or pending.").arg(InputEcho::capped(typed.trimmed()));
 }
 
 QString UserRules::emailKey(const QString& email)
@@ -99,55 +78,101 @@ bool UserRules::isValidEmail(const QString& email)
 QList<UserRules::Problem> UserRules::validate(const NewUser& user, bool allowEmptyPassword)
 {
     QList<Problem> problems;
-    // What is checked is what gets stored: trimmed and in NFC.
-    const auto name = SafeText::normalized(user.name);
-    if (name.isEmpty()) {
-        problems.append({ Field::Name, tr("Enter a name.") });
-    } else if (!QStringView(name).isValidUtf16()) {
-        problems.append({ Field::Name, tr("The name contains a character that is not valid Unicode; type it again.") });
-    } else if (codePoints(name) > MaximumNameLength) {
-        problems.append({ Field::Name, tr("The name is too long (%1 characters at most).").arg(MaximumNameLength) });
-    } else if (hasControlCharacters(name)) {
-        problems.append({ Field::Name, tr("The name must not contain line breaks or control characters.") });
+    if (const auto problem = nameProblem(user.name)) {
+        problems.append({ Field::Name, *problem });
     }
-
-    const auto email = SafeText::normalized(user.email);
-    if (email.isEmpty()) {
-        problems.append({ Field::Email, tr("Enter an email address.") });
-    } else if (!QStringView(email).isValidUtf16()) {
-        problems.append(
-            { Field::Email, tr("The email address contains a character that is not valid Unicode; type it again.") });
-    } else if (const auto invisible = SafeText::firstInvisible(email); !invisible.isEmpty()) {
-        //: %1 is a Unicode code point such as U+202E
-        problems.append(
-            { Field::Email,
-              tr("The email address must not contain invisible or text-direction characters (%1).").arg(invisible) });
-    } else if (!isValidEmail(email)) {
-        problems.append({ Field::Email, tr("\"%1\" is not a valid email address.").arg(InputEcho::capped(email)) });
+    if (const auto problem = emailProblem(user.email)) {
+        problems.append({ Field::Email, *problem });
     }
-
-    const auto role = canonicalRole(user.role);
-    if (!roles().contains(role)) {
-        problems.append(
-            { Field::Role, tr("Unknown role \"%1\": use user, admin or pending.").arg(InputEcho::capped(role)) });
+    if (user.roleText && !Roles::fromKey(*user.roleText)) {
+        problems.append({ Field::Role, unknownRoleMessage(*user.roleText) });
     }
-
     if (user.password.isEmpty()) {
         if (!allowEmptyPassword) {
             problems.append({ Field::Password, tr("Enter a password.") });
-        } else if (role != QLatin1String("pending")) {
-            problems.append({ Field::Password, tr("An account without a password must have the pending role.") });
+        } else if (user.effectiveRole() != Role::Pending) {
+            problems.append({ Field::Password, withoutPasswordMessage() });
         }
-    } else if (!QStringView(user.password).isValidUtf16()) {
-        problems.append(
-            { Field::Password, tr("The password contains a character that is not valid Unicode; type it again.") });
-    } else if (codePoints(user.password) < MinimumPasswordLength) {
-        problems.append(
-            { Field::Password, tr("The password must have at least %1 characters.").arg(MinimumPasswordLength) });
-    } else if (user.password != user.confirmation) {
-        problems.append({ Field::Confirmation, tr("The two passwords do not match.") });
+    } else {
+        problems.append(validatePassword(user.password, user.confirmation));
     }
     return problems;
+}
+
+QList<UserRules::Problem> UserRules::validate(const UserChanges& changes, const UserRecord& current)
+{
+    QList<Problem> problems;
+    if (const auto problem = changes.name ? nameProblem(*changes.name) : std::nullopt) {
+        problems.append({ Field::Name, *problem });
+    }
+    if (const auto problem = changes.email ? emailProblem(*changes.email) : std::nullopt) {
+        problems.append({ Field::Email, *problem });
+    }
+    if (changes.role && *changes.role != Role::Pending && !current.hasPassword) {
+        problems.append({ Field::Role, withoutPasswordMessage() });
+    }
+    return problems;
+}
+
+QList<UserRules::Problem> UserRules::validatePassword(const QString& password, const QString& confirmation)
+{
+    if (password.isEmpty()) {
+        return { { Field::Password, tr("Enter a password.") } };
+    }
+    if (!QStringView(password).isValidUtf16()) {
+        return { { Field::Password,
+                   tr("The password contains a character that is not valid Unicode; type it again.") } };
+    }
+    if (codePoints(password) < MinimumPasswordLength) {
+        return { { Field::Password, tr("The password must have at least %1 characters.").arg(MinimumPasswordLength) } };
+    }
+    if (password != confirmation) {
+        return { { Field::Confirmation, tr("The two passwords do not match.") } };
+    }
+    return {};
+}
+
+std::optional<QString> UserRules::nameProblem(const QString& typed)
+{
+    // What is checked is what gets stored: trimmed and in NFC.
+    const auto name = SafeText::normalized(typed);
+    if (name.isEmpty()) {
+        return tr("Enter a name.");
+    }
+    if (!QStringView(name).isValidUtf16()) {
+        return tr("The name contains a character that is not valid Unicode; type it again.");
+    }
+    if (codePoints(name) > MaximumNameLength) {
+        return tr("The name is too long (%1 characters at most).").arg(MaximumNameLength);
+    }
+    if (hasControlCharacters(name)) {
+        return tr("The name must not contain line breaks or control characters.");
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> UserRules::emailProblem(const QString& typed)
+{
+    const auto email = SafeText::normalized(typed);
+    if (email.isEmpty()) {
+        return tr("Enter an email address.");
+    }
+    if (!QStringView(email).isValidUtf16()) {
+        return tr("The email address contains a character that is not valid Unicode; type it again.");
+    }
+    if (const auto invisible = SafeText::firstInvisible(email); !invisible.isEmpty()) {
+        //: %1 is a Unicode code point such as U+202E
+        return tr("The email address must not contain invisible or text-direction characters (%1).").arg(invisible);
+    }
+    if (!isValidEmail(email)) {
+        return tr("\"%1\" is not a valid email address.").arg(InputEcho::capped(email));
+    }
+    return std::nullopt;
+}
+
+QString UserRules::withoutPasswordMessage()
+{
+    return tr("An account without a password must have the pending role.");
 }
 
 QString UserRules::searchFold(const QString& text)

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 // What makes an account acceptable, for the form, the CLI and the CSV import alike.
 class UserRules
 {
@@ -34,12 +36,14 @@ public:
     // Names and emails are checked as they are stored: trimmed and in NFC (SafeText::normalized). Invisible and
     // text-direction characters are refused in emails; in names they are kept and neutralised wherever shown or sent.
     static QList<Problem> validate(const NewUser& user, bool allowEmptyPassword = false);
+    // An edit of current, by the same rules as creation: the fields it changes, and the role of an account without a
+    // password, which stays pending.
+    static QList<Problem> validate(const UserChanges& changes, const UserRecord& current);
+    // A new password and its confirmation (a password reset), by the same rules as creation.
+    static QList<Problem> validatePassword(const QString& password, const QString& confirmation);
     static bool isValidEmail(const QString& email);
-    static QStringList roles();
-    // The role a typed value names, whoever typed it (form, --role, CSV): surrounding spaces and case are ignored
-    // ("Admin " is admin). A value that names no role comes back trimmed, for validate() to refuse.
-    static QString canonicalRole(const QString& role);
-    static QString roleDisplayName(const QString& role);
+    // Why a typed role is refused, naming it (Roles::fromKey found no role in it).
+    static QString unknownRoleMessage(const QString& typed);
     // What makes two addresses one account (the UNIQUE email_key column): trimmed, NFC and case-folded.
     static QString emailKey(const QString& email);
     static QString duplicateEmailMessage(const QString& email);
@@ -48,4 +52,9 @@ public:
     static QString searchKey(const QString& name, const QString& email);
     // The same folding for what is typed in the search field.
     static QString searchFold(const QString& text);
+
+private:
+    static std::optional<QString> nameProblem(const QString& name);
+    static std::optional<QString> emailProblem(const QString& email);
+    static QString withoutPasswordMessage();
 };

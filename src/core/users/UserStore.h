@@ -3,19 +3,25 @@
 #include "outbox/EventWriter.h"
 #include "outbox/Notification.h"
 #include "users/User.h"
+#include "users/UserRules.h"
 #include "webhooks/PayloadFormat.h"
 
 #include <QCoreApplication>
 #include <QFuture>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <atomic>
+#include <functional>
+#include <memory>
 #include <optional>
 
 class Database;
 
-// Accounts in the database. An account and its notification are written in one transaction.
+// Accounts in the database. Every change of an account and its notifications (one for each endpoint subscribed to
+// the event, EventWriter) are written in one transaction: both exist, or neither.
 class UserStore
 {
     Q_DECLARE_TR_FUNCTIONS(UserStore)
@@ -31,18 +37,36 @@ public:
         QList<Notification> notifications;
     };
 
+    // The outcome of an edit, a password reset, disabling, enabling or deleting an account.
+    struct Changed
+    {
+        bool ok = false; // the change and its notifications are committed
+        bool unchanged = false; // there was nothing to change: nothing was written
+        bool notFound = false;
+        bool cancelled = false; // resetPasswordAsync: cancelled before anything was written
+        bool duplicateEmail = false;
+        QString error; // translated; every problem's message when the change was refused by the rules
+        QList<UserRules::Problem> problems; // why UserRules refused it, field by field
+        Event event = Event::UserUpdated;
+        // The account after the change; for a deletion, as it was.
+        UserRecord user;
+        // user.updated: each changed field ("name", "email", "role") with its "from" and "to" (role keys).
+        QJsonObject changes;
+        QList<Notification> notifications;
+    };
+
     explicit UserStore(Database* database);
 
-    // passwordHash may be empty (pending account). When notify is set, the user.created notification is recorded in
-    // the same transaction as the account.
-    Created create(const NewUser& user, const QByteArray& passwordHash, bool notify);
+    // passwordHash may be empty (pending account). The user.created notifications are recorded in the same
+    // transaction as the account.
+    Created create(const NewUser& user, const QByteArray& passwordHash);
     // Inserts accounts (each with its notifications) inside the caller's open transaction, with statements prepared
     // and endpoints read once for the whole batch.
     class Writer
     {
     public:
         explicit Writer(QSqlDatabase db);
-        Created insert(const NewUser& user, const QByteArray& passwordHash, bool notify);
+        Created insert(const NewUser& user, const QByteArray& passwordHash);
 
     private:
         EventWriter m_events;
@@ -52,7 +76,23 @@ public:
         QSqlQuery m_user;
     };
     // Hashes the password and writes the account on the thread pool; the GUI thread never waits for either.
-    QFuture<Created> createAsync(const NewUser& user, bool notify);
+    QFuture<Created> createAsync(const NewUser& user);
+
+    // Name, email and role (user.updated, with each changed field); nothing is written when nothing changes.
+    Changed update(const QString& id, const UserChanges& changes);
+    // A new password (user.password_reset, which carries no secret). passwordHash from PasswordHasher.
+    Changed resetPassword(const QString& id, const QByteArray& passwordHash);
+    // Checks the password (UserRules::validatePassword), hashes it and writes it on the thread pool. Once cancelled is
+    // set (the dialog was closed), nothing is written after the hashing (Changed::cancelled).
+    QFuture<Changed> resetPasswordAsync(const QString& id, const QString& password, const QString& confirmation,
+                                        std::shared_ptr<const std::atomic_bool> cancelled = {});
+    // user.disabled or user.enabled; nothing is written when the account already is.
+    Changed setDisabled(const QString& id, bool disabled);
+    // user.deleted, whose payload keeps the account's last name, email and role.
+    Changed remove(const QString& id);
+
+    // An account by its id, or else by its email address (whatever its case, UserRules::emailKey).
+    std::optional<UserRecord> find(const QString& idOrEmail) const;
     bool emailInUse(const QString& email) const;
     enum class Order
     {
@@ -86,6 +126,16 @@ public:
     int count(const Query& query) const;
     QByteArray passwordHash(const QString& userId) const;
 
+    // The columns UserStore reads an account from, for queries of other classes; read them back with fromRow().
+    static QString columns(const QString& table = {});
+    static UserRecord fromRow(const QSqlQuery& query, int first = 0);
+
 private:
+    // Runs apply on the account inside a transaction; apply changes the row and says which event to notify (nullopt:
+    // nothing to write, or refused, as apply says in the result). The notifications are written, then committed.
+    using Apply = std::function<std::optional<Event>(QSqlDatabase& db, Changed& result)>;
+    Changed change(const QString& id, const Apply& apply);
+    static QString nowText();
+
     Database* m_database;
 };

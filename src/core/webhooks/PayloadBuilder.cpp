@@ -21,7 +21,6 @@ UserRecord sentUser(const UserRecord& user)
     auto sent = user;
     sent.name = SafeText::printable(user.name);
     sent.email = SafeText::printable(user.email);
-    sent.role = SafeText::printable(user.role);
     return sent;
 }
 
@@ -32,7 +31,7 @@ QList<QPair<QString, QString>> facts(const Notification& notification)
         const auto user = sentUser(*notification.user);
         list.append({ PayloadBuilder::tr("Name"), user.name });
         list.append({ PayloadBuilder::tr("Email"), user.email });
-        list.append({ PayloadBuilder::tr("Role"), user.role });
+        list.append({ PayloadBuilder::tr("Role"), Roles::key(user.role) });
         list.append({ PayloadBuilder::tr("Created"), user.createdAt.toUTC().toString(Qt::ISODate) });
     }
     return list;
@@ -181,6 +180,20 @@ Payload PayloadBuilder::build(const Notification& notification, PayloadFormat::S
     };
     if (notification.user) {
         object.insert(QStringLiteral("user"), sentUser(*notification.user).toJson());
+    }
+    if (!notification.changes.isEmpty()) {
+        // user.updated: each changed field's "from" and "to", printable like the account's own values.
+        QJsonObject changes;
+        for (auto it = notification.changes.constBegin(); it != notification.changes.constEnd(); ++it) {
+            const auto change = it.value().toObject();
+            changes.insert(
+                it.key(),
+                QJsonObject {
+                    { QStringLiteral("from"), SafeText::printable(change.value(QStringLiteral("from")).toString()) },
+                    { QStringLiteral("to"), SafeText::printable(change.value(QStringLiteral("to")).toString()) },
+                });
+        }
+        object.insert(QStringLiteral("changes"), changes);
     }
     return { JsonType, toJson(object) };
 }

@@ -336,6 +336,23 @@ void PendingDelivery::onReadyRead()
     }
 }
 
+DeliveryResult::Reply PendingDelivery::replyState(const QNetworkReply& reply) const
+{
+    DeliveryResult::Reply state;
+    state.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    state.error = reply.error();
+    state.errorText = reply.errorString();
+    state.location = reply.rawHeader("Location");
+    state.retryAfter = reply.rawHeader("Retry-After");
+    state.tlsErrors = m_tlsErrors;
+    state.cancelled = m_cancelled;
+    state.timedOut = m_timedOut;
+    state.headersTooLarge = m_headersTooLarge;
+    state.bodyTruncated = m_truncated;
+    state.throughProxy = !m_proxy.isEmpty();
+    return state;
+}
+
 void PendingDelivery::onFinished()
 {
     m_deadline.stop();
@@ -343,9 +360,8 @@ void PendingDelivery::onFinished()
     if (!reply) {
         return;
     }
-    const auto status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const auto error = reply->error();
-    if (error == QNetworkReply::ConnectionRefusedError && !m_cancelled && !m_timedOut && !m_addresses.isEmpty()) {
+    if (reply->error() == QNetworkReply::ConnectionRefusedError && !m_cancelled && !m_timedOut
+        && !m_addresses.isEmpty()) {
         // Nothing reached this address: the next judged one gets the same request.
         reply->deleteLater();
         m_reply.clear();
@@ -356,72 +372,7 @@ void PendingDelivery::onFinished()
     if (!m_headersTooLarge) {
         onReadyRead();
     }
-    DeliveryResult result;
-    if (m_cancelled) {
-        result.outcome = DeliveryResult::Outcome::Cancelled;
-    } else if (m_timedOut) {
-        result.outcome = DeliveryResult::Outcome::Timeout;
-    } else if (m_headersTooLarge) {
-        result.outcome = DeliveryResult::Outcome::HeadersTooLarge;
-    } else if (status == 407 && !m_proxy.isEmpty()) {
-        result.outcome = DeliveryResult::Outcome::ProxyFailure;
-        result.networkError = QNetworkReply::ProxyAuthenticationRequiredError;
-    } else if (status > 0
-               && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied || m_truncated)) {
-        result = DeliveryResult::fromHttpStatus(status);
-        if (result.outcome == DeliveryResult::Outcome::Redirected) {
-            result.detail = QString::fromUtf8(reply->rawHeader("Location"));
-        }
-        if (status == 429 || status == 503) {
-            result.retryAfter =
-                DeliveryResult::parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
-        }
-    } else if (!m_proxy.isEmpty()
-               && (error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError
-                   || error == QNetworkReply::RemoteHostClosedError)) {
-        // Through a proxy, the connection that failed is the proxy's.
-        result.outcome = DeliveryResult::Outcome::ProxyFailure;
-        result.networkError = error;
-        result.detail = reply->errorString();
-    } else {
-        switch (error) {
-        case QNetworkReply::HostNotFoundError:
-            result.outcome = DeliveryResult::Outcome::HostNotFound;
-            break;
-        case QNetworkReply::ConnectionRefusedError:
-            result.outcome = DeliveryResult::Outcome::ConnectionRefused;
-            break;
-        case QNetworkReply::RemoteHostClosedError:
-        case QNetworkReply::ContentReSendError: // Qt wanted to send the request again: see OneShotBody
-            result.outcome = DeliveryResult::Outcome::ConnectionClosed;
-            break;
-        case QNetworkReply::TimeoutError:
-            result.outcome = DeliveryResult::Outcome::Timeout;
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            result.outcome = DeliveryResult::Outcome::TlsFailure;
-            result.networkError = error;
-            result.tlsErrors = m_tlsErrors;
-            result.detail = reply->errorString();
-            break;
-        case QNetworkReply::ProxyConnectionRefusedError:
-        case QNetworkReply::ProxyConnectionClosedError:
-        case QNetworkReply::ProxyNotFoundError:
-        case QNetworkReply::ProxyTimeoutError:
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-        case QNetworkReply::UnknownProxyError:
-            result.outcome = DeliveryResult::Outcome::ProxyFailure;
-            result.networkError = error;
-            result.detail = reply->errorString();
-            break;
-        default:
-            result.outcome = DeliveryResult::Outcome::NetworkFailure;
-            result.networkError = error;
-            result.detail = reply->errorString();
-            break;
-        }
-    }
-    result.httpStatus = status;
+    auto result = DeliveryResult::fromReply(replyState(*reply));
     result.host = m_host;
     if (result.outcome == DeliveryResult::Outcome::ProxyFailure) {
         result.proxy = m_proxy;

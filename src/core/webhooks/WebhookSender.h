@@ -49,6 +49,8 @@ private:
     void onMetaDataChanged();
     void onReadyRead();
     void onFinished();
+    // What the finished reply says, for DeliveryResult::fromReply.
+    DeliveryResult::Reply replyState(const QNetworkReply& reply) const;
     bool headersTooLarge() const;
 
     DeliveryRequest m_request;
