@@ -90,6 +90,12 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     connect(m_deliveriesPage, &DeliveriesPage::countsChanged, this, &MainWindow::updateCounts);
     connect(m_deliveriesPage, &DeliveriesPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_users, &UsersPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_users, &UsersPage::deliveriesRequested, this, [this](const QString& account) {
+        m_ui->mainTabs->setCurrentWidget(m_ui->deliveriesTab);
+        m_deliveriesPage->showAccount(account);
+    });
     connect(m_settings, &SettingsPage::saveFailed, this,
             [this] { statusBar()->showMessage(tr("The settings were not saved."), 5000); });
     connect(m_settings, &SettingsPage::saved, this, [this] {

@@ -2,6 +2,7 @@
 
 #include "Feedback.h"
 #include "ImportPanel.h"
+#include "UserActions.h"
 #include "UserForm.h"
 #include "UserListWidget.h"
 #include "UsersModel.h"
@@ -9,6 +10,7 @@
 #include "ui_UsersPage.h"
 #include "webhooks/Endpoint.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QShortcut>
 #include <QShowEvent>
@@ -32,6 +34,38 @@ UsersPage::UsersPage(Database* database, DeliveryService* deliveries, QWidget* p
     m_ui->usersSplitter->setStretchFactor(0, 3);
     m_ui->usersSplitter->setStretchFactor(1, 2);
     updateWebhookNotice();
+
+    // Edit, reset the password, disable, enable and delete the selected accounts: in the list's context menu and
+    // toolbar, their shortcuts (F2, Delete) active while the list has the focus.
+    m_actions = new UserActions(database, deliveries, this, this);
+    m_showDeliveries = new QAction(this);
+    m_showDeliveries->setObjectName(QStringLiteral("showDeliveriesAction"));
+    auto actions = m_actions->actions();
+    actions.append(m_showDeliveries);
+    for (auto* action : std::as_const(actions)) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    }
+    m_list->addActions(actions);
+    const auto updateSelection = [this] {
+        const auto users = m_list->selectedUsers();
+        m_actions->setSelection(users);
+        m_showDeliveries->setEnabled(users.size() == 1);
+    };
+    connect(m_list, &UserListWidget::selectionChanged, this, updateSelection);
+    updateSelection();
+    connect(m_actions, &UserActions::changed, this, [this, updateSelection](const QString& summary) {
+        m_list->refresh();
+        updateSelection();
+        emit statusMessage(summary);
+    });
+    connect(m_actions, &UserActions::failed, this, &UsersPage::statusMessage);
+    connect(m_showDeliveries, &QAction::triggered, this, [this] {
+        const auto users = m_list->selectedUsers();
+        if (users.size() == 1) {
+            emit deliveriesRequested(users.constFirst().email);
+        }
+    });
+    retranslate();
 
     connect(m_ui->webhookSettingsButton, &QPushButton::clicked, this, &UsersPage::webhookSettingsRequested);
     connect(m_form, &UserForm::webhookSettingsRequested, this, &UsersPage::webhookSettingsRequested);
@@ -130,7 +164,15 @@ void UsersPage::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslate();
         updateWebhookNotice();
     }
     QWidget::changeEvent(event);
+}
+
+void UsersPage::retranslate()
+{
+    //: Users list, context menu: the Deliveries tab filtered on the selected account
+    m_showDeliveries->setText(tr("Show its deliveries"));
+    m_showDeliveries->setToolTip(tr("Show the notifications of the selected account in the Deliveries tab."));
 }

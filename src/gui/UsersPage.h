@@ -11,6 +11,8 @@ class Database;
 class DeliveryService;
 class ImportPanel;
 class UserForm;
+class QAction;
+class UserActions;
 class UserListWidget;
 class UsersModel;
 
@@ -30,6 +32,7 @@ public:
     ~UsersPage() override;
 
     UserListWidget* userList() const { return m_list; }
+    UserActions* userActions() const { return m_actions; }
     UserForm* userForm() const { return m_form; }
     ImportPanel* importPanel() const { return m_import; }
     UsersModel* model() const;
@@ -55,6 +58,10 @@ signals:
     void importFinished(const UserImporter::Summary& summary);
     // The user asked for the webhook settings (Settings → General).
     void webhookSettingsRequested();
+    // The user asked for the notifications of an account (its email), from the list's menu.
+    void deliveriesRequested(const QString& account);
+    // A short report for the window's status bar: what an account action did, or why it could not.
+    void statusMessage(const QString& text);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -62,10 +69,13 @@ protected:
 
 private:
     bool webhookConfigured() const;
+    void retranslate();
 
     const std::unique_ptr<Ui::UsersPage> m_ui;
     Database* m_database;
     UserListWidget* m_list;
     ImportPanel* m_import;
     UserForm* m_form;
+    UserActions* m_actions;
+    QAction* m_showDeliveries;
 };

@@ -1,3 +1,5 @@
+#include "DeliveriesModel.h"
+#include "DeliveriesPage.h"
 #include "EndpointDialog.h"
 #include "GeneralSettingsWidget.h"
 #include "GuiTestSupport.h"
@@ -5,15 +7,21 @@
 #include "SettingsPage.h"
 #include "TestFixtures.h"
 #include "TestReceiver.h"
+#include "UserListWidget.h"
+#include "UsersPage.h"
 #include "WebhooksSettingsWidget.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Outbox.h"
 #include "webhooks/Endpoint.h"
 #include "webhooks/MessageTemplate.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -23,6 +31,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -55,6 +64,7 @@ private slots:
     void customHeadersAreMaskedAndSent();
     void editingTheMainEndpointShowsOnGeneral();
     void mnemonicsAreUnique();
+    void accountEventsReachTheirEndpoints();
 
 private:
     // The mnemonics of what is shown in root (tabs, menus, buttons, labels with a buddy), with what carries each.
@@ -931,6 +941,96 @@ void TestWebhooksPage::mnemonicsAreUnique()
             return;
         }
     }
+}
+
+// Issue 9, end to end through the window: two endpoints added on the Webhooks page with different events; an account
+// created with the form, edited and deleted from the Users list; each loopback receiver gets exactly the events its
+// endpoint subscribed to, and nothing else.
+void TestWebhooksPage::accountEventsReachTheirEndpoints()
+{
+    TestReceiver audit;
+    QVERIFY(audit.listen());
+    TestReceiver alerts;
+    QVERIFY(alerts.listen());
+    DeliveryService deliveries(m_database->get());
+    deliveries.start();
+    auto window = openWindow(&deliveries);
+
+    auto* dialog = click(window.get(), "addEndpointButton");
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog, "endpointNameEdit")->setText(QStringLiteral("Audit"));
+    child<QLineEdit>(dialog, "endpointUrlEdit")->setText(audit.url(QStringLiteral("/audit")).toString());
+    setFormat(dialog, PayloadFormat::Json);
+    setEvents(dialog, { Event::UserCreated, Event::UserUpdated });
+    save(dialog);
+    QTRY_VERIFY(!dialog->isVisible());
+    dialog = click(window.get(), "addEndpointButton");
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog, "endpointNameEdit")->setText(QStringLiteral("Alerts"));
+    child<QLineEdit>(dialog, "endpointUrlEdit")->setText(alerts.url(QStringLiteral("/alerts")).toString());
+    setFormat(dialog, PayloadFormat::Json);
+    setEvents(dialog, { Event::UserDeleted });
+    save(dialog);
+    QTRY_VERIFY(!dialog->isVisible());
+
+    // Created with the form.
+    child<QTabWidget>(window.get(), "mainTabs")->setCurrentWidget(child<QWidget>(window.get(), "usersTab"));
+    for (const auto& [field, text] : { std::pair { "nameEdit", QStringLiteral("Ada") },
+                                       std::pair { "emailEdit", QStringLiteral("ada@example.org") },
+                                       std::pair { "passwordEdit", QStringLiteral("correct horse") },
+                                       std::pair { "confirmEdit", QStringLiteral("correct horse") } }) {
+        QTest::keyClicks(child<QLineEdit>(window.get(), field), text);
+    }
+    QTest::mouseClick(child<QPushButton>(window.get(), "createButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(audit.count(), 1, 30000);
+
+    const auto events = [](const TestReceiver& receiver) {
+        QStringList list;
+        for (const auto& request : receiver.requests()) {
+            list << QJsonDocument::fromJson(request.body).object().value(QStringLiteral("event")).toString();
+        }
+        return list;
+    };
+    // Edited from the list's actions.
+    auto* list = window->usersPage()->userList();
+    QTRY_COMPARE(list->view()->model()->rowCount(), 1);
+    list->view()->selectRow(0);
+    QCOMPARE(list->selectedUsers().size(), 1);
+    child<QAction>(window.get(), "editUserAction")->trigger();
+    auto* edit = child<QDialog>(window.get(), "userEditDialog");
+    QVERIFY(edit);
+    child<QLineEdit>(edit, "nameEdit")->setText(QStringLiteral("Ada Lovelace"));
+    QTest::mouseClick(child<QPushButton>(edit, "saveButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(audit.count(), 2, 30000);
+    const auto update = QJsonDocument::fromJson(audit.requests().at(1).body).object();
+    QCOMPARE(update.value(QStringLiteral("changes")).toObject().value(QStringLiteral("name")).toObject(),
+             (QJsonObject { { QStringLiteral("from"), QStringLiteral("Ada") },
+                            { QStringLiteral("to"), QStringLiteral("Ada Lovelace") } }));
+
+    // Deleted after the confirmation.
+    list->view()->selectRow(0);
+    child<QAction>(window.get(), "deleteUserAction")->trigger();
+    QTest::mouseClick(child<QPushButton>(child<QMessageBox>(window.get(), "deleteConfirmation"), "confirmDeleteButton"),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(alerts.count(), 1, 30000);
+    QTRY_COMPARE(list->view()->model()->rowCount(), 0);
+    QCOMPARE(events(audit), (QStringList { QStringLiteral("user.created"), QStringLiteral("user.updated") }));
+    QCOMPARE(events(alerts), QStringList { QStringLiteral("user.deleted") });
+    const auto deleted = QJsonDocument::fromJson(alerts.requests().constFirst().body).object();
+    QCOMPARE(deleted.value(QStringLiteral("user")).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("Ada Lovelace"));
+    // The Deliveries tab names each endpoint, in the event's words.
+    auto* model = window->deliveriesPage()->model();
+    model->refresh();
+    QStringList rows;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        rows << model->index(row, DeliveriesModel::EventColumn).data().toString() + QStringLiteral(" → ")
+                + model->index(row, DeliveriesModel::EndpointColumn).data().toString();
+    }
+    rows.sort();
+    QCOMPARE(rows,
+             (QStringList { QStringLiteral("Account created → Audit"), QStringLiteral("Account deleted → Alerts"),
+                            QStringLiteral("Account updated → Audit") }));
 }
 
 QTEST_MAIN(TestWebhooksPage)
