@@ -2278,6 +2278,30 @@
     </message>
 </context>
 <context>
+    <name>PasswordResetDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <extracomment>Title of the dialog that sets a new password; %1 is the account&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 &lt;%2&gt; gets a new password. The endpoints subscribed to &quot;Password reset&quot; are notified, without the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PayloadBuilder</name>
     <message>
         <source>Name</source>
@@ -2335,6 +2359,24 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>User</source>
+        <extracomment>An account&apos;s role (user)</extracomment>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <extracomment>An account&apos;s role (admin)</extracomment>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <extracomment>An account&apos;s role (pending): waiting for an administrator&apos;s approval</extracomment>
+        <translation>En attente</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings sections</source>
@@ -2354,11 +2396,133 @@
     </message>
 </context>
 <context>
-    <name>UserCommand</name>
+    <name>UserActions</name>
     <message>
-        <source>Create and list local accounts; each new account notifies the webhook.</source>
-        <translation>Créer et lister les comptes locaux&#x202f;; chaque création de compte est notifiée au webhook.</translation>
+        <source>%1 &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Change the account&apos;s name, email address or role (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the account a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable the selected accounts; they are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the selected accounts again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected accounts, after a confirmation (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete accounts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the account %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n accounts?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone. The endpoints subscribed to &quot;Account deleted&quot; are notified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts disabled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts enabled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account updated: %1; %2</source>
+        <extracomment>%1 the account, %2 its changes (&quot;name: Ada → Ada L., role: User → Administrator&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account disabled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account enabled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserCommand</name>
     <message>
         <source>The account&apos;s name.</source>
         <translation>Le nom du compte.</translation>
@@ -2491,6 +2655,235 @@
     <message>
         <source>%1 was not notified: %2</source>
         <translation>%1 n’a pas été notifié&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No endpoint is subscribed to %1: no notification to send.</source>
+        <extracomment>%1 is an event key such as user.updated</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change is saved and its notification stays in the outbox: it is retried from %1 by any running Crochet, or run &quot;%2 deliveries flush&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change is saved, but its notification will not be retried; see &quot;%1 deliveries show %2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create, list, show, edit, disable, enable and delete local accounts; each change notifies the endpoints subscribed to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID|EMAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s id, or its email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the account as a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete without asking (required when standard input is not a terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new email address, unique whatever its case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new role: user, admin or pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the new password from the first line of standard input (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show an account: id, name, email, role, state, whether it has a password, creation and change times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change an account&apos;s name, email address or role; prints each change and notifies the endpoints subscribed to user.updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a new password, read from standard input; the notification (user.password_reset) carries no secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable an account (user.disabled); its data is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable a disabled account again (user.enabled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete an account (user.deleted, whose payload keeps its last name, email and role); asks first unless --yes is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account has the id or email address &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <extracomment>%1 the role&apos;s name, %2 its key (user, admin, pending)</extracomment>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one of --%1, --%2 and --%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is required: the password is never given on the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard input is not a terminal to confirm the deletion: add --%1 to delete %2 &lt;%3&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the account %1 &lt;%2&gt;? [y/N]</source>
+        <extracomment>The answer expected is &quot;y&quot; or &quot;yes&quot;, or their translation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y|yes</source>
+        <extracomment>Answers to &quot;Delete the account …? [y/N]&quot;, in lower case, separated by |</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is already disabled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is already enabled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 already has these values: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account updated: %1; %2</source>
+        <extracomment>%1 the account, %2 its changes (&quot;name: Ada → Ada L., role: User → Administrator&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account disabled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account enabled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account deleted: %1, id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserEditDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <extracomment>Title of the dialog that edits an account; %1 is its name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>C&amp;ourriel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2697,18 +3090,6 @@
 <context>
     <name>UserRules</name>
     <message>
-        <source>Administrator</source>
-        <translation>Administrateur</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Utilisateur</translation>
-    </message>
-    <message>
         <source>The email address %1 is already used by another account.</source>
         <translation>L’adresse électronique %1 est déjà utilisée par un autre compte.</translation>
     </message>
@@ -2788,6 +3169,38 @@
         <source>Cannot hash the password (out of memory?); the account was not created.</source>
         <translation>Impossible de hacher le mot de passe (mémoire insuffisante&#x202f;?)&#x202f;; le compte n’a pas été créé.</translation>
     </message>
+    <message>
+        <source>Cannot read the account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot record the change&apos;s notifications; the account was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot hash the password (out of memory?); the password was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the password was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete the account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UsersModel</name>
@@ -2835,6 +3248,15 @@
     <message>
         <source>No webhook is configured: accounts are created without any notification. Set up the webhook to be told of every new account.</source>
         <translation>Aucun webhook n’est configuré&#xa0;: les comptes sont créés sans notification. Configurez le webhook pour être averti de chaque nouveau compte.</translation>
+    </message>
+    <message>
+        <source>Show its deliveries</source>
+        <extracomment>Users list, context menu: the Deliveries tab filtered on the selected account</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the notifications of the selected account in the Deliveries tab.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
