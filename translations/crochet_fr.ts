@@ -2282,11 +2282,11 @@
     <message>
         <source>New password for %1</source>
         <extracomment>Title of the dialog that sets a new password; %1 is the account&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe pour %1</translation>
     </message>
     <message>
         <source>The account %1 &lt;%2&gt; gets a new password. The endpoints subscribed to &quot;Password reset&quot; are notified, without the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte %1 &lt;%2&gt; reçoit un nouveau mot de passe. Les points d’envoi abonnés à «&#xa0;Mot de passe réinitialisé&#xa0;» sont prévenus, sans que le mot de passe leur soit transmis.</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -2294,11 +2294,11 @@
     </message>
     <message>
         <source>&amp;Confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirmer&#xa0;:</translation>
     </message>
     <message>
         <source>Hashing the password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hachage du mot de passe…</translation>
     </message>
 </context>
 <context>
@@ -2399,7 +2399,7 @@
     <name>UserActions</name>
     <message>
         <source>%1 &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -2407,67 +2407,67 @@
     </message>
     <message>
         <source>Change the account&apos;s name, email address or role (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le nom, l’adresse électronique ou le rôle du compte (F2)</translation>
     </message>
     <message>
         <source>&amp;Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réinitialiser le mot de passe…</translation>
     </message>
     <message>
         <source>Give the account a new password</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner un nouveau mot de passe au compte</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désactiver</translation>
     </message>
     <message>
         <source>Disable the selected accounts; they are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver les comptes sélectionnés&#x202f;; ils sont conservés</translation>
     </message>
     <message>
         <source>E&amp;nable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;activer</translation>
     </message>
     <message>
         <source>Enable the selected accounts again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver les comptes sélectionnés</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Delete the selected accounts, after a confirmation (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les comptes sélectionnés, après confirmation (Suppr)</translation>
     </message>
     <message numerus="yes">
         <source>Delete accounts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer le compte</numerusform>
+            <numerusform>Supprimer les comptes</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete the account %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte %1&#x202f;?</translation>
     </message>
     <message numerus="yes">
         <source>Delete these %n accounts?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n compte&#x202f;?</numerusform>
+            <numerusform>Supprimer ces %n comptes&#x202f;?</numerusform>
         </translation>
     </message>
     <message>
         <source>This cannot be undone. The endpoints subscribed to &quot;Account deleted&quot; are notified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette action est irréversible. Les points d’envoi abonnés à «&#xa0;Compte supprimé&#xa0;» sont prévenus.</translation>
     </message>
     <message numerus="yes">
         <source>Delete</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer</numerusform>
+            <numerusform>Supprimer</numerusform>
         </translation>
     </message>
     <message>
@@ -2476,49 +2476,49 @@
     </message>
     <message numerus="yes">
         <source>%n accounts disabled.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n compte désactivé.</numerusform>
+            <numerusform>%n comptes désactivés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n accounts enabled.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n compte réactivé.</numerusform>
+            <numerusform>%n comptes réactivés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n accounts deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n compte supprimé.</numerusform>
+            <numerusform>%n comptes supprimés.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing to change for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à modifier pour %1.</translation>
     </message>
     <message>
         <source>Account updated: %1; %2</source>
         <extracomment>%1 the account, %2 its changes (&quot;name: Ada → Ada L., role: User → Administrator&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Compte modifié&#xa0;: %1&#x202f;; %2</translation>
     </message>
     <message>
         <source>Password changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe modifié&#xa0;: %1</translation>
     </message>
     <message>
         <source>Account disabled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte désactivé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Account enabled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte réactivé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Account deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte supprimé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2659,83 +2659,83 @@
     <message>
         <source>No endpoint is subscribed to %1: no notification to send.</source>
         <extracomment>%1 is an event key such as user.updated</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aucun point d’envoi n’est abonné à %1&#xa0;: aucune notification à envoyer.</translation>
     </message>
     <message>
         <source>The change is saved and its notification stays in the outbox: it is retried from %1 by any running Crochet, or run &quot;%2 deliveries flush&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>La modification est enregistrée et sa notification reste dans la file d’envoi&#xa0;: tout processus Crochet actif la retentera à partir du %1, ou lancez «&#xa0;%2 deliveries flush&#xa0;».</translation>
     </message>
     <message>
         <source>The change is saved, but its notification will not be retried; see &quot;%1 deliveries show %2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>La modification est enregistrée, mais sa notification ne sera pas retentée&#x202f;; consultez «&#xa0;%1 deliveries show %2&#xa0;».</translation>
     </message>
     <message>
         <source>Create, list, show, edit, disable, enable and delete local accounts; each change notifies the endpoints subscribed to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer, lister, afficher, modifier, désactiver, réactiver et supprimer les comptes locaux&#x202f;; chaque modification prévient les points d’envoi abonnés à son événement.</translation>
     </message>
     <message>
         <source>ID|EMAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>IDENTIFIANT|COURRIEL</translation>
     </message>
     <message>
         <source>The account&apos;s id, or its email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’identifiant du compte, ou son adresse électronique.</translation>
     </message>
     <message>
         <source>Print the account as a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le compte sous la forme d’un objet JSON.</translation>
     </message>
     <message>
         <source>Delete without asking (required when standard input is not a terminal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer sans demander de confirmation (obligatoire quand l’entrée standard n’est pas un terminal).</translation>
     </message>
     <message>
         <source>The new name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nouveau nom.</translation>
     </message>
     <message>
         <source>The new email address, unique whatever its case.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle adresse électronique, unique sans distinction de casse.</translation>
     </message>
     <message>
         <source>The new role: user, admin or pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nouveau rôle&#xa0;: user, admin ou pending.</translation>
     </message>
     <message>
         <source>Read the new password from the first line of standard input (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire le nouveau mot de passe sur la première ligne de l’entrée standard (obligatoire).</translation>
     </message>
     <message>
         <source>Show an account: id, name, email, role, state, whether it has a password, creation and change times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher un compte&#xa0;: identifiant, nom, adresse électronique, rôle, état, présence d’un mot de passe, dates de création et de modification.</translation>
     </message>
     <message>
         <source>Change an account&apos;s name, email address or role; prints each change and notifies the endpoints subscribed to user.updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le nom, l’adresse électronique ou le rôle d’un compte&#x202f;; affiche chaque modification et prévient les points d’envoi abonnés à user.updated.</translation>
     </message>
     <message>
         <source>Set a new password, read from standard input; the notification (user.password_reset) carries no secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner un nouveau mot de passe, lu sur l’entrée standard&#x202f;; la notification (user.password_reset) ne contient aucun secret.</translation>
     </message>
     <message>
         <source>Disable an account (user.disabled); its data is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver un compte (user.disabled)&#x202f;; ses données sont conservées.</translation>
     </message>
     <message>
         <source>Enable a disabled account again (user.enabled).</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver un compte désactivé (user.enabled).</translation>
     </message>
     <message>
         <source>Delete an account (user.deleted, whose payload keeps its last name, email and role); asks first unless --yes is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer un compte (user.deleted, dont le message conserve ses derniers nom, adresse électronique et rôle)&#x202f;; demande une confirmation, sauf avec --yes.</translation>
     </message>
     <message>
         <source>No account has the id or email address &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun compte n’a l’identifiant ou l’adresse électronique «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2760,106 +2760,113 @@
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>actif</translation>
     </message>
     <message>
         <source>Password</source>
+        <extracomment>user show: the account has no password (a pending account)</extracomment>
         <translation>Mot de passe</translation>
     </message>
     <message>
         <source>set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>aucune</translation>
+        <translation>défini</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>Give at least one of --%1, --%2 and --%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez au moins l’une des options --%1, --%2 ou --%3.</translation>
     </message>
     <message>
         <source>The account was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte n’a pas été modifié.</translation>
     </message>
     <message>
         <source>--%1 is required: the password is never given on the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’option --%1 est obligatoire&#xa0;: le mot de passe n’est jamais donné sur la ligne de commande.</translation>
     </message>
     <message>
         <source>The password was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe n’a pas été modifié.</translation>
     </message>
     <message>
         <source>Standard input is not a terminal to confirm the deletion: add --%1 to delete %2 &lt;%3&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée standard n’est pas un terminal, la suppression ne peut donc pas être confirmée&#xa0;: ajoutez --%1 pour supprimer %2 &lt;%3&gt;.</translation>
     </message>
     <message>
         <source>Delete the account %1 &lt;%2&gt;? [y/N]</source>
         <extracomment>The answer expected is &quot;y&quot; or &quot;yes&quot;, or their translation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte %1 &lt;%2&gt;&#x202f;? [o/N]</translation>
     </message>
     <message>
         <source>y|yes</source>
         <extracomment>Answers to &quot;Delete the account …? [y/N]&quot;, in lower case, separated by |</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>o|oui</translation>
     </message>
     <message>
         <source>The account was not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte n’a pas été supprimé.</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <source>The account %1 is already disabled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte %1 est déjà désactivé&#xa0;: rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The account %1 is already enabled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte %1 est déjà actif&#xa0;: rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The account %1 already has these values: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte %1 a déjà ces valeurs&#xa0;: rien n’a été modifié.</translation>
     </message>
     <message>
         <source>Account updated: %1; %2</source>
         <extracomment>%1 the account, %2 its changes (&quot;name: Ada → Ada L., role: User → Administrator&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Compte modifié&#xa0;: %1&#x202f;; %2</translation>
     </message>
     <message>
         <source>Password changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe modifié&#xa0;: %1</translation>
     </message>
     <message>
         <source>Account disabled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte désactivé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Account enabled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte réactivé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Account deleted: %1, id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte supprimé&#xa0;: %1, identifiant %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>password</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>user show: a label before its value; %1 the label</extracomment>
+        <translation>%1&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2867,7 +2874,7 @@
     <message>
         <source>Edit %1</source>
         <extracomment>Title of the dialog that edits an account; %1 is its name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Modifier %1</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -2883,7 +2890,7 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
@@ -3171,35 +3178,35 @@
     </message>
     <message>
         <source>Cannot read the account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le compte&#xa0;: %1</translation>
     </message>
     <message>
         <source>The account %1 does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte %1 n’existe pas (ou plus).</translation>
     </message>
     <message>
         <source>Cannot record the change&apos;s notifications; the account was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer les notifications de la modification&#x202f;; le compte n’a pas été modifié.</translation>
     </message>
     <message>
         <source>Cannot save the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer la modification&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cannot hash the password (out of memory?); the password was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de hacher le mot de passe (mémoire insuffisante&#x202f;?)&#x202f;; le mot de passe n’a pas été modifié.</translation>
     </message>
     <message>
         <source>Cannot save the password: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer le mot de passe&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cancelled: the password was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé&#xa0;: le mot de passe n’a pas été modifié.</translation>
     </message>
     <message>
         <source>Cannot delete the account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer le compte&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3252,11 +3259,11 @@
     <message>
         <source>Show its deliveries</source>
         <extracomment>Users list, context menu: the Deliveries tab filtered on the selected account</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ses envois</translation>
     </message>
     <message>
         <source>Show the notifications of the selected account in the Deliveries tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les notifications du compte sélectionné dans l’onglet Envois.</translation>
     </message>
 </context>
 <context>

@@ -282,16 +282,22 @@ int UserCommand::show(const QString& idOrEmail, bool json)
         //: %1 the role's name, %2 its key (user, admin, pending)
         { tr("Role"), tr("%1 (%2)").arg(Roles::displayName(user->role), Roles::key(user->role)) },
         { tr("State"), user->disabled ? tr("disabled") : tr("active") },
-        { tr("Password"), user->hasPassword ? tr("set") : tr("none") },
+        //: user show: the account has no password (a pending account)
+        { tr("Password"), user->hasPassword ? tr("set") : tr("none", "password") },
         { tr("Created"), CliContext::formatTime(user->createdAt) },
         { tr("Changed"), user->updatedAt.isValid() ? CliContext::formatTime(user->updatedAt) : tr("never") },
     };
+    // Labels with their colon as the language writes it ("Name:", « Nom : »), the values aligned after them.
+    for (auto& row : rows) {
+        //: user show: a label before its value; %1 the label
+        row.first = tr("%1:").arg(row.first);
+    }
     qsizetype width = 0;
     for (const auto& row : std::as_const(rows)) {
         width = qMax(width, row.first.size());
     }
     for (const auto& [label, value] : std::as_const(rows)) {
-        m_context->print(label + QLatin1Char(':') + QString(width - label.size() + 1, QLatin1Char(' ')) + value);
+        m_context->print(label + QString(width - label.size() + 1, QLatin1Char(' ')) + value);
     }
     return CliContext::Success;
 }

@@ -22,6 +22,8 @@ GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, EndpointStore* 
     , m_endpoints(endpoints)
 {
     m_ui->setupUi(this);
+    // The range every endpoint has, wherever it is edited.
+    m_ui->timeoutSpin->setRange(Endpoint::MinimumTimeoutSeconds, Endpoint::MaximumTimeoutSeconds);
     // The messages under the URL and the format come and go as one types: their space stays, so that nothing
     // below them moves.
     for (auto* label : { m_ui->urlMessageLabel, m_ui->autoFormatLabel }) {
