@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 #include "storage/Settings.h"
 #include "users/UserRules.h"
+#include "users/UserStore.h"
 #include "webhooks/WebhookConfig.h"
 
 #include <QJsonDocument>
@@ -51,13 +52,9 @@ QString text(const QString& value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-// A LIKE pattern matching text literally (with ESCAPE '\\').
-QString likePattern(QString text)
+QString likePattern(const QString& text)
 {
-    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return text;
+    return Database::likeLiteral(text);
 }
 
 // A delivered attempt keeps a response excerpt this long at most; failed ones keep what the worker stored.
@@ -417,7 +414,7 @@ QPair<QString, QVariantList> whereClause(const Outbox::Filter& filter)
     if (!folded.isEmpty()) {
         conditions << QStringLiteral("(user_id IN (SELECT id FROM users WHERE search_key LIKE ? ESCAPE '\\') "
                                      "OR user_name LIKE ? ESCAPE '\\')");
-        values << QString(QLatin1Char('%') + likePattern(folded) + QLatin1Char('%'))
+        values << UserStore::searchPattern(filter.account)
                << QString(QLatin1Char('%') + likePattern(filter.account.trimmed()) + QLatin1Char('%'));
     }
     return { conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")),

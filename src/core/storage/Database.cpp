@@ -311,6 +311,14 @@ Database::~Database()
     }
 }
 
+QString Database::likeLiteral(QString text)
+{
+    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return text;
+}
+
 QString Database::defaultPath()
 {
     // One place for the window and the CLI alike, whatever organisation name each sets.

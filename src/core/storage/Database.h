@@ -43,6 +43,8 @@ public:
     int schemaVersion() const;
 
     static QString defaultPath();
+    // text in a LIKE pattern written with ESCAPE '\\': its wildcards (% and _) and the escape itself match literally.
+    static QString likeLiteral(QString text);
 
 private:
     friend class Transaction;

@@ -12,6 +12,11 @@
 #include <QUuid>
 #include <QtConcurrent>
 
+QString UserStore::searchPattern(const QString& search)
+{
+    return QLatin1Char('%') + Database::likeLiteral(UserRules::searchFold(search)) + QLatin1Char('%');
+}
+
 UserStore::UserStore(Database* database)
     : m_database(database)
 {
@@ -171,16 +176,6 @@ QString orderBy(UserStore::SortColumn column, Qt::SortOrder order)
         key += direction;
     }
     return keys.join(QStringLiteral(", "));
-}
-
-// The LIKE pattern that finds the folded search anywhere in search_key, its wildcards taken literally.
-QString searchPattern(const QString& search)
-{
-    auto folded = UserRules::searchFold(search);
-    folded.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    folded.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    folded.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + folded + QLatin1Char('%');
 }
 
 // Up to this many accounts found, reading and sorting them all costs less than reading in order until the page is

@@ -57,6 +57,9 @@ public:
 
     explicit UserStore(Database* database);
 
+    // The LIKE pattern (ESCAPE '\\') that finds search, folded (UserRules::searchFold), anywhere in search_key.
+    static QString searchPattern(const QString& search);
+
     // passwordHash may be empty (pending account). The user.created notifications are recorded in the same
     // transaction as the account.
     Created create(const NewUser& user, const QByteArray& passwordHash);
