@@ -1556,15 +1556,6 @@
         <translation>Saisissez l’URL du webhook.</translation>
     </message>
     <message>
-        <source>Auto uses the %1 format for this URL.</source>
-        <extracomment>%1 is a payload format, such as Discord or JSON.</extracomment>
-        <translation>En mode Automatique, le format %1 est utilisé pour cette URL.</translation>
-    </message>
-    <message>
-        <source>Auto chooses the format from the URL&apos;s host.</source>
-        <translation>En mode Automatique, le format est choisi d’après l’hôte de l’URL.</translation>
-    </message>
-    <message>
         <source>Disabled after HTTP 410 on %1: the webhook no longer exists on the service. Set a new URL, or tick Enabled to send to this one again.</source>
         <translation>Désactivé après un HTTP 410 le %1&#xa0;: le webhook n’existe plus sur le service. Indiquez une nouvelle URL, ou cochez «&#xa0;Activé&#xa0;» pour envoyer de nouveau à l’URL actuelle.</translation>
     </message>
@@ -1797,10 +1788,6 @@
         <translation>Aucun webhook&#xa0;: les comptes sont créés sans notification.</translation>
     </message>
     <message>
-        <source>Auto chooses the format from the URL&apos;s host.</source>
-        <translation>En mode Automatique, le format est choisi d’après l’hôte de l’URL.</translation>
-    </message>
-    <message>
         <source>Sending the test notification…</source>
         <translation>Envoi de la notification de test…</translation>
     </message>
@@ -1816,11 +1803,6 @@
     <message>
         <source>The settings could not be written to the database; nothing was changed.</source>
         <translation>Les réglages n’ont pas pu être écrits dans la base de données&#x202f;; rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <source>Auto uses the %1 format for this URL.</source>
-        <extracomment>%1 is a payload format, such as Discord or JSON.</extracomment>
-        <translation>En mode Automatique, le format %1 est utilisé pour cette URL.</translation>
     </message>
     <message>
         <source>The environment variable %1 is set: new accounts are also notified to %2, as an endpoint of its own (see Settings → Webhooks). This field is the main endpoint&apos;s URL.</source>
@@ -2349,6 +2331,15 @@
     <message>
         <source>Plain text</source>
         <translation>Texte brut</translation>
+    </message>
+    <message>
+        <source>Auto chooses the format from the URL&apos;s host.</source>
+        <translation>En mode Automatique, le format est choisi d’après l’hôte de l’URL.</translation>
+    </message>
+    <message>
+        <source>Auto uses the %1 format for this URL.</source>
+        <extracomment>%1 is a payload format, such as Discord or JSON.</extracomment>
+        <translation>En mode Automatique, le format %1 est utilisé pour cette URL.</translation>
     </message>
 </context>
 <context>

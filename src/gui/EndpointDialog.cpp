@@ -253,20 +253,11 @@ void EndpointDialog::updateUrlFeedback()
 
 void EndpointDialog::updateAutoFormat()
 {
-    auto* label = m_ui->endpointAutoFormatLabel;
-    if (currentFormat() != PayloadFormat::Auto) {
-        Feedback::clear(label);
-        return;
-    }
-    const auto check = WebhookUrl::validate(m_ui->endpointUrlEdit->text().trimmed());
-    if (check.isValid()) {
-        Feedback::show(label,
-                       //: %1 is a payload format, such as Discord or JSON.
-                       tr("Auto uses the %1 format for this URL.")
-                           .arg(PayloadFormat::displayName(PayloadFormat::detect(check.url))),
-                       Feedback::Kind::Info);
+    const auto hint = PayloadFormat::autoHint(currentFormat(), m_ui->endpointUrlEdit->text().trimmed());
+    if (hint.isEmpty()) {
+        Feedback::clear(m_ui->endpointAutoFormatLabel);
     } else {
-        Feedback::show(label, tr("Auto chooses the format from the URL's host."), Feedback::Kind::Info);
+        Feedback::show(m_ui->endpointAutoFormatLabel, hint, Feedback::Kind::Info);
     }
 }
 

@@ -197,20 +197,11 @@ void GeneralSettingsWidget::updateUrlFeedback()
 
 void GeneralSettingsWidget::updateAutoFormat()
 {
-    auto* label = m_ui->autoFormatLabel;
-    if (currentFormat() != PayloadFormat::Auto) {
-        Feedback::clear(label);
-        return;
-    }
-    const auto check = WebhookUrl::validate(currentUrl());
-    if (check.isValid()) {
-        Feedback::show(label,
-                       //: %1 is a payload format, such as Discord or JSON.
-                       tr("Auto uses the %1 format for this URL.")
-                           .arg(PayloadFormat::displayName(PayloadFormat::detect(check.url))),
-                       Feedback::Kind::Info);
+    const auto hint = PayloadFormat::autoHint(currentFormat(), currentUrl());
+    if (hint.isEmpty()) {
+        Feedback::clear(m_ui->autoFormatLabel);
     } else {
-        Feedback::show(label, tr("Auto chooses the format from the URL's host."), Feedback::Kind::Info);
+        Feedback::show(m_ui->autoFormatLabel, hint, Feedback::Kind::Info);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "webhooks/PayloadFormat.h"
 
+#include "webhooks/WebhookUrl.h"
+
 namespace {
 
 bool hostIs(const QString& host, QLatin1String domain)
@@ -153,4 +155,17 @@ std::optional<PayloadFormat::Shape> PayloadFormat::shapeFromKey(const QString& k
         }
     }
     return std::nullopt;
+}
+
+QString PayloadFormat::autoHint(Format chosen, const QString& url)
+{
+    if (chosen != Auto) {
+        return {};
+    }
+    const auto check = WebhookUrl::validate(url);
+    if (!check.isValid()) {
+        return tr("Auto chooses the format from the URL's host.");
+    }
+    //: %1 is a payload format, such as Discord or JSON.
+    return tr("Auto uses the %1 format for this URL.").arg(displayName(detect(check.url)));
 }

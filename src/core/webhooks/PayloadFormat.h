@@ -44,6 +44,9 @@ public:
     // Decided from the parsed host and path, never by substring of the whole URL.
     static Format detect(const QUrl& url);
     static Shape resolve(Format chosen, const QUrl& url);
+    // What Auto picks for url, said to whoever edits the format ("Auto uses the Discord format for this URL."), or
+    // empty when chosen is not Auto.
+    static QString autoHint(Format chosen, const QString& url);
 
     // "discord", "teams-workflow", … as stored with a body rendered for that shape.
     static QString shapeKey(Shape shape);
