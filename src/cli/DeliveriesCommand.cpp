@@ -265,9 +265,7 @@ int DeliveriesCommand::flush(const QCommandLineParser& parser)
             continue;
         }
         m_context->error(hold.reason(it.key()));
-        const auto endpoint = std::find_if(hold.endpoints().cbegin(), hold.endpoints().cend(),
-                                           [id = it.key()](const Endpoint& e) { return e.id == id; });
-        if (endpoint != hold.endpoints().cend() && endpoint->state() == Endpoint::State::Gone) {
+        if (const auto* endpoint = hold.endpoint(it.key()); endpoint && endpoint->state() == Endpoint::State::Gone) {
             m_context->error(tr("Nothing was sent to it: the service would refuse every notification and each would "
                                 "fail for good. They stay pending for its new URL."));
         }

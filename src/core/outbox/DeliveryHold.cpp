@@ -12,7 +12,7 @@ DeliveryHold DeliveryHold::load(Database* database)
     return DeliveryHold(EndpointStore::load(database->connection(), true));
 }
 
-const Endpoint* DeliveryHold::find(qint64 endpointId) const
+const Endpoint* DeliveryHold::endpoint(qint64 endpointId) const
 {
     for (const auto& endpoint : m_endpoints) {
         if (endpoint.id == endpointId) {
@@ -24,8 +24,8 @@ const Endpoint* DeliveryHold::find(qint64 endpointId) const
 
 QString DeliveryHold::reason(qint64 endpointId) const
 {
-    if (const auto* endpoint = find(endpointId)) {
-        return endpoint->holdReason();
+    if (const auto* found = endpoint(endpointId)) {
+        return found->holdReason();
     }
     if (endpointId == Endpoint::EnvironmentId) {
         return tr("Waiting: the environment variable %1 is no longer set. Set it again, or retry the notification "
@@ -37,8 +37,8 @@ QString DeliveryHold::reason(qint64 endpointId) const
 
 QString DeliveryHold::endpointName(qint64 endpointId) const
 {
-    if (const auto* endpoint = find(endpointId)) {
-        return endpoint->name;
+    if (const auto* found = endpoint(endpointId)) {
+        return found->name;
     }
     if (endpointId == Endpoint::EnvironmentId) {
         return Endpoint::environmentName();

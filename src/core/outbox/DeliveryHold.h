@@ -23,6 +23,8 @@ public:
     // Why a pending notification to that endpoint waits, in the current language; empty when it is being sent.
     QString reason(qint64 endpointId) const;
     bool isHeld(qint64 endpointId) const { return !reason(endpointId).isEmpty(); }
+    // The endpoint as it was read, or null when it no longer exists.
+    const Endpoint* endpoint(qint64 endpointId) const;
     // The endpoint's name, or a translated "(removed)" when it no longer exists.
     QString endpointName(qint64 endpointId) const;
     // The endpoints disabled after a 410, for the status bar.
@@ -32,7 +34,5 @@ public:
     bool operator==(const DeliveryHold& other) const;
 
 private:
-    const Endpoint* find(qint64 endpointId) const;
-
     QList<Endpoint> m_endpoints;
 };

@@ -46,12 +46,6 @@ NotificationRow readRow(const QSqlQuery& query)
     return row;
 }
 
-// A null QString binds as SQL NULL; history columns hold text, empty when there is none.
-QString text(const QString& value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
 QString likePattern(const QString& text)
 {
     return Database::likeLiteral(text);
@@ -351,14 +345,15 @@ bool Outbox::record(const QList<Outcome>& outcomes)
         insert.addBindValue(a.number);
         insert.addBindValue(a.startedAt.toMSecsSinceEpoch());
         insert.addBindValue(a.durationMs);
-        insert.addBindValue(text(a.url)); // masked; where it went is worth its few bytes
-        insert.addBindValue(text(compact ? compactHeaders(a.requestHeaders) : a.requestHeaders));
-        insert.addBindValue(compact ? QStringLiteral("") : text(a.requestBody));
+        insert.addBindValue(Database::text(a.url)); // masked; where it went is worth its few bytes
+        insert.addBindValue(Database::text(compact ? compactHeaders(a.requestHeaders) : a.requestHeaders));
+        insert.addBindValue(compact ? QStringLiteral("") : Database::text(a.requestBody));
         insert.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
-        insert.addBindValue(text(a.outcome));
-        insert.addBindValue(compact ? QVariant() : QVariant(text(a.responseHeaders)));
-        insert.addBindValue(compact ? text(a.responseBody.left(CompactResponseExcerpt)) : text(a.responseBody));
-        insert.addBindValue(text(a.diagnostic));
+        insert.addBindValue(Database::text(a.outcome));
+        insert.addBindValue(compact ? QVariant() : QVariant(Database::text(a.responseHeaders)));
+        insert.addBindValue(compact ? Database::text(a.responseBody.left(CompactResponseExcerpt))
+                                    : Database::text(a.responseBody));
+        insert.addBindValue(Database::text(a.diagnostic));
         // A compact row's result is rebuilt from its status and duration.
         const auto result = compact ? deliveredResult(a.status, a.durationMs) : a.result;
         insert.addBindValue(compact || a.result.isEmpty() ? QVariant() : QVariant(a.result));
@@ -367,7 +362,7 @@ bool Outbox::record(const QList<Outcome>& outcomes)
         update.addBindValue(outcome.nextAttemptAt.isValid() ? QVariant(outcome.nextAttemptAt.toMSecsSinceEpoch())
                                                             : QVariant());
         update.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
-        update.addBindValue(text(a.diagnostic));
+        update.addBindValue(Database::text(a.diagnostic));
         update.addBindValue(result.isEmpty() ? QVariant() : QVariant(result));
         update.addBindValue(now);
         update.addBindValue(a.notificationId);

@@ -45,6 +45,8 @@ public:
     static QString defaultPath();
     // text in a LIKE pattern written with ESCAPE '\\': its wildcards (% and _) and the escape itself match literally.
     static QString likeLiteral(QString text);
+    // value to bind to a NOT NULL text column: a null QString would bind as SQL NULL.
+    static QString text(const QString& value) { return value.isNull() ? QStringLiteral("") : value; }
 
 private:
     friend class Transaction;

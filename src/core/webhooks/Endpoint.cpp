@@ -112,26 +112,20 @@ QList<Endpoint> select(QSqlDatabase db, const QString& where, const QVariantList
     return endpoints;
 }
 
-// A null QString binds as SQL NULL; these columns hold text, empty when there is none.
-QString text(const QString& value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
 // Binds every column but id, created_at and updated_at, in Columns' order.
 void bindFields(QSqlQuery& query, const Endpoint& endpoint)
 {
-    query.addBindValue(text(endpoint.name.trimmed()));
-    query.addBindValue(text(nameKey(endpoint.name)));
-    query.addBindValue(text(endpoint.url.trimmed()));
+    query.addBindValue(Database::text(endpoint.name.trimmed()));
+    query.addBindValue(Database::text(nameKey(endpoint.name)));
+    query.addBindValue(Database::text(endpoint.url.trimmed()));
     query.addBindValue(PayloadFormat::key(endpoint.format));
     query.addBindValue(endpoint.timeoutSeconds);
     query.addBindValue(endpoint.enabled ? 1 : 0);
     query.addBindValue(endpoint.main ? 1 : 0);
-    query.addBindValue(text(Events::toKeys(endpoint.events)));
+    query.addBindValue(Database::text(Events::toKeys(endpoint.events)));
     query.addBindValue(templatesToJson(endpoint.templates));
-    query.addBindValue(text(endpoint.signingSecret));
-    query.addBindValue(text(endpoint.previousSigningSecret));
+    query.addBindValue(Database::text(endpoint.signingSecret));
+    query.addBindValue(Database::text(endpoint.previousSigningSecret));
     query.addBindValue(toMs(endpoint.previousSecretExpiresAt));
     query.addBindValue(WebhookConfig::serializeHeaders(endpoint.headers));
     query.addBindValue(toMs(endpoint.goneAt));
