@@ -5,9 +5,11 @@
 #include "DeliveriesCommand.h"
 #include "EndpointCommand.h"
 #include "HelpText.h"
+#include "ServeCommand.h"
 #include "UserCommand.h"
 #include "Version.h"
 #include "WebhookCommand.h"
+#include "WorkersCommand.h"
 #include "storage/Database.h"
 #include "text/InputEcho.h"
 #include "text/SafeText.h"
@@ -57,6 +59,8 @@ QList<CliCommand*> CliApplication::commands()
         m_commands.push_back(std::make_unique<EndpointCommand>(m_context.get()));
         m_commands.push_back(std::make_unique<UserCommand>(m_context.get()));
         m_commands.push_back(std::make_unique<DeliveriesCommand>(m_context.get()));
+        m_commands.push_back(std::make_unique<ServeCommand>(m_context.get()));
+        m_commands.push_back(std::make_unique<WorkersCommand>(m_context.get()));
     }
     QList<CliCommand*> list;
     for (const auto& command : std::as_const(m_commands)) {

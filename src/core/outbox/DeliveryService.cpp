@@ -1,15 +1,24 @@
 #include "outbox/DeliveryService.h"
 
+#include "workers/WorkerHeartbeat.h"
+
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QUuid>
 
 DeliveryService::DeliveryService(Database* database, QObject* parent)
     : QObject(parent)
-    , m_worker(new DeliveryWorker(database,
-                                  QStringLiteral("%1-%2")
-                                      .arg(QCoreApplication::applicationPid())
-                                      .arg(QUuid::createUuid().toString(QUuid::Id128).left(8))))
+    , m_owner(QStringLiteral("%1-%2")
+                  .arg(QCoreApplication::applicationPid())
+                  .arg(QUuid::createUuid().toString(QUuid::Id128).left(8)))
+    , m_program(QFileInfo(QCoreApplication::applicationFilePath()).fileName())
+    , m_worker(new DeliveryWorker(database, m_owner))
 {
+    // Announced from the delivery thread, so that a busy database never holds up the window.
+    m_heartbeat = new WorkerHeartbeat(database, WorkerRegistry::thisProcess(m_owner, m_program));
+    m_heartbeat->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_heartbeat, &QObject::deleteLater);
+    connect(m_heartbeat, &WorkerHeartbeat::reachableChanged, this, &DeliveryService::databaseReachableChanged);
     m_thread.setObjectName(QStringLiteral("crochet-delivery"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -26,6 +35,8 @@ DeliveryService::DeliveryService(Database* database, QObject* parent)
         m_worker, &DeliveryWorker::stopped, this,
         [this](int abandoned) {
             m_abandoned = abandoned;
+            // Last: the row says this process delivers until everything it held is recorded or given back.
+            m_heartbeat->stop();
             m_thread.quit();
         },
         Qt::DirectConnection);
@@ -36,6 +47,7 @@ DeliveryService::~DeliveryService()
     stop();
     if (!m_started) {
         delete m_worker;
+        delete m_heartbeat;
     }
 }
 
@@ -46,6 +58,16 @@ void DeliveryService::start()
     }
     m_started = true;
     m_thread.start();
+    QMetaObject::invokeMethod(
+        m_heartbeat,
+        [heartbeat = m_heartbeat, program = m_program, interval = m_heartbeatInterval] {
+            heartbeat->setProgram(program);
+            if (interval) {
+                heartbeat->setInterval(*interval);
+            }
+            heartbeat->start();
+        },
+        Qt::QueuedConnection);
     QMetaObject::invokeMethod(m_worker, &DeliveryWorker::start, Qt::QueuedConnection);
 }
 

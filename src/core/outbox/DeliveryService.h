@@ -9,6 +9,7 @@
 #include <optional>
 
 class Database;
+class WorkerHeartbeat;
 
 // Runs a DeliveryWorker on its own thread and relays its signals to the thread that owns the service.
 class DeliveryService : public QObject
@@ -18,6 +19,14 @@ class DeliveryService : public QObject
 public:
     explicit DeliveryService(Database* database, QObject* parent = nullptr);
     ~DeliveryService() override;
+
+    // The program named in this worker's heartbeat (WorkerRegistry), before start(); by default the executable's
+    // file name.
+    void setProgram(const QString& program) { m_program = program; }
+    // For tests: how often the heartbeat is refreshed.
+    void setHeartbeatInterval(std::chrono::milliseconds interval) { m_heartbeatInterval = interval; }
+    // This worker's id: its row in the workers table and the owner of its leases.
+    QString workerId() const { return m_owner; }
 
     void start();
     // Blocks until requests on the wire have finished (within their timeout) and the rest are given back. With a
@@ -33,10 +42,16 @@ signals:
     void attemptsRecorded(const QList<AttemptReport>& reports);
     void countsChanged(int pending, int failed);
     void endpointGone(qint64 endpointId, const QString& name);
+    // The heartbeat could not write to the database (error says why), or could again.
+    void databaseReachableChanged(bool reachable, const QString& error);
 
 private:
+    QString m_owner;
+    QString m_program;
+    std::optional<std::chrono::milliseconds> m_heartbeatInterval;
     QThread m_thread;
     DeliveryWorker* m_worker;
+    WorkerHeartbeat* m_heartbeat = nullptr; // on m_thread once started
     bool m_started = false;
     int m_abandoned = 0; // written on the worker's thread before it ends
 };

@@ -250,6 +250,7 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& targ
 
     AttemptReport report;
     report.notificationId = claimed.notification.id;
+    report.endpointId = claimed.notification.endpointId;
     report.event = claimed.notification.event;
     report.number = outcome.attempt.number;
 

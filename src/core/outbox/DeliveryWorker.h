@@ -22,6 +22,7 @@ class WebhookSender;
 struct AttemptReport
 {
     QString notificationId;
+    qint64 endpointId = -1; // Endpoint::id
     Event event = Event::UserCreated;
     int number = 0;
     DeliveryResult result;

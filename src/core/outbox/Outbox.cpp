@@ -464,6 +464,21 @@ QHash<qint64, int> Outbox::pendingByEndpoint() const
     return counts;
 }
 
+QHash<qint64, int> Outbox::dueByEndpoint(const QDateTime& at) const
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT endpoint_id, COUNT(*) FROM notifications WHERE state = 'pending' "
+                                 "AND next_attempt_at <= ? GROUP BY endpoint_id"));
+    query.addBindValue(at.toMSecsSinceEpoch());
+    QHash<qint64, int> counts;
+    if (execOrWarn(query)) {
+        while (query.next()) {
+            counts.insert(query.value(0).isNull() ? -1 : query.value(0).toLongLong(), query.value(1).toInt());
+        }
+    }
+    return counts;
+}
+
 QHash<qint64, NotificationRow> Outbox::lastResultByEndpoint(const QList<qint64>& endpoints) const
 {
     // Newest first by rowid: the scan stops at the endpoint's newest attempted notification, at once for an endpoint

@@ -144,6 +144,9 @@ public:
     int count(std::optional<State> state) const { return count(Filter { state, std::nullopt, {} }); }
     // How many notifications are pending for each endpoint (Endpoint::id).
     QHash<qint64, int> pendingByEndpoint() const;
+    // How many pending notifications fell due at or before at, for each endpoint (Endpoint::id), whether or not a
+    // process holds them under a lease.
+    QHash<qint64, int> dueByEndpoint(const QDateTime& at) const;
     // For each of those endpoints (Endpoint::id), its newest notification that was attempted at least once: its state
     // and its last attempt's result. Endpoints with none are left out.
     QHash<qint64, NotificationRow> lastResultByEndpoint(const QList<qint64>& endpoints) const;

@@ -120,6 +120,17 @@ const char* const Migrations[] = {
      "CREATE INDEX users_name ON users (search_key);"
      "CREATE INDEX users_role ON users (role, search_key);"
      "CREATE INDEX users_state ON users (disabled_at, search_key);"),
+    // 7 -> 8: delivery workers announce themselves (WorkerRegistry): the window, crochet-cli serve and the other
+    // commands that deliver refresh their row while they run and remove it when they stop; a row not seen for a
+    // while belongs to a process that died. Times in milliseconds since the epoch, as in the outbox.
+    ("CREATE TABLE workers ("
+     " id TEXT PRIMARY KEY,"
+     " host TEXT NOT NULL,"
+     " pid BIGINT NOT NULL,"
+     " program TEXT NOT NULL,"
+     " version TEXT NOT NULL,"
+     " started_at BIGINT NOT NULL,"
+     " last_seen BIGINT NOT NULL);"),
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 
