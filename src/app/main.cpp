@@ -78,6 +78,7 @@ int main(int argc, char* argv[])
     deliveries.start();
 
     MainWindow window(&database, &deliveries);
+    QObject::connect(&window, &MainWindow::quitRequested, &app, &QCoreApplication::quit, Qt::QueuedConnection);
     window.show();
     return QApplication::exec();
 }

@@ -15,14 +15,17 @@
 #include "text/Translations.h"
 #include "ui_MainWindow.h"
 #include "webhooks/Endpoint.h"
+#include "workers/WorkerRegistry.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSystemTrayIcon>
 
 namespace {
 
@@ -59,6 +62,8 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     , m_languageGroup(new QActionGroup(this))
     , m_countsLabel(new QLabel(this))
     , m_warningLabel(new QLabel(this))
+    , m_serviceLabel(new QLabel(this))
+    , m_trayAvailable(&QSystemTrayIcon::isSystemTrayAvailable)
 {
     m_ui->setupUi(this);
     setWindowIcon(Icons::application());
@@ -70,8 +75,15 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     m_warningLabel->setObjectName(QStringLiteral("webhookWarningLabel"));
     m_warningLabel->setWordWrap(true);
     statusBar()->addWidget(m_warningLabel, 1);
+    m_serviceLabel->setObjectName(QStringLiteral("deliveryServiceLabel"));
+    statusBar()->addPermanentWidget(m_serviceLabel);
     statusBar()->addPermanentWidget(m_countsLabel);
     Feedback::clear(m_warningLabel);
+    m_serviceLabel->hide();
+    // A tiny read of the workers table (a few rows), as often as workers announce themselves.
+    m_workersTimer.setInterval(WorkerRegistry::HeartbeatInterval);
+    connect(&m_workersTimer, &QTimer::timeout, this, &MainWindow::refreshServiceStatus);
+    m_workersTimer.start();
 
     const Outbox outbox(database);
     m_pending = outbox.count(Outbox::State::Pending);
@@ -119,6 +131,7 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     setupLanguageMenu();
     retranslate();
     restoreWindowState();
+    refreshServiceStatus();
     connect(m_ui->mainTabs, &QTabWidget::currentChanged, this,
             [](int index) { QSettings().setValue(tabKey(), index); });
 }
@@ -165,9 +178,20 @@ void MainWindow::updateLanguageActions()
 
 void MainWindow::updateCounts(int pending, int failed)
 {
+    const int newlyFailed = failed - m_failed;
     m_pending = pending;
     m_failed = failed;
     showCounts();
+    if (m_tray) {
+        updateTray();
+        if (newlyFailed > 0) {
+            //: Desktop notification from the notification area, when deliveries were given up.
+            m_tray->showMessage(
+                tr("Crochet"),
+                tr("Notifications given up on: %1. Open Crochet to see why.").arg(QLocale().toString(newlyFailed)),
+                QSystemTrayIcon::Warning);
+        }
+    }
 }
 
 void MainWindow::showCounts()
@@ -176,6 +200,126 @@ void MainWindow::showCounts()
     m_countsLabel->setText(
         tr("%1 pending, %2 failed").arg(QLocale().toString(m_pending), QLocale().toString(m_failed)));
     m_countsLabel->setToolTip(tr("Notifications waiting to be delivered, and those Crochet gave up on"));
+}
+
+std::optional<QString> MainWindow::serviceHost() const
+{
+    const auto ownId = m_deliveries ? m_deliveries->workerId() : QString();
+    for (const auto& worker : WorkerRegistry(m_database).live()) {
+        if (worker.isService() && worker.id != ownId) {
+            return worker.host;
+        }
+    }
+    return std::nullopt;
+}
+
+void MainWindow::refreshServiceStatus()
+{
+    m_serviceHost = serviceHost();
+    showServiceStatus();
+}
+
+void MainWindow::showServiceStatus()
+{
+    m_serviceLabel->setVisible(m_serviceHost.has_value());
+    if (m_serviceHost) {
+        //: Status bar: a crochet-cli serve process delivers the notifications; %1 is its machine's name.
+        m_serviceLabel->setText(tr("Delivery handled by the service on %1").arg(*m_serviceHost));
+        m_serviceLabel->setToolTip(
+            tr("A delivery service (crochet-cli serve) delivers the notifications, even when this window is closed."));
+    }
+}
+
+bool MainWindow::isLastWorkerWithPending() const
+{
+    if (!m_deliveries || !m_deliveries->isRunning() || m_pending == 0) {
+        return false;
+    }
+    const auto ownId = m_deliveries->workerId();
+    const auto live = WorkerRegistry(m_database).live();
+    return std::none_of(live.cbegin(), live.cend(), [&ownId](const WorkerInfo& worker) { return worker.id != ownId; });
+}
+
+MainWindow::CloseAnswer MainWindow::askBeforeClosing()
+{
+    const bool tray = m_trayAvailable && m_trayAvailable();
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("closeQuestionDialog"));
+    box.setIcon(QMessageBox::Question);
+    box.setWindowTitle(tr("Notifications still pending"));
+    box.setText(tr("Notifications waiting to be delivered: %1. No other Crochet process delivers them.")
+                    .arg(QLocale().toString(m_pending)));
+    QPushButton* keep = nullptr;
+    if (tray) {
+        box.setInformativeText(tr("Crochet can keep delivering them from the notification area. If you quit, they "
+                                  "wait until Crochet or its delivery service runs again."));
+        keep = box.addButton(tr("Keep delivering in the notification area"), QMessageBox::AcceptRole);
+        keep->setObjectName(QStringLiteral("keepInTrayButton"));
+    } else {
+        // No notification area to stay in: say how to deliver without a window.
+        box.setInformativeText(tr("If you quit, they wait until Crochet or its delivery service runs again. To "
+                                  "deliver without a window, enable the service: systemctl --user enable --now "
+                                  "crochet-delivery"));
+    }
+    auto* quit = box.addButton(tr("Quit anyway"), QMessageBox::DestructiveRole);
+    quit->setObjectName(QStringLiteral("quitAnywayButton"));
+    auto* cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelCloseButton"));
+    box.setDefaultButton(keep ? keep : cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    if (keep && box.clickedButton() == keep) {
+        return CloseAnswer::KeepInTray;
+    }
+    return box.clickedButton() == quit ? CloseAnswer::Quit : CloseAnswer::Cancel;
+}
+
+void MainWindow::keepDeliveringInTray()
+{
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setObjectName(QStringLiteral("deliveryTrayIcon"));
+        auto* menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("trayMenu"));
+        auto* open = menu->addAction(tr("Open"));
+        open->setObjectName(QStringLiteral("trayOpenAction"));
+        connect(open, &QAction::triggered, this, &MainWindow::leaveTray);
+        auto* quit = menu->addAction(tr("Quit"));
+        quit->setObjectName(QStringLiteral("trayQuitAction"));
+        connect(quit, &QAction::triggered, this, [this] {
+            m_quitting = true;
+            close();
+        });
+        m_tray->setContextMenu(menu);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick) {
+                leaveTray();
+            }
+        });
+    }
+    // Hidden, the window is no longer the last one open: the application goes on until Quit.
+    QApplication::setQuitOnLastWindowClosed(false);
+    saveWindowState();
+    updateTray();
+    m_tray->show();
+    hide();
+}
+
+void MainWindow::leaveTray()
+{
+    showNormal();
+    raise();
+    activateWindow();
+    if (m_tray) {
+        m_tray->hide();
+    }
+}
+
+void MainWindow::updateTray()
+{
+    //: Notification-area tooltip: notifications waiting, and those given up.
+    m_tray->setToolTip(
+        tr("Crochet: %1 pending, %2 failed").arg(QLocale().toString(m_pending), QLocale().toString(m_failed)));
 }
 
 void MainWindow::showWebhookWarning()
@@ -244,6 +388,11 @@ void MainWindow::showAbout()
     paragraphs << tr("Local user accounts, and a webhook notification that is never lost for each one created.")
                       .toHtmlEscaped();
     paragraphs << tr("Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later).").toHtmlEscaped();
+    const auto host = serviceHost();
+    paragraphs << (host ? tr("Delivery service: running on %1.").arg(*host)
+                        : tr("Delivery service: not running; notifications are delivered while Crochet or "
+                             "crochet-cli runs."))
+                      .toHtmlEscaped();
     paragraphs << tr("Qt %1 (built with %2).")
                       .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
                       .toHtmlEscaped();
@@ -287,6 +436,10 @@ void MainWindow::restoreWindowState()
 void MainWindow::retranslate()
 {
     showCounts();
+    showServiceStatus();
+    if (m_tray) {
+        updateTray();
+    }
     showWebhookWarning();
     updateLanguageActions();
 }
@@ -312,6 +465,23 @@ void MainWindow::closeEvent(QCloseEvent* event)
             return;
         }
     }
+    if (!m_quitting && isLastWorkerWithPending()) {
+        switch (askBeforeClosing()) {
+        case CloseAnswer::Cancel:
+            event->ignore();
+            return;
+        case CloseAnswer::KeepInTray:
+            event->ignore();
+            keepDeliveringInTray();
+            return;
+        case CloseAnswer::Quit:
+            break;
+        }
+    }
     saveWindowState();
+    if (m_tray) {
+        m_tray->hide();
+    }
     QMainWindow::closeEvent(event);
+    emit quitRequested();
 }

@@ -1,14 +1,19 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class Database;
 class DeliveriesPage;
 class DeliveryService;
 class QActionGroup;
 class QLabel;
+class QMessageBox;
+class QSystemTrayIcon;
 class SettingsPage;
 class UsersPage;
 
@@ -38,11 +43,23 @@ public:
     // What the About Qt box says, in the interface language.
     static QString aboutQtText();
 
+    // Whether the desktop has a notification area (QSystemTrayIcon::isSystemTrayAvailable by default); tests replace
+    // it, the offscreen platform has none.
+    void setTrayAvailability(std::function<bool()> isAvailable) { m_trayAvailable = std::move(isAvailable); }
+    // The notification-area icon while the window delivers hidden; null otherwise.
+    QSystemTrayIcon* trayIcon() const { return m_tray; }
+
 public slots:
     void showAbout();
     void showAboutQt();
     // Settings → General with the focus in the webhook URL field.
     void showWebhookSettings();
+    // Reads the workers table again (done every heartbeat interval) for the status bar's service line.
+    void refreshServiceStatus();
+
+signals:
+    // The window was closed for good, or Quit was chosen in the notification area: the application should end.
+    void quitRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -57,6 +74,21 @@ private:
     void saveWindowState();
     void restoreWindowState();
     void retranslate();
+    // The live delivery service on this database (crochet-cli serve), if any.
+    std::optional<QString> serviceHost() const;
+    void showServiceStatus();
+    // Whether closing would leave pending notifications with no process to deliver them.
+    bool isLastWorkerWithPending() const;
+    enum class CloseAnswer
+    {
+        KeepInTray,
+        Quit,
+        Cancel,
+    };
+    CloseAnswer askBeforeClosing();
+    void keepDeliveringInTray();
+    void leaveTray();
+    void updateTray();
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
     Database* m_database;
@@ -67,6 +99,12 @@ private:
     QActionGroup* m_languageGroup;
     QLabel* m_countsLabel;
     QLabel* m_warningLabel;
+    QLabel* m_serviceLabel;
+    QTimer m_workersTimer;
+    std::function<bool()> m_trayAvailable;
+    QSystemTrayIcon* m_tray = nullptr;
+    std::optional<QString> m_serviceHost;
+    bool m_quitting = false;
     int m_pending = 0;
     int m_failed = 0;
 };

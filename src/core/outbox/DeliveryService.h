@@ -29,6 +29,8 @@ public:
     QString workerId() const { return m_owner; }
 
     void start();
+    // Started and not stopped yet.
+    bool isRunning() const { return m_started && m_thread.isRunning(); }
     // Blocks until requests on the wire have finished (within their timeout) and the rest are given back. With a
     // grace period, requests still on the wire after it are abandoned (see DeliveryWorker::stop). Returns how many
     // were abandoned.
