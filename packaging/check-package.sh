@@ -172,7 +172,9 @@ for path in \
     /usr/share/man/man1/crochet-cli.1.gz \
     /usr/share/man/fr/man1/crochet.1.gz \
     /usr/share/man/fr/man1/crochet-cli.1.gz \
-    /usr/share/doc/crochet/copyright; do
+    /usr/share/doc/crochet/copyright \
+    /usr/lib/systemd/user/crochet-delivery.service \
+    /usr/share/doc/crochet/examples/crochet-delivery@.service.example; do
     if grep -qxF "$path" <<<"$listing" && [ -e "$path" ]; then
         pass "$path"
     else
@@ -187,6 +189,28 @@ for page in /usr/share/man/man1/crochet-cli.1.gz /usr/share/man/fr/man1/crochet-
         fail "man -l $page"
     fi
 done
+
+# The units as systemd reads them: the installed user unit, and the server example installed as a system unit would be.
+if command -v systemd-analyze >/dev/null 2>&1; then
+    if output=$(systemd-analyze verify --man=no /usr/lib/systemd/user/crochet-delivery.service 2>&1) \
+        && [ -z "$output" ]; then
+        pass "systemd-analyze verify crochet-delivery.service"
+    else
+        echo "$output" >&2
+        fail "systemd-analyze verify crochet-delivery.service"
+    fi
+    mkdir -p "$work/units"
+    cp /usr/share/doc/crochet/examples/crochet-delivery@.service.example "$work/units/crochet-delivery@.service"
+    if output=$(cd "$work/units" && systemd-analyze verify --man=no "crochet-delivery@team.service" 2>&1) \
+        && [ -z "$output" ]; then
+        pass "systemd-analyze verify crochet-delivery@.service.example"
+    else
+        echo "$output" >&2
+        fail "systemd-analyze verify crochet-delivery@.service.example"
+    fi
+else
+    echo "systemd-analyze is not installed: the units were not verified"
+fi
 
 # A home and a database of their own, so nothing of this machine's user is touched.
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
@@ -235,6 +259,17 @@ if [ "$status" -eq 0 ]; then
 else
     echo "$output" >&2
     fail "crochet-cli --database … webhook show exited with status $status"
+fi
+
+# The delivery service, as systemd stops it: SIGTERM, then exit 0 having said so on stderr.
+timeout --preserve-status --signal=TERM --kill-after=5 3 /usr/bin/crochet-cli --lang en --database "$database" serve \
+    >"$work/serve.log" 2>&1
+status=$?
+cat "$work/serve.log"
+if [ "$status" -eq 0 ] && grep -q 'Stopping on SIGTERM' "$work/serve.log"; then
+    pass "crochet-cli serve stops on SIGTERM with status 0"
+else
+    fail "crochet-cli serve exited with status $status on SIGTERM (see its output above)"
 fi
 
 section "/usr/bin/crochet on the offscreen platform"
