@@ -296,9 +296,16 @@ void TestOutbox::detailsRenderInTheReadersLanguage()
 
 namespace {
 
+// Undoes the workers table (the delivery workers' heartbeats) on a current database.
+void undoWorkers(QSqlQuery& query)
+{
+    QVERIFY(query.exec(QStringLiteral("DROP TABLE workers")));
+}
+
 // Undoes schema 7 on a current database: the webhook goes back to the settings, the endpoints and the new columns go.
 void undoSchemaSeven(QSqlQuery& query)
 {
+    undoWorkers(query);
     QVERIFY(query.exec(QStringLiteral("INSERT INTO settings (key, value) SELECT 'webhook/url', url FROM endpoints "
                                       "WHERE main = 1")));
     for (const auto* statement :
