@@ -189,6 +189,8 @@ void TestCliServe::signalDuringBurst()
     CLI_VERIFY_EXIT(result, 0);
     // Within the request timeout, and some margin for a loaded machine.
     QVERIFY2(stopping.elapsed() < (TimeoutSeconds + 5) * 1000, qPrintable(QString::number(stopping.elapsed())));
+    qInfo("%s: exited %lld ms after the signal, %d requests answered", qPrintable(name), stopping.elapsed(),
+          receiver.count());
 
     const int delivered = scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE state = 'delivered'"));
     const int pending = scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE state = 'pending'"));
