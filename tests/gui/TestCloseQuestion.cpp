@@ -136,7 +136,8 @@ void TestCloseQuestion::cancelKeepsTheWindow()
     QVERIFY(m_answered);
     QVERIFY(window->isVisible());
     QCOMPARE(window->trayIcon(), nullptr);
-    QVERIFY(m_questionText.contains(QStringLiteral("Notifications waiting to be delivered: 1. No other Crochet process")));
+    QVERIFY(
+        m_questionText.contains(QStringLiteral("Notifications waiting to be delivered: 1. No other Crochet process")));
     QCOMPARE(m_questionButtons.size(), 3);
     QVERIFY(m_questionButtons.contains(QStringLiteral("keepInTrayButton")));
     QVERIFY(m_questionButtons.contains(QStringLiteral("quitAnywayButton")));
