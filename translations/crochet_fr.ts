@@ -2006,6 +2006,69 @@
         <source>Disabled after HTTP 410 (the webhook no longer exists on the service): %1. Set a new URL in Settings.</source>
         <translation>Désactivé après un HTTP 410 (le webhook n’existe plus sur le service)&#xa0;: %1. Indiquez une nouvelle URL dans les Réglages.</translation>
     </message>
+    <message>
+        <source>Crochet</source>
+        <extracomment>Desktop notification from the notification area, when deliveries were given up.</extracomment>
+        <translation>Crochet</translation>
+    </message>
+    <message>
+        <source>Notifications given up on: %1. Open Crochet to see why.</source>
+        <translation>Notifications abandonnées&#xa0;: %1. Ouvrez Crochet pour savoir pourquoi.</translation>
+    </message>
+    <message>
+        <source>Delivery handled by the service on %1</source>
+        <extracomment>Status bar: a crochet-cli serve process delivers the notifications; %1 is its machine&apos;s name.</extracomment>
+        <translation>Livraison assurée par le service sur %1</translation>
+    </message>
+    <message>
+        <source>A delivery service (crochet-cli serve) delivers the notifications, even when this window is closed.</source>
+        <translation>Un service de livraison (crochet-cli serve) livre les notifications, même quand cette fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <source>Notifications still pending</source>
+        <translation>Notifications encore en attente</translation>
+    </message>
+    <message>
+        <source>Notifications waiting to be delivered: %1. No other Crochet process delivers them.</source>
+        <translation>Notifications en attente de livraison&#xa0;: %1. Aucun autre processus Crochet ne les livre.</translation>
+    </message>
+    <message>
+        <source>Crochet can keep delivering them from the notification area. If you quit, they wait until Crochet or its delivery service runs again.</source>
+        <translation>Crochet peut continuer à les livrer depuis la zone de notification. Si vous quittez, elles attendront que Crochet ou son service de livraison soit relancé.</translation>
+    </message>
+    <message>
+        <source>Keep delivering in the notification area</source>
+        <translation>Continuer la livraison dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>If you quit, they wait until Crochet or its delivery service runs again. To deliver without a window, enable the service: systemctl --user enable --now crochet-delivery</source>
+        <translation>Si vous quittez, elles attendront que Crochet ou son service de livraison soit relancé. Pour livrer sans fenêtre, activez le service&#xa0;: systemctl --user enable --now crochet-delivery</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Quitter quand même</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Crochet: %1 pending, %2 failed</source>
+        <extracomment>Notification-area tooltip: notifications waiting, and those given up.</extracomment>
+        <translation>Crochet&#xa0;: %1 en attente, %2 en échec</translation>
+    </message>
+    <message>
+        <source>Delivery service: running on %1.</source>
+        <translation>Service de livraison&#xa0;: actif sur %1.</translation>
+    </message>
+    <message>
+        <source>Delivery service: not running; notifications are delivered while Crochet or crochet-cli runs.</source>
+        <translation>Service de livraison&#xa0;: inactif&#x202f;; les notifications sont livrées tant que Crochet ou crochet-cli tourne.</translation>
+    </message>
 </context>
 <context>
     <name>MessageTemplate</name>
@@ -2365,6 +2428,94 @@
         <source>Pending</source>
         <extracomment>An account&apos;s role (pending): waiting for an administrator&apos;s approval</extracomment>
         <translation>En attente</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Deliver notifications in the background, as a service.</source>
+        <translation>Livrer les notifications en arrière-plan, comme un service.</translation>
+    </message>
+    <message>
+        <source>Deliver notifications until stopped (SIGTERM or SIGINT), then finish the requests on the wire, give the others back and exit 0. With --once, deliver what is due now and exit: 0 when all of it was delivered, 1 otherwise.</source>
+        <translation>Livre les notifications jusqu’à l’arrêt (SIGTERM ou SIGINT), puis termine les requêtes en cours, rend les autres et sort avec le code 0. Avec --once, livre ce qui est dû maintenant puis sort&#xa0;: 0 si tout a été livré, 1 sinon.</translation>
+    </message>
+    <message>
+        <source>Deliver what is due now, then exit (for cron).</source>
+        <translation>Livrer ce qui est dû maintenant, puis sortir (pour cron).</translation>
+    </message>
+    <message>
+        <source>With --once, stop waiting after this many seconds (default %1).</source>
+        <translation>Avec --once, cesser d’attendre après ce nombre de secondes (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>The timeout must be a whole number of seconds above 0.</source>
+        <translation>Le délai doit être un nombre entier de secondes supérieur à 0.</translation>
+    </message>
+    <message>
+        <source>--timeout only goes with --once.</source>
+        <translation>--timeout ne s’emploie qu’avec --once.</translation>
+    </message>
+    <message>
+        <source>Endpoint &quot;%1&quot; answered 410 Gone: it is disabled, and its notifications are held until it has a new URL or is enabled again.</source>
+        <translation>Le point d’envoi «&#xa0;%1&#xa0;» a répondu 410 Gone&#xa0;: il est désactivé, et ses notifications sont retenues jusqu’à ce qu’il ait une nouvelle URL ou soit réactivé.</translation>
+    </message>
+    <message>
+        <source>The database is reachable again.</source>
+        <translation>La base de données est de nouveau accessible.</translation>
+    </message>
+    <message>
+        <source>The database is unreachable: %1</source>
+        <translation>La base de données est inaccessible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Started: Crochet %1, worker %2 on %3 (process %4), database %5.</source>
+        <translation>Démarré&#xa0;: Crochet %1, livreur %2 sur %3 (processus %4), base de données %5.</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>Rien n’est dû.</translation>
+    </message>
+    <message>
+        <source>The time given to --once ran out.</source>
+        <translation>Le temps accordé à --once est écoulé.</translation>
+    </message>
+    <message>
+        <source>Delivered: %1, to be retried: %2, failed: %3, still due: %4</source>
+        <translation>Livrées&#xa0;: %1, à réessayer&#xa0;: %2, en échec&#xa0;: %3, encore dues&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Stopping on %1: requests on the wire finish within their timeout, the others are given back.</source>
+        <translation>Arrêt sur %1&#xa0;: les requêtes en cours se terminent dans leur délai, les autres sont rendues.</translation>
+    </message>
+    <message>
+        <source>Stopped with %1 requests unanswered; they are sent again once their lease runs out.</source>
+        <translation>Arrêté avec %1 requêtes sans réponse&#x202f;; elles seront renvoyées à l’expiration de leur bail.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <source>Delivered %1 (%2) to &quot;%3&quot;, attempt %4: %5</source>
+        <extracomment>Service log: notification id, event key, endpoint name, attempt number, how it went.</extracomment>
+        <translation>%1 (%2) livrée à «&#xa0;%3&#xa0;», tentative %4&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 (%3) to &quot;%4&quot; failed: %5 Next attempt at %6.</source>
+        <translation>Échec de la tentative %1 pour %2 (%3) vers «&#xa0;%4&#xa0;»&#xa0;: %5 Prochaine tentative à %6.</translation>
+    </message>
+    <message>
+        <source>Gave up on %1 (%2) to &quot;%3&quot; after attempt %4: %5</source>
+        <translation>Abandon de %1 (%2) vers «&#xa0;%3&#xa0;» après la tentative %4&#xa0;: %5</translation>
     </message>
 </context>
 <context>
@@ -3624,6 +3775,21 @@
         <source>%1: %2</source>
         <extracomment>The result of a test from the Webhooks page: %1 the endpoint&apos;s name, %2 what happened</extracomment>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersCommand</name>
+    <message>
+        <source>List the processes delivering notifications.</source>
+        <translation>Lister les processus qui livrent les notifications.</translation>
+    </message>
+    <message>
+        <source>List the processes delivering notifications on this database, one a line: id, program, host, process id, version, started, last seen, and live or stale (not seen for %1 s: the process died). Exit status 1 when none is live.</source>
+        <translation>Liste les processus qui livrent les notifications de cette base, un par ligne&#xa0;: identifiant, programme, hôte, numéro de processus, version, démarrage, dernier signe de vie, et actif ou éteint (sans signe de vie depuis %1&#xa0;s&#xa0;: le processus s’est arrêté). Code de sortie 1 quand aucun n’est actif.</translation>
+    </message>
+    <message>
+        <source>Also list the workers that stopped answering.</source>
+        <translation>Lister aussi les livreurs qui ne répondent plus.</translation>
     </message>
 </context>
 <context>
