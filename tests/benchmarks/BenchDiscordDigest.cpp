@@ -55,7 +55,7 @@ public:
                                                         { QStringLiteral("retry_after"), resetAfter },
                                                         { QStringLiteral("global"), false } })
                                 .toJson(QJsonDocument::Compact);
-            response.headers.append({ "Content-Type", "application/json" });
+            response.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
             response.headers.append({ "Retry-After", QByteArray::number(int(std::ceil(resetAfter))) });
         } else {
             ++m_used;
@@ -65,7 +65,8 @@ public:
         response.headers.append({ "X-RateLimit-Remaining", QByteArray::number(Limit - m_used) });
         response.headers.append({ "X-RateLimit-Reset", QByteArray::number(double(resetAt) / 1000.0, 'f', 3) });
         response.headers.append({ "X-RateLimit-Reset-After", QByteArray::number(resetAfter, 'f', 3) });
-        response.headers.append({ "X-RateLimit-Bucket", "b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5" });
+        response.headers.append(
+            { QByteArrayLiteral("X-RateLimit-Bucket"), QByteArrayLiteral("b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5") });
         return response;
     }
 

@@ -183,6 +183,7 @@ private slots:
     void filterShowsOnlyThatState();
     void detailPaneShowsAttempts();
     void deliveredAttemptShowsItsBody();
+    void digestAttemptSaysSo();
     void serverErrorLeavesPending();
     void retryAllFailed();
     void redeliverOne();
@@ -357,6 +358,36 @@ void TestDeliveriesPage::deliveredAttemptShowsItsBody()
     QVERIFY(sent.contains(QStringLiteral("alice@example.org")));
     QVERIFY2(h.details()->toPlainText().contains(QStringLiteral("alice@example.org")),
              qPrintable(h.details()->toPlainText()));
+}
+
+void TestDeliveriesPage::digestAttemptSaysSo()
+{
+    // A Slack webhook sends digests: the pane says which, with whom, and shows the digest's body.
+    Harness h;
+    QVERIFY(h.open());
+    QVERIFY(TestFixtures::setWebhookFormat(&h.database, QStringLiteral("slack")));
+    QVERIFY(EndpointStore(&h.database).update(EndpointStore(&h.database).main().id, [](Endpoint& endpoint) {
+        endpoint.digestWindowSeconds = 1;
+        return true;
+    }));
+    h.receiver.setStatus(200);
+    const auto ana = h.createAccount(QStringLiteral("Ana"));
+    const auto bo = h.createAccount(QStringLiteral("Bo"));
+    h.createAccount(QStringLiteral("Cy"));
+    h.showPage();
+    h.service.start();
+    QTRY_COMPARE_WITH_TIMEOUT(h.state(bo), Delivered, 10000);
+    QTRY_COMPARE(h.state(ana), Delivered);
+    QCOMPARE(h.receiver.count(), 1);
+    // One row per notification.
+    QCOMPARE(h.model()->rowCount(), 3);
+    h.select(bo);
+    const auto lines = h.detailLines();
+    QVERIFY2(lines.contains(QStringLiteral("Sent in a digest of 3 with Ana, Cy")), qPrintable(lines.join(u'\n')));
+    QVERIFY(lines.contains(QStringLiteral("Digest (webhook-id): ")
+                           + QString::fromLatin1(h.receiver.requests().first().header("webhook-id"))));
+    QVERIFY(lines.contains(QStringLiteral("Request body (the digest's)")));
+    QVERIFY(h.details()->toPlainText().contains(QStringLiteral("3 new users signed up: Ana, Bo, Cy")));
 }
 
 void TestDeliveriesPage::serverErrorLeavesPending()

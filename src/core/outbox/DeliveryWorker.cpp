@@ -331,7 +331,9 @@ void DeliveryWorker::sendDigest(const QList<ClaimedNotification>& members, Event
         outcome.attempt.number = member.attempts + 1;
         outcome.attempt.startedAt = startedAt;
         outcome.attempt.url = target.maskedUrl;
-        // The request's headers and body are the digest's, stored once.
+        // The request's headers and body are the digest's, stored once (DigestRecord): a delivered member keeps the
+        // compact row, as one sent with its own stored body does, and Outbox::attempts() gives the digest's back.
+        outcome.attempt.bodyStored = true;
         AttemptReport report;
         report.notificationId = member.notification.id;
         report.event = member.notification.event;

@@ -34,7 +34,7 @@ struct AttemptRecord
     QString diagnostic; // the translated summary older versions stored; empty since schema 4
     // The request body was the notification's stored body. A delivered attempt then keeps only its compact figures
     // (time, duration, status, a short response excerpt): attempts() gives back the body and the request headers
-    // from the notification.
+    // from the notification (or, for a digest, from the digest).
     bool bodyStored = false;
     // Sent in a digest (one request carrying several notifications): its id (the request's webhook-id), how many it
     // carried, and a few of the other accounts' names. requestHeaders and requestBody are then the digest's.
