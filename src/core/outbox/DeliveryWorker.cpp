@@ -167,6 +167,7 @@ void DeliveryWorker::deliverNow(const QString& notificationId)
 void DeliveryWorker::loadTargets()
 {
     m_targets.clear();
+    m_digestReadyAt.clear();
     const auto network = NetworkOptions::load(*m_settings);
     int longestTimeout = 0;
     for (const auto& endpoint : EndpointStore::load(m_database->connection(), true)) {
@@ -257,10 +258,15 @@ QList<ClaimedNotification> DeliveryWorker::takeDigests(qint64 endpointId, const 
                                                        QDateTime* resume)
 {
     const auto now = QDateTime::currentDateTimeUtc();
+    if (const auto ready = m_digestReadyAt.value(endpointId); ready.isValid() && now < ready) {
+        *resume = resume->isValid() ? qMin(*resume, ready) : ready;
+        return {};
+    }
     const auto last = m_digestSentAt.value(endpointId);
     const bool quiet = !last.isValid() || last.msecsTo(now) >= target.digestWindowMs;
     auto claim =
         m_outbox.claimDigest(m_owner, endpointId, requests, DigestClaimLimit, m_leaseMs, target.digestWindowMs, quiet);
+    m_digestReadyAt.insert(endpointId, claim.readyAt);
     if (claim.readyAt.isValid()) {
         *resume = resume->isValid() ? qMin(*resume, claim.readyAt) : claim.readyAt;
     }

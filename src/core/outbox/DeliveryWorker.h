@@ -113,6 +113,9 @@ private:
     QList<Outbox::Outcome> m_outcomes;
     QList<DigestRecord> m_digests; // recorded with m_outcomes
     QHash<qint64, QDateTime> m_digestSentAt; // when each digest endpoint was last sent to
+    // When a digest endpoint's waiting notifications are ready: not asked again before, unless a wake-up or a poll
+    // (loadTargets) says something may have changed.
+    QHash<qint64, QDateTime> m_digestReadyAt;
     QList<AttemptReport> m_reports;
     QDateTime m_countsPublishedAt;
     int m_lastPending = -1;
