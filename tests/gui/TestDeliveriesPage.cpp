@@ -19,6 +19,8 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -388,6 +390,18 @@ void TestDeliveriesPage::digestAttemptSaysSo()
                            + QString::fromLatin1(h.receiver.requests().first().header("webhook-id"))));
     QVERIFY(lines.contains(QStringLiteral("Request body (the digest's)")));
     QVERIFY(h.details()->toPlainText().contains(QStringLiteral("3 new users signed up: Ana, Bo, Cy")));
+
+    // Redeliver: that account's own message, alone.
+    QTest::mouseClick(h.button("redeliverButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(h.receiver.count(), 2, 10000);
+    QCOMPARE(h.receiver.requests().constLast().header("webhook-id"), bo.toUtf8());
+    QCOMPARE(QJsonDocument::fromJson(h.receiver.requests().constLast().body)
+                 .object()
+                 .value(QStringLiteral("text"))
+                 .toString(),
+             QStringLiteral("New user signed up: Bo"));
+    QTRY_COMPARE(h.attempts(bo), 2);
+    QCOMPARE(h.attempts(ana), 1);
 }
 
 void TestDeliveriesPage::serverErrorLeavesPending()
