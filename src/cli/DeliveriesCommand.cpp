@@ -187,10 +187,17 @@ int DeliveriesCommand::show(const QString& id)
                              .arg(CliContext::formatTime(attempt.startedAt))
                              .arg(attempt.durationMs));
         m_context->print(QStringLiteral("  ") + tr("URL: %1").arg(field(attempt.url)));
+        if (!attempt.digestId.isEmpty()) {
+            m_context->print(QStringLiteral("  ") + attempt.digestSummary());
+        }
         m_context->print(QStringLiteral("  ") + tr("Request headers:"));
         const auto headers = attempt.requestHeaders.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (const auto& header : headers) {
             m_context->print(QStringLiteral("    ") + field(header));
+        }
+        if (!attempt.digestId.isEmpty()) {
+            m_context->print(QStringLiteral("  ") + tr("Digest body:"));
+            m_context->print(QStringLiteral("    ") + field(attempt.requestBody));
         }
         m_context->print(
             QStringLiteral("  ")

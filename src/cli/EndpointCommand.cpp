@@ -19,6 +19,8 @@ const QString UrlOption = QStringLiteral("url");
 const QString NameOption = QStringLiteral("name");
 const QString TemplateOption = QStringLiteral("template");
 const QString YesOption = QStringLiteral("yes");
+const QString DigestOption = QStringLiteral("digest");
+const QString DigestWindowOption = QStringLiteral("digest-window");
 
 QString subscribableKeys()
 {
@@ -58,6 +60,17 @@ QList<CliCommand::Action> EndpointCommand::actions() const
             .arg(subscribableKeys(), MessageTemplate::placeholders().join(QStringLiteral(" "))),
         tr("event"));
     const QCommandLineOption yes(YesOption, tr("Remove without asking."));
+    const QCommandLineOption digest(
+        DigestOption,
+        tr("on: notifications falling due within the digest window go as one message listing the accounts; off: one "
+           "message each; auto (default): on for Discord, Slack, Google Chat and Teams, off for JSON and plain text."),
+        QStringLiteral("on|off|auto"));
+    const QCommandLineOption digestWindow(DigestWindowOption,
+                                          tr("Seconds a digest waits for more notifications (%1 to %2, default %3).")
+                                              .arg(Endpoint::MinimumDigestWindowSeconds)
+                                              .arg(Endpoint::MaximumDigestWindowSeconds)
+                                              .arg(Endpoint::DefaultDigestWindowSeconds),
+                                          tr("seconds"));
     const Argument newName {
         tr("NAME"),
         tr("The endpoint's name, unique whatever its case (%1 characters at most).").arg(Endpoint::MaximumNameLength)
@@ -77,11 +90,12 @@ QList<CliCommand::Action> EndpointCommand::actions() const
         { { QStringLiteral("add") },
           tr("Add an endpoint; nothing is saved when something is refused."),
           { newName, newUrl },
-          { urlStdinOption(), formatOption(), events, timeoutOption() } },
+          { urlStdinOption(), formatOption(), events, timeoutOption(), digest, digestWindow } },
         { { QStringLiteral("set") },
           tr("Change an endpoint; nothing is saved when something is refused."),
           endpoint + QList<Argument> { text },
-          { url, urlStdinOption(), formatOption(), events, timeoutOption(), rename, messageTemplate } },
+          { url, urlStdinOption(), formatOption(), events, timeoutOption(), digest, digestWindow, rename,
+            messageTemplate } },
         { { QStringLiteral("enable") },
           tr("Send notifications to the endpoint again (after a 410 too)."),
           endpoint,
@@ -195,6 +209,41 @@ void EndpointCommand::Changes::applyTo(Endpoint& endpoint) const
     endpoint.format = format.value_or(endpoint.format);
     endpoint.timeoutSeconds = timeout.value_or(endpoint.timeoutSeconds);
     endpoint.events = events.value_or(endpoint.events);
+    if (digest) {
+        endpoint.digest = *digest;
+    }
+    endpoint.digestWindowSeconds = digestWindow.value_or(endpoint.digestWindowSeconds);
+}
+
+bool EndpointCommand::readDigest(const QCommandLineParser& parser, Changes* changes)
+{
+    if (parser.isSet(DigestOption)) {
+        const auto value = parser.value(DigestOption).toLower();
+        if (value == QLatin1String("on")) {
+            changes->digest = std::optional<bool>(true);
+        } else if (value == QLatin1String("off")) {
+            changes->digest = std::optional<bool>(false);
+        } else if (value == QLatin1String("auto")) {
+            changes->digest = std::optional<bool>();
+        } else {
+            m_context->error(tr("Unknown value \"%1\" for --%2: use on, off or auto.")
+                                 .arg(InputEcho::capped(parser.value(DigestOption)), DigestOption));
+            return false;
+        }
+    }
+    if (parser.isSet(DigestWindowOption)) {
+        bool isNumber = false;
+        const int seconds = parser.value(DigestWindowOption).toInt(&isNumber);
+        if (!isNumber || seconds < Endpoint::MinimumDigestWindowSeconds
+            || seconds > Endpoint::MaximumDigestWindowSeconds) {
+            m_context->error(tr("The digest window must be a whole number of seconds from %1 to %2.")
+                                 .arg(Endpoint::MinimumDigestWindowSeconds)
+                                 .arg(Endpoint::MaximumDigestWindowSeconds));
+            return false;
+        }
+        changes->digestWindow = seconds;
+    }
+    return true;
 }
 
 bool EndpointCommand::readChanges(const QCommandLineParser& parser, Changes* changes)
@@ -206,7 +255,7 @@ bool EndpointCommand::readChanges(const QCommandLineParser& parser, Changes* cha
         }
     }
     return readFormat(parser, &changes->format) && readTimeout(parser, &changes->timeout)
-        && readEvents(parser, &changes->events);
+        && readEvents(parser, &changes->events) && readDigest(parser, changes);
 }
 
 int EndpointCommand::add(const QCommandLineParser& parser, const QString& name, const QString& url)

@@ -29,6 +29,8 @@ private:
         std::optional<PayloadFormat::Format> format;
         std::optional<int> timeout;
         std::optional<QList<Event>> events;
+        std::optional<std::optional<bool>> digest; // on, off, or auto (the format's default)
+        std::optional<int> digestWindow;
         void applyTo(Endpoint& endpoint) const;
     };
 
@@ -40,6 +42,8 @@ private:
     // Checks changes->url (when given) and reads --format, --timeout and --events into changes; false after a message
     // when one is not valid.
     bool readChanges(const QCommandLineParser& parser, Changes* changes);
+    // --digest and --digest-window, when given; false after a message when one is not valid.
+    bool readDigest(const QCommandLineParser& parser, Changes* changes);
     // --events, when given; false after a message when a key is not an event one can subscribe to.
     bool readEvents(const QCommandLineParser& parser, std::optional<QList<Event>>* events);
     // Asks on the terminal whether to remove endpoint; nullopt (after a message) when there is no terminal to ask on.

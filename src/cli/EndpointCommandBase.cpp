@@ -278,6 +278,11 @@ QJsonObject EndpointCommandBase::toJson(const Endpoint& endpoint, bool reveal)
         { QStringLiteral("format"), PayloadFormat::key(endpoint.format) },
         { QStringLiteral("sent_as"), url.isEmpty() ? QString() : PayloadFormat::shapeKey(endpoint.shape()) },
         { QStringLiteral("timeout_seconds"), endpoint.timeoutSeconds },
+        { QStringLiteral("digest"), endpoint.digests() },
+        { QStringLiteral("digest_setting"),
+          endpoint.digest ? (*endpoint.digest ? QStringLiteral("on") : QStringLiteral("off"))
+                          : QStringLiteral("auto") },
+        { QStringLiteral("digest_window_seconds"), endpoint.digestWindowSeconds },
         { QStringLiteral("enabled"), endpoint.enabled },
         { QStringLiteral("state"), Endpoint::stateKey(endpoint.state()) },
         { QStringLiteral("events"), events },
@@ -330,6 +335,17 @@ int EndpointCommandBase::show(const Endpoint& endpoint, bool reveal)
         m_context->print(tr("Format: %1").arg(formatName));
     }
     m_context->print(tr("Timeout: %1 s").arg(endpoint.timeoutSeconds));
+    if (!endpoint.digests()) {
+        m_context->print(endpoint.digest ? tr("Digest: off, one message per notification")
+                                         : tr("Digest: off for this format, one message per notification"));
+    } else {
+        //: %1 is a number of seconds
+        m_context->print(endpoint.digest
+                             ? tr("Digest: on, notifications falling due within %1 s go as one message")
+                                   .arg(endpoint.digestWindowSeconds)
+                             : tr("Digest: on for this format, notifications falling due within %1 s go as one message")
+                                   .arg(endpoint.digestWindowSeconds));
+    }
 
     m_context->print(tr("Events: %1").arg(eventsText(endpoint.events)));
     QStringList messages;

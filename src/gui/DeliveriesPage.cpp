@@ -358,11 +358,16 @@ QString DeliveriesPage::detailsHtml(const QString& notificationId) const
         html += field(tr("Started:"), TimeFormat::dateTime(attempt.startedAt));
         html += field(tr("Duration:"), tr("%1 ms").arg(attempt.durationMs));
         html += field(tr("URL:"), attempt.url);
+        if (!attempt.digestId.isEmpty()) {
+            html += QStringLiteral("<p>%1</p>").arg(attempt.digestSummary().toHtmlEscaped());
+            html += field(tr("Digest (webhook-id):"), attempt.digestId);
+        }
         html += field(tr("Response status:"),
                       attempt.status > 0 ? QString::number(attempt.status) : tr("none (no HTTP answer)"));
         html += field(tr("Diagnostic:"), attempt.summary());
         html += block(tr("Request headers"), attempt.requestHeaders);
-        html += block(tr("Request body"), attempt.requestBody);
+        html += block(attempt.digestId.isEmpty() ? tr("Request body") : tr("Request body (the digest's)"),
+                      attempt.requestBody);
         html += block(tr("Response headers"), attempt.responseHeaders);
         html += block(tr("Response body (excerpt)"), attempt.responseBody);
     }

@@ -49,6 +49,8 @@ EndpointDialog::EndpointDialog(EndpointStore* store, Mode mode, const Endpoint& 
     // Wide enough for a webhook URL and a JSON preview, in text units so that it suits any scale.
     setMinimumWidth(fontMetrics().averageCharWidth() * 88);
     m_ui->endpointTimeoutSpin->setRange(Endpoint::MinimumTimeoutSeconds, Endpoint::MaximumTimeoutSeconds);
+    m_ui->endpointDigestWindowSpin->setRange(Endpoint::MinimumDigestWindowSeconds,
+                                             Endpoint::MaximumDigestWindowSeconds);
     m_ui->previewEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->templateEdit->setMaximumHeight(m_ui->templateEdit->fontMetrics().lineSpacing() * 5);
     m_ui->headersTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -64,11 +66,18 @@ EndpointDialog::EndpointDialog(EndpointStore* store, Mode mode, const Endpoint& 
     connect(m_ui->endpointUrlEdit, &QLineEdit::textChanged, this, [this] {
         updateUrlFeedback();
         updateAutoFormat();
+        updateDigest();
         updatePreview();
     });
     connect(m_ui->endpointFormatCombo, &QComboBox::currentIndexChanged, this, [this] {
         updateAutoFormat();
+        updateDigest();
         updatePreview();
+    });
+    // clicked, not toggled: only the administrator's own click is a choice.
+    connect(m_ui->endpointDigestCheck, &QCheckBox::clicked, this, [this](bool checked) {
+        m_digestChoice = checked;
+        updateDigest();
     });
     connect(m_ui->endpointEnabledCheck, &QCheckBox::toggled, this, &EndpointDialog::updateStateNotice);
     connect(m_ui->templateEventCombo, &QComboBox::currentIndexChanged, this, [this] { showTemplate(templateEvent()); });
@@ -106,6 +115,8 @@ void EndpointDialog::load()
     m_ui->endpointFormatCombo->setCurrentIndex(
         qMax(0, m_ui->endpointFormatCombo->findData(PayloadFormat::key(m_original.format))));
     m_ui->endpointTimeoutSpin->setValue(m_original.timeoutSeconds);
+    m_digestChoice = m_original.digest;
+    m_ui->endpointDigestWindowSpin->setValue(m_original.digestWindowSeconds);
     // An endpoint disabled after a 410 shows unticked: ticking it is how it sends again.
     m_initialEnabled = m_original.enabled && !m_original.goneAt.isValid();
     m_ui->endpointEnabledCheck->setChecked(m_initialEnabled);
@@ -125,6 +136,7 @@ void EndpointDialog::load()
     showTemplate(templateEvent());
     updateUrlFeedback();
     updateAutoFormat();
+    updateDigest();
     updateStateNotice();
     updateSecret();
     updateHeaderButtons();
@@ -163,6 +175,8 @@ Endpoint EndpointDialog::endpoint() const
     endpoint.url = m_ui->endpointUrlEdit->text().trimmed();
     endpoint.format = currentFormat();
     endpoint.timeoutSeconds = m_ui->endpointTimeoutSpin->value();
+    endpoint.digest = m_digestChoice;
+    endpoint.digestWindowSeconds = m_ui->endpointDigestWindowSpin->value();
     if (enabledChecked() != m_initialEnabled) {
         endpoint.enabled = enabledChecked();
         if (endpoint.enabled) {
@@ -259,6 +273,29 @@ void EndpointDialog::updateAutoFormat()
     } else {
         Feedback::show(m_ui->endpointAutoFormatLabel, hint, Feedback::Kind::Info);
     }
+}
+
+void EndpointDialog::updateDigest()
+{
+    const auto shape = PayloadFormat::resolve(currentFormat(), QUrl(m_ui->endpointUrlEdit->text().trimmed()));
+    const bool byDefault = PayloadFormat::digestsByDefault(shape);
+    const bool digest = m_digestChoice.value_or(byDefault);
+    m_ui->endpointDigestCheck->setChecked(digest);
+    m_ui->endpointDigestWindowSpin->setEnabled(digest);
+    QString hint;
+    if (digest) {
+        hint = tr("Notifications that fall due within this many seconds go as one message listing the accounts "
+                  "(\"12 new users signed up: Ana, Bo, …\"), in several when the service's length limit needs it. "
+                  "One alone, with nothing sent lately, goes at once.");
+    } else {
+        hint = tr("One message per notification.");
+    }
+    if (!m_digestChoice) {
+        hint += QLatin1Char(' ')
+            + (byDefault ? tr("The default for chat services, which accept few messages a minute.")
+                         : tr("The default for this format."));
+    }
+    Feedback::show(m_ui->endpointDigestHintLabel, hint, Feedback::Kind::Info);
 }
 
 void EndpointDialog::updateStateNotice()
@@ -554,6 +591,8 @@ void EndpointDialog::accept()
                 stored.url = edited.url;
                 stored.format = edited.format;
                 stored.timeoutSeconds = edited.timeoutSeconds;
+                stored.digest = edited.digest;
+                stored.digestWindowSeconds = edited.digestWindowSeconds;
                 if (enabledChecked() != m_initialEnabled) {
                     stored.enabled = edited.enabled;
                     if (edited.enabled) {
@@ -609,6 +648,8 @@ void EndpointDialog::retranslate()
                                          .arg(MessageTemplate::placeholders().join(QStringLiteral(", "))));
     //: Unit after the timeout value, in seconds.
     m_ui->endpointTimeoutSpin->setSuffix(tr(" s"));
+    //: Unit after the digest window, in seconds.
+    m_ui->endpointDigestWindowSpin->setSuffix(tr(" s"));
     m_ui->showSecretButton->setText(m_ui->showSecretButton->isChecked() ? tr("H&ide") : tr("Sh&ow"));
     m_ui->generateSecretButton->setToolTip(tr("A new secret; the current one keeps signing alongside it for %1 hours.")
                                                .arg(Endpoint::PreviousSecretHours));
@@ -626,6 +667,7 @@ void EndpointDialog::retranslate()
     m_filling = false;
     updateUrlFeedback();
     updateAutoFormat();
+    updateDigest();
     updateStateNotice();
     updateTemplateFeedback();
     updateSecret();

@@ -66,6 +66,8 @@ private:
     void onTemplateEdited();
     void updateUrlFeedback();
     void updateAutoFormat();
+    // The digest check box follows the format's default until the administrator chooses; its hint says what it does.
+    void updateDigest();
     void updateStateNotice();
     void updateTemplateFeedback();
     void updatePreview();
@@ -93,6 +95,8 @@ private:
     QString m_previousSecret;
     QDateTime m_previousSecretExpiresAt;
     bool m_initialEnabled = true;
+    // The administrator's choice of digest; unset: the format's default, followed as the format or URL changes.
+    std::optional<bool> m_digestChoice;
     bool m_secretChanged = false;
     bool m_headersChanged = false;
     bool m_filling = false;

@@ -32,6 +32,7 @@ private slots:
     void listShowAndRetry();
     void listFiltersByEndpointAndAccount();
     void showDeliveredAttempt();
+    void showDigestAttempt();
     void retryFailed();
     void retryNeedsOneTarget_data();
     void retryNeedsOneTarget();
@@ -194,6 +195,50 @@ void TestCliDeliveries::showDeliveredAttempt()
         return line.startsWith(QLatin1String("  Result: Delivered: HTTP 204 in "));
     }));
     QVERIFY2(!show.out.contains(QLatin1String("T0KEN-secret")), qPrintable(show.out));
+}
+
+void TestCliDeliveries::showDigestAttempt()
+{
+    // A Slack endpoint sends digests by default; a 1 s window keeps the test short.
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setStatus(200);
+    setWebhook(receiver.url(SecretPath).toString(), { QStringLiteral("--format"), QStringLiteral("slack") });
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("endpoint"), QStringLiteral("set"), QStringLiteral("Main"),
+                                 QStringLiteral("--digest-window"), QStringLiteral("1") }),
+                    0);
+    const auto ids = createPending(3);
+    const auto flush = m_cli->run(
+        { QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("20") });
+    CLI_VERIFY_EXIT(flush, 0);
+    QCOMPARE(flush.out, QStringLiteral("Delivered: 3, failed: 0, still pending: 0\n"));
+    QCOMPARE(receiver.count(), 1);
+    const auto body = QString::fromUtf8(receiver.requests().first().body);
+    QCOMPARE(body, QStringLiteral("{\"mrkdwn\":false,\"text\":\"3 new users signed up: user0, user1, user2\"}"));
+
+    // One row per notification.
+    const auto list = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("list") });
+    CLI_VERIFY_EXIT(list, 0);
+    QCOMPARE(list.outLines().size(), 3);
+    const auto show = m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("show"), ids.at(1) });
+    CLI_VERIFY_EXIT(show, 0);
+    const auto lines = show.outLines();
+    QVERIFY2(lines.contains(QStringLiteral("  Sent in a digest of 3 with user0, user2")), qPrintable(show.out));
+    QVERIFY(lines.contains(QStringLiteral("    webhook-id: ")
+                           + QString::fromLatin1(receiver.requests().first().header("webhook-id"))));
+    QVERIFY(lines.contains(QStringLiteral("  Digest body:")));
+    QVERIFY(lines.contains(QStringLiteral("    ") + body));
+    QVERIFY(lines.contains(QStringLiteral("  Status: 200")));
+
+    // Retried alone: that account's own message.
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("retry"), ids.at(1) }), 0);
+    CLI_VERIFY_EXIT(m_cli->run({ QStringLiteral("deliveries"), QStringLiteral("flush"), QStringLiteral("--wait"),
+                                 QStringLiteral("20") }),
+                    0);
+    QCOMPARE(receiver.count(), 2);
+    QCOMPARE(QString::fromUtf8(receiver.requests().last().body),
+             QStringLiteral("{\"mrkdwn\":false,\"text\":\"New user signed up: user1\"}"));
+    QCOMPARE(receiver.requests().last().header("webhook-id"), ids.at(1).toUtf8());
 }
 
 void TestCliDeliveries::retryFailed()

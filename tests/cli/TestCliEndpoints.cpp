@@ -33,6 +33,7 @@ private slots:
     void setRefusesBadInput_data();
     void setRefusesBadInput();
     void setTemplate();
+    void digestOptions();
     void enableAndDisable();
     void removeAsksFirst();
     void removeAsksOnTerminal();
@@ -309,6 +310,51 @@ void TestCliEndpoints::setChangesOnlyWhatIsGiven()
              QStringLiteral("URL: https://example.com/main"));
 }
 
+void TestCliEndpoints::digestOptions()
+{
+    // A Discord endpoint sends digests by default (auto), a JSON one does not.
+    add(QStringLiteral("Chat"), QStringLiteral("https://discord.com/api/webhooks/1/Token"));
+    add(QStringLiteral("Audit"), QStringLiteral("https://example.com/audit"));
+    auto chat = endpointJson(QStringLiteral("Chat"));
+    QCOMPARE(chat.value(QStringLiteral("digest")).toBool(), true);
+    QCOMPARE(chat.value(QStringLiteral("digest_setting")).toString(), QStringLiteral("auto"));
+    QCOMPARE(chat.value(QStringLiteral("digest_window_seconds")).toInt(), 10);
+    QCOMPARE(endpointJson(QStringLiteral("Audit")).value(QStringLiteral("digest")).toBool(), false);
+    auto show = run({ Command, QStringLiteral("show"), QStringLiteral("Chat") });
+    CLI_VERIFY_EXIT(show, 0);
+    QVERIFY(show.outLines().contains(
+        QStringLiteral("Digest: on for this format, notifications falling due within 10 s go as one message")));
+
+    CLI_VERIFY_EXIT(run({ Command, QStringLiteral("set"), QStringLiteral("Chat"), QStringLiteral("--digest"),
+                          QStringLiteral("off") }),
+                    0);
+    chat = endpointJson(QStringLiteral("Chat"));
+    QCOMPARE(chat.value(QStringLiteral("digest")).toBool(), false);
+    QCOMPARE(chat.value(QStringLiteral("digest_setting")).toString(), QStringLiteral("off"));
+    CLI_VERIFY_EXIT(run({ Command, QStringLiteral("set"), QStringLiteral("Audit"), QStringLiteral("--digest"),
+                          QStringLiteral("on"), QStringLiteral("--digest-window"), QStringLiteral("30") }),
+                    0);
+    const auto audit = endpointJson(QStringLiteral("Audit"));
+    QCOMPARE(audit.value(QStringLiteral("digest")).toBool(), true);
+    QCOMPARE(audit.value(QStringLiteral("digest_setting")).toString(), QStringLiteral("on"));
+    QCOMPARE(audit.value(QStringLiteral("digest_window_seconds")).toInt(), 30);
+    // In the list too; auto follows the format again.
+    CLI_VERIFY_EXIT(run({ Command, QStringLiteral("set"), QStringLiteral("Chat"), QStringLiteral("--digest"),
+                          QStringLiteral("auto") }),
+                    0);
+    const auto list = json({ Command, QStringLiteral("list") }).array();
+    for (const auto& item : list) {
+        const auto object = item.toObject();
+        if (object.value(QStringLiteral("name")) == QStringLiteral("Chat")) {
+            QCOMPARE(object.value(QStringLiteral("digest")).toBool(), true);
+            QCOMPARE(object.value(QStringLiteral("digest_setting")).toString(), QStringLiteral("auto"));
+        }
+    }
+    add(QStringLiteral("Quick"), QStringLiteral("https://example.com/quick"),
+        { QStringLiteral("--digest"), QStringLiteral("on"), QStringLiteral("--digest-window"), QStringLiteral("1") });
+    QCOMPARE(endpointJson(QStringLiteral("Quick")).value(QStringLiteral("digest_window_seconds")).toInt(), 1);
+}
+
 void TestCliEndpoints::setRefusesBadInput_data()
 {
     QTest::addColumn<QStringList>("options");
@@ -324,6 +370,11 @@ void TestCliEndpoints::setRefusesBadInput_data()
                                               "teams, json, text.");
     QTest::newRow("timeout") << QStringList { QStringLiteral("--timeout"), QStringLiteral("0") }
                              << QStringLiteral("The timeout must be a whole number of seconds from 1 to 300.");
+    QTest::newRow("digest") << QStringList { QStringLiteral("--digest"), QStringLiteral("maybe") }
+                            << QStringLiteral("Unknown value \"maybe\" for --digest: use on, off or auto.");
+    QTest::newRow("digest window") << QStringList { QStringLiteral("--digest-window"), QStringLiteral("301") }
+                                   << QStringLiteral("The digest window must be a whole number of seconds from 1 to "
+                                                     "300.");
     QTest::newRow("name too long") << QStringList { QStringLiteral("--name"), QString(65, QLatin1Char('n')) }
                                    << QStringLiteral("The endpoint name is too long: 64 characters at most.");
     QTest::newRow("template without text")
@@ -688,9 +739,11 @@ void TestCliEndpoints::webhookShowAgreesWithMain()
     }
     const auto lines = run({ QStringLiteral("webhook"), QStringLiteral("show") }).outLines();
     QCOMPARE(
-        lines.mid(0, 5),
+        lines.mid(0, 6),
         (QStringList { QStringLiteral("URL: https://hooks.slack.com/…nXYZ"), QStringLiteral("Endpoint: Main (Active)"),
                        QStringLiteral("Format: Auto, which picks Slack for this URL"), QStringLiteral("Timeout: 7 s"),
+                       QStringLiteral("Digest: on for this format, notifications falling due within 10 s go as one "
+                                      "message"),
                        QStringLiteral("Events: Account created (user.created), Account deleted (user.deleted)") }));
 }
 

@@ -256,6 +256,7 @@ void TestCliWebhook::showWithoutUrl()
     QCOMPARE(showLines(),
              (QStringList { QStringLiteral("URL: none"), QStringLiteral("Endpoint: Main (No URL)"),
                             QStringLiteral("Format: Auto"), QStringLiteral("Timeout: 10 s"),
+                            QStringLiteral("Digest: off for this format, one message per notification"),
                             QStringLiteral("Events: Account created (user.created)"),
                             QStringLiteral("Messages: the default ones"), QStringLiteral("Signing: off"),
                             QStringLiteral("Custom headers: none") }));
@@ -271,6 +272,7 @@ void TestCliWebhook::showFromSettings()
              (QStringList {
                  QStringLiteral("URL: https://hooks.slack.com/…YYYY"), QStringLiteral("Endpoint: Main (Active)"),
                  QStringLiteral("Format: Auto, which picks Slack for this URL"), QStringLiteral("Timeout: 7 s"),
+                 QStringLiteral("Digest: on for this format, notifications falling due within 10 s go as one message"),
                  QStringLiteral("Events: Account created (user.created)"), QStringLiteral("Messages: the default ones"),
                  QStringLiteral("Signing: off"), QStringLiteral("Custom headers: none") }));
 

@@ -37,6 +37,7 @@ private slots:
     void deliveredAttemptIsCompact();
     void failedAttemptKeepsFullDetail();
     void schemaFiveHistoryStaysReadable();
+    void schemaEightChatEndpointsGetDigests();
     void schemaThreeFixtureMigratesToSix();
     void schemaFiveFixtureMigratesToSix();
 
@@ -296,15 +297,26 @@ void TestOutbox::detailsRenderInTheReadersLanguage()
 
 namespace {
 
-// Undoes the workers table (the delivery workers' heartbeats) on a current database.
+// Undoes the workers table (schema 8: the delivery workers' heartbeats) on a current database.
 void undoWorkers(QSqlQuery& query)
 {
     QVERIFY(query.exec(QStringLiteral("DROP TABLE workers")));
 }
 
-// Undoes schema 7 on a current database: the webhook goes back to the settings, the endpoints and the new columns go.
+// Undoes schema 9 (digests) on a current database.
+void undoDigests(QSqlQuery& query)
+{
+    for (const auto* statement :
+         { "DROP TABLE digest_members", "DROP TABLE digests", "ALTER TABLE notifications DROP COLUMN solo" }) {
+        QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+    }
+}
+
+// Undoes schemas 9, 8 and 7 on a current database: the webhook goes back to the settings, the endpoints and the new
+// columns go.
 void undoSchemaSeven(QSqlQuery& query)
 {
+    undoDigests(query);
     undoWorkers(query);
     QVERIFY(query.exec(QStringLiteral("INSERT INTO settings (key, value) SELECT 'webhook/url', url FROM endpoints "
                                       "WHERE main = 1")));
@@ -633,6 +645,34 @@ void TestOutbox::schemaFiveFixtureMigratesToSix()
     QCOMPARE(failed.first().status, 500);
     QCOMPARE(QString::fromUtf8(PayloadBuilder::build(*bob, PayloadFormat::Shape::Json).body),
              failed.first().requestBody);
+}
+
+void TestOutbox::schemaEightChatEndpointsGetDigests()
+{
+    // Upgrading: chat endpoints get the polite default (digests), JSON ones keep one request per event.
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("https://discord.com/api/webhooks/1/t")));
+    Endpoint audit;
+    audit.name = QStringLiteral("Audit");
+    audit.url = QStringLiteral("https://example.com/audit");
+    QVERIFY(EndpointStore(m_database.get()).add(audit));
+    const auto path = m_database->path();
+    {
+        QSqlQuery query(m_database->connection());
+        undoDigests(query);
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE endpoints DROP COLUMN digest")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE endpoints DROP COLUMN digest_window_seconds")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 8")));
+    }
+    m_database.reset();
+    m_database = std::make_unique<Database>(path);
+    QString error;
+    QVERIFY2(m_database->open(&error), qPrintable(error));
+    QCOMPARE(m_database->schemaVersion(), Database::CurrentSchemaVersion);
+    const EndpointStore store(m_database.get());
+    QCOMPARE(store.main().digest, std::optional<bool>());
+    QVERIFY(store.main().digests());
+    QCOMPARE(store.main().digestWindowSeconds, Endpoint::DefaultDigestWindowSeconds);
+    QVERIFY(!store.findByName(QStringLiteral("Audit"))->digests());
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

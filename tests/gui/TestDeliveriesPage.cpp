@@ -19,6 +19,8 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -183,6 +185,7 @@ private slots:
     void filterShowsOnlyThatState();
     void detailPaneShowsAttempts();
     void deliveredAttemptShowsItsBody();
+    void digestAttemptSaysSo();
     void serverErrorLeavesPending();
     void retryAllFailed();
     void redeliverOne();
@@ -357,6 +360,48 @@ void TestDeliveriesPage::deliveredAttemptShowsItsBody()
     QVERIFY(sent.contains(QStringLiteral("alice@example.org")));
     QVERIFY2(h.details()->toPlainText().contains(QStringLiteral("alice@example.org")),
              qPrintable(h.details()->toPlainText()));
+}
+
+void TestDeliveriesPage::digestAttemptSaysSo()
+{
+    // A Slack webhook sends digests: the pane says which, with whom, and shows the digest's body.
+    Harness h;
+    QVERIFY(h.open());
+    QVERIFY(TestFixtures::setWebhookFormat(&h.database, QStringLiteral("slack")));
+    QVERIFY(EndpointStore(&h.database).update(EndpointStore(&h.database).main().id, [](Endpoint& endpoint) {
+        endpoint.digestWindowSeconds = 1;
+        return true;
+    }));
+    h.receiver.setStatus(200);
+    const auto ana = h.createAccount(QStringLiteral("Ana"));
+    const auto bo = h.createAccount(QStringLiteral("Bo"));
+    h.createAccount(QStringLiteral("Cy"));
+    h.showPage();
+    h.service.start();
+    QTRY_COMPARE_WITH_TIMEOUT(h.state(bo), Delivered, 10000);
+    QTRY_COMPARE(h.state(ana), Delivered);
+    QCOMPARE(h.receiver.count(), 1);
+    // One row per notification.
+    QCOMPARE(h.model()->rowCount(), 3);
+    h.select(bo);
+    const auto lines = h.detailLines();
+    QVERIFY2(lines.contains(QStringLiteral("Sent in a digest of 3 with Ana, Cy")), qPrintable(lines.join(u'\n')));
+    QVERIFY(lines.contains(QStringLiteral("Digest (webhook-id): ")
+                           + QString::fromLatin1(h.receiver.requests().first().header("webhook-id"))));
+    QVERIFY(lines.contains(QStringLiteral("Request body (the digest's)")));
+    QVERIFY(h.details()->toPlainText().contains(QStringLiteral("3 new users signed up: Ana, Bo, Cy")));
+
+    // Redeliver: that account's own message, alone.
+    QTest::mouseClick(h.button("redeliverButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(h.receiver.count(), 2, 10000);
+    QCOMPARE(h.receiver.requests().constLast().header("webhook-id"), bo.toUtf8());
+    QCOMPARE(QJsonDocument::fromJson(h.receiver.requests().constLast().body)
+                 .object()
+                 .value(QStringLiteral("text"))
+                 .toString(),
+             QStringLiteral("New user signed up: Bo"));
+    QTRY_COMPARE(h.attempts(bo), 2);
+    QCOMPARE(h.attempts(ana), 1);
 }
 
 void TestDeliveriesPage::serverErrorLeavesPending()

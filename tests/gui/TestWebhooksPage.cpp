@@ -49,6 +49,7 @@ private slots:
 
     void addsTwoEndpointsWithTheirEventsAndFormats();
     void urlIsCheckedAsOneTypes();
+    void digestFollowsTheFormatUntilChosen();
     void previewFollowsTheFormat();
     void previewShowsTheDefaultMessageWhenEmpty();
     void unknownPlaceholderIsRefused();
@@ -270,6 +271,65 @@ void TestWebhooksPage::addsTwoEndpointsWithTheirEventsAndFormats()
              QStringLiteral("Alerts"));
     QCOMPARE(EndpointStore::subscribers(m_database->get()->connection(), Event::UserUpdated).first().name,
              QStringLiteral("Audit"));
+}
+
+void TestWebhooksPage::digestFollowsTheFormatUntilChosen()
+{
+    auto window = openWindow();
+    auto* dialog = click(window.get(), "addEndpointButton");
+    QVERIFY(dialog);
+    auto* check = child<QCheckBox>(dialog, "endpointDigestCheck");
+    auto* spin = child<QSpinBox>(dialog, "endpointDigestWindowSpin");
+    auto* hint = child<QLabel>(dialog, "endpointDigestHintLabel");
+    auto* url = child<QLineEdit>(dialog, "endpointUrlEdit");
+    child<QLineEdit>(dialog, "endpointNameEdit")->setText(QStringLiteral("Chat"));
+    url->setText(QStringLiteral("https://discord.com/api/webhooks/1/token"));
+    QVERIFY(check->isChecked());
+    QVERIFY(spin->isEnabled());
+    QCOMPARE(spin->value(), Endpoint::DefaultDigestWindowSeconds);
+    QCOMPARE(spin->minimum(), Endpoint::MinimumDigestWindowSeconds);
+    QCOMPARE(spin->maximum(), Endpoint::MaximumDigestWindowSeconds);
+    QVERIFY2(hint->text().contains(QLatin1String("one message listing the accounts")), qPrintable(hint->text()));
+    QVERIFY(hint->text().contains(QLatin1String("The default for chat services")));
+    // Auto on another host is JSON: one request per event.
+    url->setText(QStringLiteral("https://audit.example.org/hook"));
+    QVERIFY(!check->isChecked());
+    QVERIFY(!spin->isEnabled());
+    QVERIFY(hint->text().startsWith(QLatin1String("One message per notification.")));
+    setFormat(dialog, PayloadFormat::Slack);
+    QVERIFY(check->isChecked());
+    // The administrator's click is a choice the format no longer changes.
+    check->click();
+    QVERIFY(!check->isChecked());
+    setFormat(dialog, PayloadFormat::Discord);
+    QVERIFY(!check->isChecked());
+    QVERIFY(!hint->text().contains(QLatin1String("default")));
+    save(dialog);
+    QTRY_VERIFY(!dialog->isVisible());
+    const EndpointStore store(m_database->get());
+    QCOMPARE(store.findByName(QStringLiteral("Chat"))->digest, std::optional<bool>(false));
+
+    dialog = click(window.get(), "addEndpointButton");
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog, "endpointNameEdit")->setText(QStringLiteral("Audit"));
+    child<QLineEdit>(dialog, "endpointUrlEdit")->setText(QStringLiteral("https://audit.example.org/hook"));
+    child<QCheckBox>(dialog, "endpointDigestCheck")->click();
+    child<QSpinBox>(dialog, "endpointDigestWindowSpin")->setValue(3);
+    save(dialog);
+    QTRY_VERIFY(!dialog->isVisible());
+    const auto audit = store.findByName(QStringLiteral("Audit"));
+    QCOMPARE(audit->digest, std::optional<bool>(true));
+    QCOMPARE(audit->digestWindowSeconds, 3);
+    QVERIFY(audit->digests());
+    // A new Discord endpoint left alone keeps the format's default.
+    dialog = click(window.get(), "addEndpointButton");
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog, "endpointNameEdit")->setText(QStringLiteral("Team"));
+    child<QLineEdit>(dialog, "endpointUrlEdit")->setText(QStringLiteral("https://hooks.slack.com/services/T/B/x"));
+    save(dialog);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(store.findByName(QStringLiteral("Team"))->digest, std::optional<bool>());
+    QVERIFY(store.findByName(QStringLiteral("Team"))->digests());
 }
 
 void TestWebhooksPage::urlIsCheckedAsOneTypes()

@@ -107,6 +107,8 @@ qint64 TestPacing::addEndpoint(const QString& name, const QUrl& url, PayloadForm
     endpoint.name = name;
     endpoint.url = url.toString();
     endpoint.format = format;
+    // One request per notification: what is paced here is each request (digests: TestDigest).
+    endpoint.digest = false;
     return EndpointStore(m_database.get()).add(endpoint) ? endpoint.id : -1;
 }
 

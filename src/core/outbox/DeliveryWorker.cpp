@@ -4,11 +4,13 @@
 #include "outbox/RetryPolicy.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "webhooks/DigestBuilder.h"
 #include "webhooks/Endpoint.h"
 #include "webhooks/WebhookConfig.h"
 #include "webhooks/WebhookSender.h"
 
 #include <QNetworkAccessManager>
+#include <QUuid>
 
 namespace {
 
@@ -27,6 +29,9 @@ constexpr qsizetype StoredResponseExcerpt = 2048;
 // mid-send holds its notifications no longer than that (45 s with the default timeout) before another process takes
 // them over.
 constexpr int LeaseMarginSeconds = 5;
+// A digest endpoint's notifications claimed at once at most: enough for every account of a large import to share a
+// few messages; what the pace does not let go at once is given back.
+constexpr int DigestClaimLimit = 2000;
 
 QString headerLines(const HeaderList& headers)
 {
@@ -162,6 +167,7 @@ void DeliveryWorker::deliverNow(const QString& notificationId)
 void DeliveryWorker::loadTargets()
 {
     m_targets.clear();
+    m_digestReadyAt.clear();
     const auto network = NetworkOptions::load(*m_settings);
     int longestTimeout = 0;
     for (const auto& endpoint : EndpointStore::load(m_database->connection(), true)) {
@@ -175,6 +181,8 @@ void DeliveryWorker::loadTargets()
         target.check = WebhookUrl::validate(target.config.url);
         target.maskedUrl = WebhookUrl::mask(target.config.url);
         target.shape = target.check.isValid() ? target.config.shape(target.check.url) : PayloadFormat::Shape::Json;
+        target.digest = endpoint.digests();
+        target.digestWindowMs = endpoint.digestWindowSeconds * 1000LL;
         longestTimeout = qMax(longestTimeout, target.config.timeoutSeconds);
         m_targets.insert(endpoint.id, target);
     }
@@ -215,6 +223,16 @@ QList<ClaimedNotification> DeliveryWorker::claimPaced(int room, const QString& o
     QDateTime resume;
     for (auto it = m_targets.cbegin(); it != m_targets.cend(); ++it) {
         const auto allowance = m_pacer.allowance(it.key(), it->shape, now);
+        // Redelivering one notification (onlyId) sends it alone; an invalid URL fails each on its own.
+        if (it->digest && onlyId.isEmpty() && it->check.isValid()) {
+            const int requests = qMin(allowance.value_or(room), m_maximumInFlight - m_inFlight - int(claimed.size()));
+            if (requests > 0) {
+                claimed += takeDigests(it.key(), *it, requests, &resume);
+            } else if (const auto at = m_pacer.resumeAt(it.key(), now); at.isValid()) {
+                resume = resume.isValid() ? qMin(resume, at) : at;
+            }
+            continue;
+        }
         if (!allowance) {
             unlimited.append(it.key());
             continue;
@@ -234,6 +252,159 @@ QList<ClaimedNotification> DeliveryWorker::claimPaced(int room, const QString& o
         m_paceTimer.start(int(qBound(qint64(1), now.msecsTo(resume), qint64(PollIntervalMs))));
     }
     return claimed;
+}
+
+QList<ClaimedNotification> DeliveryWorker::takeDigests(qint64 endpointId, const Target& target, int requests,
+                                                       QDateTime* resume)
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    if (const auto ready = m_digestReadyAt.value(endpointId); ready.isValid() && now < ready) {
+        *resume = resume->isValid() ? qMin(*resume, ready) : ready;
+        return {};
+    }
+    const auto last = m_digestSentAt.value(endpointId);
+    const bool quiet = !last.isValid() || last.msecsTo(now) >= target.digestWindowMs;
+    auto claim =
+        m_outbox.claimDigest(m_owner, endpointId, requests, DigestClaimLimit, m_leaseMs, target.digestWindowMs, quiet);
+    m_digestReadyAt.insert(endpointId, claim.readyAt);
+    if (claim.readyAt.isValid()) {
+        *resume = resume->isValid() ? qMin(*resume, claim.readyAt) : claim.readyAt;
+    }
+    int left = requests - int(claim.singles.size());
+    if (!claim.group.isEmpty()) {
+        QList<Notification> notifications;
+        notifications.reserve(claim.group.size());
+        for (const auto& item : std::as_const(claim.group)) {
+            notifications.append(item.notification);
+        }
+        QStringList unsent;
+        for (auto& message : DigestBuilder::compose(notifications, target.shape)) {
+            if (left <= 0) {
+                for (const auto index : std::as_const(message.members)) {
+                    unsent << claim.group.at(index).notification.id;
+                }
+            } else if (message.members.size() == 1) {
+                claim.singles.append(claim.group.at(message.members.first()));
+            } else {
+                QList<ClaimedNotification> members;
+                for (const auto index : std::as_const(message.members)) {
+                    members.append(claim.group.at(index));
+                }
+                sendDigest(members, message.event, std::move(message.payload), target);
+            }
+            --left;
+        }
+        // Claimed again, ready at once, when the pace allows.
+        m_outbox.unclaim(m_owner, unsent);
+    }
+    if (left < requests) {
+        m_digestSentAt.insert(endpointId, now);
+    }
+    return claim.singles;
+}
+
+WebhookSender* DeliveryWorker::leastBusySender()
+{
+    // The sender with the fewest requests under way, so that none waits for a connection while another is free.
+    auto* sender = m_senders.at(m_nextSender++ % m_senders.size());
+    for (auto* candidate : std::as_const(m_senders)) {
+        if (candidate->activeCount() < sender->activeCount()) {
+            sender = candidate;
+        }
+    }
+    return sender;
+}
+
+void DeliveryWorker::sendDigest(const QList<ClaimedNotification>& members, Event event, Payload payload,
+                                const Target& target)
+{
+    const auto& config = target.config;
+    const auto startedAt = QDateTime::currentDateTimeUtc();
+    // Its own webhook-id: a receiver tells digests apart, and a retried notification may be grouped differently.
+    DigestRecord digest;
+    digest.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    digest.endpointId = config.endpointId;
+    digest.startedAt = startedAt;
+    const auto request = config.request(digest.id, event, std::move(payload), target.check.url, startedAt);
+    digest.requestHeaders = WebhookConfig::describeHeaders(request.headers, request.payload.contentType);
+    digest.requestBody = QString::fromUtf8(request.payload.body);
+    QList<Outbox::Outcome> outcomes;
+    QList<AttemptReport> reports;
+    QList<int> attempts;
+    for (const auto& member : members) {
+        Outbox::Outcome outcome;
+        outcome.attempt.notificationId = member.notification.id;
+        outcome.attempt.number = member.attempts + 1;
+        outcome.attempt.startedAt = startedAt;
+        outcome.attempt.url = target.maskedUrl;
+        // The request's headers and body are the digest's, stored once (DigestRecord): a delivered member keeps the
+        // compact row, as one sent with its own stored body does, and Outbox::attempts() gives the digest's back.
+        outcome.attempt.bodyStored = true;
+        AttemptReport report;
+        report.notificationId = member.notification.id;
+        report.event = member.notification.event;
+        report.number = outcome.attempt.number;
+        digest.members.append({ member.notification.id, outcome.attempt.number });
+        attempts.append(member.attempts);
+        outcomes.append(std::move(outcome));
+        reports.append(std::move(report));
+    }
+    ++m_inFlight;
+    m_pacer.sent(config.endpointId, startedAt);
+    auto* pending = leastBusySender()->send(request);
+    m_pending.append(pending);
+    connect(pending, &PendingDelivery::finished, this,
+            [this, pending, digest = std::move(digest), outcomes = std::move(outcomes), reports = std::move(reports),
+             attempts = std::move(attempts), url = config.url, endpointId = config.endpointId,
+             name = target.name](const DeliveryResult& result) mutable {
+                --m_inFlight;
+                m_pending.removeOne(pending);
+                if (result.outcome == DeliveryResult::Outcome::Cancelled && !pending->mayHaveBeenSent()) {
+                    m_pacer.withdrawn(endpointId);
+                } else {
+                    m_pacer.answered(endpointId, result, QDateTime::currentDateTimeUtc());
+                }
+                if (m_stopped && result.outcome == DeliveryResult::Outcome::Cancelled) {
+                    if (pending->mayHaveBeenSent()) {
+                        for (const auto& outcome : std::as_const(outcomes)) {
+                            m_abandoned.append(outcome.attempt.notificationId);
+                        }
+                    }
+                    finishStopping();
+                    return;
+                }
+                const auto now = QDateTime::currentDateTimeUtc();
+                // A failed digest retries its notifications on the usual schedule, with one jitter for all: they
+                // fall due together again and share the next digest.
+                const auto jitter = RetryPolicy::randomJitter();
+                for (int i = 0; i < outcomes.size(); ++i) {
+                    auto& attempt = outcomes[i].attempt;
+                    attempt.durationMs = result.durationMs;
+                    attempt.setResult(result);
+                    attempt.responseHeaders = headerLines(result.responseHeaders);
+                    attempt.responseBody = QString::fromUtf8(result.responseBody.left(StoredResponseExcerpt));
+                    if (result.isSuccess()) {
+                        outcomes[i].state = Outbox::State::Delivered;
+                    } else if (const auto next = RetryPolicy::nextAttempt(result, attempts.at(i) + 1, now, jitter)) {
+                        outcomes[i].state = Outbox::State::Pending;
+                        outcomes[i].nextAttemptAt = *next;
+                    } else {
+                        outcomes[i].state = Outbox::State::Failed;
+                    }
+                    reports[i].result = result;
+                }
+                if (result.outcome == DeliveryResult::Outcome::Gone && endpointId != Endpoint::EnvironmentId
+                    && m_targets.remove(endpointId) > 0) {
+                    if (EndpointStore(m_database).markGone(endpointId, url, now)) {
+                        emit endpointGone(endpointId, name);
+                    }
+                }
+                m_digests.append(digest);
+                for (int i = 0; i < outcomes.size(); ++i) {
+                    finishAttempt(std::move(outcomes[i]), std::move(reports[i]));
+                }
+                finishStopping();
+            });
 }
 
 void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& target)
@@ -283,14 +454,7 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& targ
     outcome.attempt.requestBody = QString::fromUtf8(request.payload.body);
     ++m_inFlight;
     m_pacer.sent(config.endpointId, startedAt);
-    // The sender with the fewest requests under way, so that none waits for a connection while another is free.
-    auto* sender = m_senders.at(m_nextSender++ % m_senders.size());
-    for (auto* candidate : std::as_const(m_senders)) {
-        if (candidate->activeCount() < sender->activeCount()) {
-            sender = candidate;
-        }
-    }
-    auto* pending = sender->send(request);
+    auto* pending = leastBusySender()->send(request);
     m_pending.append(pending);
     connect(pending, &PendingDelivery::finished, this,
             [this, pending, outcome, report, attempts = claimed.attempts, url = config.url,
@@ -357,7 +521,7 @@ void DeliveryWorker::flush()
     }
     const auto outcomes = std::exchange(m_outcomes, {});
     const auto reports = std::exchange(m_reports, {});
-    if (!m_outbox.record(outcomes)) {
+    if (!m_outbox.record(outcomes, std::exchange(m_digests, {}))) {
         // The leases expire and the notifications are claimed again: at-least-once, nothing lost.
         qCWarning(lcDelivery) << "could not record" << outcomes.size() << "attempts; they will be retried";
     }

@@ -71,13 +71,21 @@ private:
         WebhookUrl::Check check;
         QString maskedUrl;
         PayloadFormat::Shape shape = PayloadFormat::Shape::Json;
+        bool digest = false; // Endpoint::digests()
+        qint64 digestWindowMs = 0;
     };
 
     void pump(const QString& onlyId = {}, bool reloadSettings = false);
     void loadTargets();
     // Claims up to room notifications (or onlyId), no more for each endpoint than its pace allows.
     QList<ClaimedNotification> claimPaced(int room, const QString& onlyId);
+    // What may go now to a digest endpoint, requests messages at most: sends its digests and returns the
+    // notifications to send alone; *resume is brought forward to when its waiting notifications are ready.
+    QList<ClaimedNotification> takeDigests(qint64 endpointId, const Target& target, int requests, QDateTime* resume);
     void send(const ClaimedNotification& claimed, const Target& target);
+    // One request carrying several notifications (members, claimed whole) of the same event.
+    void sendDigest(const QList<ClaimedNotification>& members, Event event, Payload payload, const Target& target);
+    WebhookSender* leastBusySender();
     void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
     void flush();
     void publishCounts(bool force);
@@ -104,6 +112,11 @@ private:
     int m_inFlight = 0;
     int m_maximumInFlight = 0; // handed to the senders at once: what their connections carry, a few rounds deep
     QList<Outbox::Outcome> m_outcomes;
+    QList<DigestRecord> m_digests; // recorded with m_outcomes
+    QHash<qint64, QDateTime> m_digestSentAt; // when each digest endpoint was last sent to
+    // When a digest endpoint's waiting notifications are ready: not asked again before, unless a wake-up or a poll
+    // (loadTargets) says something may have changed.
+    QHash<qint64, QDateTime> m_digestReadyAt;
     QList<AttemptReport> m_reports;
     QDateTime m_countsPublishedAt;
     int m_lastPending = -1;

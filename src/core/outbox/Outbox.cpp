@@ -318,7 +318,7 @@ void AttemptRecord::setResult(const DeliveryResult& deliveryResult)
     diagnostic.clear();
 }
 
-bool Outbox::record(const QList<Outcome>& outcomes)
+bool Outbox::record(const QList<Outcome>& outcomes, const QList<DigestRecord>& digests)
 {
     if (outcomes.isEmpty()) {
         return true;
@@ -370,7 +370,7 @@ bool Outbox::record(const QList<Outcome>& outcomes)
             return false;
         }
     }
-    return transaction.commit();
+    return insertDigests(db, digests) && transaction.commit();
 }
 
 int Outbox::release(const QString& owner, const QStringList& keep)
@@ -586,6 +586,7 @@ QList<AttemptRecord> Outbox::attempts(const QString& notificationId) const
         }
         list.append(a);
     }
+    attachDigests(list);
     return list;
 }
 
@@ -603,8 +604,8 @@ std::optional<QDateTime> Outbox::nextDue() const
 int Outbox::retry(const QString& id)
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("UPDATE notifications SET state = 'pending', next_attempt_at = ?, updated_at = ? "
-                                 "WHERE id = ? AND (state != 'pending' OR next_attempt_at > ?)"));
+    query.prepare(QStringLiteral("UPDATE notifications SET state = 'pending', next_attempt_at = ?, updated_at = ?, "
+                                 "solo = 1 WHERE id = ? AND (state != 'pending' OR next_attempt_at > ?)"));
     const auto now = nowMs();
     query.addBindValue(now);
     query.addBindValue(now);
@@ -641,5 +642,11 @@ int Outbox::purge(int days)
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("DELETE FROM notifications WHERE state != 'pending' AND updated_at < ?"));
     query.addBindValue(nowMs() - qint64(days) * 24 * 3600 * 1000);
-    return execOrWarn(query) ? query.numRowsAffected() : 0;
+    const int removed = execOrWarn(query) ? query.numRowsAffected() : 0;
+    // A digest goes with the last notification it carried.
+    QSqlQuery digests(m_database->connection());
+    if (removed > 0) {
+        digests.exec(QStringLiteral("DELETE FROM digests WHERE id NOT IN (SELECT digest_id FROM digest_members)"));
+    }
+    return removed;
 }

@@ -34,10 +34,17 @@ struct AttemptRecord
     QString diagnostic; // the translated summary older versions stored; empty since schema 4
     // The request body was the notification's stored body. A delivered attempt then keeps only its compact figures
     // (time, duration, status, a short response excerpt): attempts() gives back the body and the request headers
-    // from the notification.
+    // from the notification (or, for a digest, from the digest).
     bool bodyStored = false;
+    // Sent in a digest (one request carrying several notifications): its id (the request's webhook-id), how many it
+    // carried, and a few of the other accounts' names. requestHeaders and requestBody are then the digest's.
+    QString digestId;
+    int digestSize = 0;
+    QStringList digestOthers;
 
     void setResult(const DeliveryResult& deliveryResult);
+    // "Sent in a digest of 12 with Ana, Bo, Cy, …" in the current language (names printable), or empty.
+    QString digestSummary() const;
     // What went wrong or how it went, in the current language.
     QString summary() const { return DeliveryResult::storedSummary(result, diagnostic); }
 };
@@ -73,6 +80,28 @@ struct ClaimedNotification
 
     // The stored body, when it was rendered for shape.
     std::optional<Payload> storedPayload(PayloadFormat::Shape target) const;
+};
+
+// One request that carried several notifications (a digest), as recorded with their attempts.
+struct DigestRecord
+{
+    QString id; // its webhook-id
+    qint64 endpointId = -1;
+    QDateTime startedAt;
+    QString requestHeaders; // as AttemptRecord's
+    QString requestBody;
+    QList<QPair<QString, int>> members; // each notification's id and attempt number
+};
+
+// What a digest endpoint may send now (Outbox::claimDigest).
+struct DigestClaim
+{
+    // Sent alone: redelivered notifications, and the only one due when nothing was sent to the endpoint lately.
+    QList<ClaimedNotification> singles;
+    // Sent together, read whole (their notification complete); due first, first.
+    QList<ClaimedNotification> group;
+    // When the notifications waiting for the window will be ready; invalid when none waits.
+    QDateTime readyAt;
 };
 
 // The transactional outbox: notifications recorded with their account, claimed under an expiring lease by whichever
@@ -129,8 +158,17 @@ public:
                                      const QString& onlyId = {});
     // The whole notification as it was written, to render its body for another shape than the stored one.
     std::optional<Notification> notification(const QString& id) const;
-    // Stores the attempts and the new states in one transaction, releasing the leases.
-    bool record(const QList<Outcome>& outcomes);
+    // For an endpoint that sends digests, up to requests notifications to send alone (redelivered ones, by retry(id),
+    // whenever due; the only one due when quiet, nothing having been sent to it within the window) and, if requests
+    // are left, once its oldest due notification has waited windowMs, up to groupLimit of them as a group; all leased
+    // to owner.
+    DigestClaim claimDigest(const QString& owner, qint64 endpointId, int requests, int groupLimit, qint64 leaseMs,
+                            qint64 windowMs, bool quiet);
+    // Gives back those of owner's notifications now rather than when the lease runs out (claimed but not sent).
+    int unclaim(const QString& owner, const QStringList& ids);
+    // Stores the attempts and the new states in one transaction, releasing the leases, with the digests that carried
+    // some of them.
+    bool record(const QList<Outcome>& outcomes, const QList<DigestRecord>& digests = {});
     // Gives back at once the pending notifications owner still holds, except those in keep (requests abandoned on the
     // wire: their lease runs out first, as if the process had been killed); returns how many.
     int release(const QString& owner, const QStringList& keep = {});
@@ -160,7 +198,8 @@ public:
     // When the earliest pending notification falls due, if any.
     std::optional<QDateTime> nextDue() const;
 
-    // Schedule again now; returns how many notifications were rescheduled.
+    // Schedule again now; returns how many notifications were rescheduled. A notification redelivered this way goes
+    // alone, never in a digest.
     int retry(const QString& id);
     int retryFailed();
     // Makes every pending notification due now, whatever its schedule (a lease still runs out first); returns how
@@ -170,5 +209,9 @@ public:
     int purge(int days);
 
 private:
+    static bool insertDigests(QSqlDatabase& db, const QList<DigestRecord>& digests);
+    // Fills in each attempt's digest, if it was sent in one.
+    void attachDigests(QList<AttemptRecord>& attempts) const;
+
     Database* m_database;
 };

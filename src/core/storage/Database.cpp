@@ -131,6 +131,27 @@ const char* const Migrations[] = {
      " version TEXT NOT NULL,"
      " started_at BIGINT NOT NULL,"
      " last_seen BIGINT NOT NULL);"),
+    // 8 -> 9: digests (issue 11). endpoints.digest is 1 or 0 as an administrator chose, NULL for the format's default
+    // (on for Discord, Slack, Google Chat and Teams, Auto included when its URL is theirs): an upgraded chat endpoint
+    // gets the polite default. notifications.solo: redelivered alone, never in a digest. A digest is one request
+    // carrying several notifications: its headers and body once (digests), and which attempt of which notification
+    // it carried (digest_members); their attempts rows keep the result without a copy of the body.
+    ("ALTER TABLE endpoints ADD COLUMN digest INTEGER;"
+     "ALTER TABLE endpoints ADD COLUMN digest_window_seconds INTEGER NOT NULL DEFAULT 10;"
+     "ALTER TABLE notifications ADD COLUMN solo INTEGER;"
+     "CREATE TABLE digests ("
+     " id TEXT PRIMARY KEY,"
+     " endpoint_id INTEGER,"
+     " started_at INTEGER NOT NULL,"
+     " size INTEGER NOT NULL,"
+     " request_headers TEXT NOT NULL,"
+     " request_body TEXT NOT NULL);"
+     "CREATE TABLE digest_members ("
+     " notification_id TEXT NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,"
+     " number INTEGER NOT NULL,"
+     " digest_id TEXT NOT NULL REFERENCES digests (id) ON DELETE CASCADE,"
+     " PRIMARY KEY (notification_id, number)) WITHOUT ROWID;"
+     "CREATE INDEX digest_members_digest ON digest_members (digest_id);"),
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 

@@ -15,9 +15,10 @@
 
 namespace {
 
-const QString Columns =
-    QStringLiteral("id, name, url, format, timeout_seconds, enabled, main, events, templates, signing_secret, "
-                   "previous_signing_secret, previous_secret_expires_at, headers, gone_at, created_at, updated_at");
+const QString Columns = QStringLiteral(
+    "id, name, url, format, timeout_seconds, enabled, main, events, templates, signing_secret, "
+    "previous_signing_secret, previous_secret_expires_at, headers, gone_at, created_at, updated_at, digest, "
+    "digest_window_seconds");
 
 QDateTime fromMs(const QVariant& value)
 {
@@ -76,6 +77,11 @@ Endpoint readEndpoint(const QSqlQuery& query)
     endpoint.goneAt = fromMs(query.value(13));
     endpoint.createdAt = fromMs(query.value(14));
     endpoint.updatedAt = fromMs(query.value(15));
+    if (!query.value(16).isNull()) {
+        endpoint.digest = query.value(16).toBool();
+    }
+    endpoint.digestWindowSeconds =
+        qBound(Endpoint::MinimumDigestWindowSeconds, query.value(17).toInt(), Endpoint::MaximumDigestWindowSeconds);
     return endpoint;
 }
 
@@ -112,7 +118,7 @@ QList<Endpoint> select(QSqlDatabase db, const QString& where, const QVariantList
     return endpoints;
 }
 
-// Binds every column but id, created_at and updated_at, in Columns' order.
+// Binds every column but id, created_at and updated_at, in the order of the INSERT and UPDATE statements.
 void bindFields(QSqlQuery& query, const Endpoint& endpoint)
 {
     query.addBindValue(Database::text(endpoint.name.trimmed()));
@@ -129,6 +135,8 @@ void bindFields(QSqlQuery& query, const Endpoint& endpoint)
     query.addBindValue(toMs(endpoint.previousSecretExpiresAt));
     query.addBindValue(WebhookConfig::serializeHeaders(endpoint.headers));
     query.addBindValue(toMs(endpoint.goneAt));
+    query.addBindValue(endpoint.digest ? QVariant(*endpoint.digest ? 1 : 0) : QVariant(QMetaType::fromType<int>()));
+    query.addBindValue(endpoint.digestWindowSeconds);
 }
 
 } // namespace
@@ -268,6 +276,11 @@ QString Endpoint::problem() const
             .arg(MinimumTimeoutSeconds)
             .arg(MaximumTimeoutSeconds);
     }
+    if (digestWindowSeconds < MinimumDigestWindowSeconds || digestWindowSeconds > MaximumDigestWindowSeconds) {
+        return tr("The digest window must be between %1 and %2 seconds.")
+            .arg(MinimumDigestWindowSeconds)
+            .arg(MaximumDigestWindowSeconds);
+    }
     for (const auto& [headerName, value] : headers) {
         const auto headerProblem =
             WebhookConfig::headerProblem(QString::fromLatin1(headerName), QString::fromUtf8(value));
@@ -376,8 +389,9 @@ bool EndpointStore::add(Endpoint& endpoint, QString* error)
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO endpoints (name, name_key, url, format, timeout_seconds, enabled, main, events, templates, "
-        "signing_secret, previous_signing_secret, previous_secret_expires_at, headers, gone_at, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "signing_secret, previous_signing_secret, previous_secret_expires_at, headers, gone_at, digest, "
+        "digest_window_seconds, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)"));
     bindFields(insert, endpoint);
     const auto now = QDateTime::currentDateTimeUtc();
     insert.addBindValue(now.toMSecsSinceEpoch());
@@ -459,7 +473,8 @@ bool EndpointStore::update(qint64 id, const std::function<bool(Endpoint& endpoin
     query.prepare(QStringLiteral(
         "UPDATE endpoints SET name = ?, name_key = ?, url = ?, format = ?, timeout_seconds = ?, enabled = ?, "
         "main = ?, events = ?, templates = ?, signing_secret = ?, previous_signing_secret = ?, "
-        "previous_secret_expires_at = ?, headers = ?, gone_at = ?, updated_at = ? WHERE id = ?"));
+        "previous_secret_expires_at = ?, headers = ?, gone_at = ?, digest = ?, digest_window_seconds = ?, "
+        "updated_at = ? WHERE id = ?"));
     bindFields(query, endpoint);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(id);

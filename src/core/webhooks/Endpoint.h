@@ -32,6 +32,9 @@ public:
     static constexpr int MaximumNameLength = 64;
     // After a rotation the previous secret still signs, next to the new one, this long.
     static constexpr int PreviousSecretHours = 24;
+    static constexpr int MinimumDigestWindowSeconds = 1;
+    static constexpr int MaximumDigestWindowSeconds = 300;
+    static constexpr int DefaultDigestWindowSeconds = 10;
 
     enum class State
     {
@@ -56,6 +59,10 @@ public:
     QString previousSigningSecret;
     QDateTime previousSecretExpiresAt;
     HeaderList headers;
+    // Whether notifications falling due within digestWindowSeconds go as one message listing the accounts; unset:
+    // the format's default (PayloadFormat::digestsByDefault), so that a chat endpoint is polite whatever its history.
+    std::optional<bool> digest;
+    int digestWindowSeconds = DefaultDigestWindowSeconds;
     // When the service answered 410 Gone: the endpoint stays disabled until its URL changes or an administrator
     // enables it again (EndpointStore::save clears it then).
     QDateTime goneAt;
@@ -76,6 +83,8 @@ public:
     QString messageTemplate(Event event) const;
     PayloadFormat::Shape shape() const;
     QString host() const;
+    // Whether its notifications go as digests: its choice, or its format's default.
+    bool digests() const { return digest.value_or(PayloadFormat::digestsByDefault(shape())); }
 
     // A new signing secret; the current one, if any, keeps signing next to it for PreviousSecretHours.
     void rotateSecret(const QDateTime& now = QDateTime::currentDateTimeUtc());

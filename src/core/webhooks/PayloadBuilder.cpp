@@ -37,16 +37,16 @@ QList<QPair<QString, QString>> facts(const Notification& notification)
     return list;
 }
 
-QJsonObject adaptiveCard(const Notification& notification)
+QJsonObject adaptiveCard(const QString& title, const QList<QPair<QString, QString>>& factsShown)
 {
     QJsonArray factList;
-    for (const auto& [title, value] : facts(notification)) {
-        factList.append(QJsonObject { { QStringLiteral("title"), title },
+    for (const auto& [name, value] : factsShown) {
+        factList.append(QJsonObject { { QStringLiteral("title"), name },
                                       { QStringLiteral("value"), PayloadBuilder::escapeMarkdown(value) } });
     }
     QJsonArray body { QJsonObject {
         { QStringLiteral("type"), QStringLiteral("TextBlock") },
-        { QStringLiteral("text"), notification.message(&PayloadBuilder::escapeMarkdown) },
+        { QStringLiteral("text"), title },
         { QStringLiteral("weight"), QStringLiteral("Bolder") },
         { QStringLiteral("size"), QStringLiteral("Medium") },
         { QStringLiteral("wrap"), true },
@@ -71,19 +71,19 @@ QJsonObject adaptiveCard(const Notification& notification)
     };
 }
 
-QJsonObject messageCard(const Notification& notification)
+// summary: the plain text of notifications, never markdown (backslashes would show there); title: escaped.
+QJsonObject messageCard(const QString& summary, const QString& title, const QList<QPair<QString, QString>>& factsShown)
 {
     QJsonArray factList;
-    for (const auto& [name, value] : facts(notification)) {
+    for (const auto& [name, value] : factsShown) {
         factList.append(QJsonObject { { QStringLiteral("name"), name },
                                       { QStringLiteral("value"), PayloadBuilder::escapeMarkdown(value) } });
     }
-    // The summary is the plain text of notifications, never markdown: backslashes would show there.
     QJsonObject card {
         { QStringLiteral("@type"), QStringLiteral("MessageCard") },
         { QStringLiteral("@context"), QStringLiteral("https://schema.org/extensions") },
-        { QStringLiteral("summary"), notification.message() },
-        { QStringLiteral("title"), notification.message(&PayloadBuilder::escapeMarkdown) },
+        { QStringLiteral("summary"), summary },
+        { QStringLiteral("title"), title },
     };
     if (!factList.isEmpty()) {
         card.insert(QStringLiteral("sections"), QJsonArray { QJsonObject { { QStringLiteral("facts"), factList } } });
@@ -167,9 +167,11 @@ Payload PayloadBuilder::build(const Notification& notification, PayloadFormat::S
         // markup, which cannot ping anyone.
         return { JsonType, toJson({ { QStringLiteral("text"), notification.message(&escapeSlack) } }) };
     case Shape::TeamsWorkflow:
-        return { JsonType, toJson(adaptiveCard(notification)) };
+        return { JsonType, toJson(adaptiveCard(notification.message(&escapeMarkdown), facts(notification))) };
     case Shape::TeamsConnector:
-        return { JsonType, toJson(messageCard(notification)) };
+        return { JsonType,
+                 toJson(
+                     messageCard(notification.message(), notification.message(&escapeMarkdown), facts(notification))) };
     case Shape::Json:
         break;
     }
@@ -196,4 +198,64 @@ Payload PayloadBuilder::build(const Notification& notification, PayloadFormat::S
         object.insert(QStringLiteral("changes"), changes);
     }
     return { JsonType, toJson(object) };
+}
+
+PayloadBuilder::Escape PayloadBuilder::escapeFor(PayloadFormat::Shape shape)
+{
+    using Shape = PayloadFormat::Shape;
+    switch (shape) {
+    case Shape::Discord:
+    case Shape::TeamsWorkflow:
+    case Shape::TeamsConnector:
+        return &escapeMarkdown;
+    case Shape::Slack:
+    case Shape::GoogleChat:
+        return &escapeSlack;
+    case Shape::Json:
+    case Shape::PlainText:
+        break;
+    }
+    return nullptr;
+}
+
+Payload PayloadBuilder::buildList(Event event, const QString& text, const QString& plainText,
+                                  const QList<Notification>& notifications, PayloadFormat::Shape shape)
+{
+    using Shape = PayloadFormat::Shape;
+    switch (shape) {
+    case Shape::PlainText:
+        return { contentType(shape), plainText.toUtf8() };
+    case Shape::Discord:
+        return { JsonType,
+                 toJson({
+                     { QStringLiteral("content"), truncate(text, DiscordContentLimit) },
+                     { QStringLiteral("allowed_mentions"), QJsonObject { { QStringLiteral("parse"), QJsonArray() } } },
+                 }) };
+    case Shape::Slack:
+        return { JsonType, toJson({ { QStringLiteral("text"), text }, { QStringLiteral("mrkdwn"), false } }) };
+    case Shape::GoogleChat:
+        return { JsonType, toJson({ { QStringLiteral("text"), text } }) };
+    case Shape::TeamsWorkflow:
+        return { JsonType, toJson(adaptiveCard(text, {})) };
+    case Shape::TeamsConnector:
+        return { JsonType, toJson(messageCard(plainText, text, {})) };
+    case Shape::Json:
+        break;
+    }
+    QJsonArray users;
+    for (const auto& notification : notifications) {
+        if (notification.user) {
+            users.append(sentUser(*notification.user).toJson());
+        }
+    }
+    Notification kind;
+    kind.event = event;
+    return { JsonType,
+             toJson({
+                 { QStringLiteral("event"), Events::key(event) },
+                 { QStringLiteral("action"), kind.action() },
+                 { QStringLiteral("message"), plainText },
+                 { QStringLiteral("count"), int(notifications.size()) },
+                 { QStringLiteral("users"), users },
+             }) };
 }

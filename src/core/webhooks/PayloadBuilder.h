@@ -26,6 +26,14 @@ public:
     // The Content-Type of every body of that shape.
     static QByteArray contentType(PayloadFormat::Shape shape);
 
+    // Several notifications of event in one body (a digest): text lists them escaped for shape, plainText unescaped
+    // (JSON's message, plain text, a MessageCard's summary); JSON adds each account under "users" and their "count".
+    static Payload buildList(Event event, const QString& text, const QString& plainText,
+                             const QList<Notification>& notifications, PayloadFormat::Shape shape);
+
+    using Escape = QString (*)(const QString&);
+    // How account data is escaped in a message of that shape: nullptr for JSON and plain text.
+    static Escape escapeFor(PayloadFormat::Shape shape);
     static QString escapeSlack(const QString& text);
     static QString escapeMarkdown(const QString& text);
     static QString truncate(const QString& text, int limit);

@@ -117,6 +117,11 @@ PayloadFormat::Shape PayloadFormat::resolve(Format chosen, const QUrl& url)
     return Shape::Json;
 }
 
+bool PayloadFormat::digestsByDefault(Shape shape)
+{
+    return shape != Shape::Json && shape != Shape::PlainText;
+}
+
 namespace {
 
 struct ShapeName

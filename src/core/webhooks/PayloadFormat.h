@@ -48,6 +48,10 @@ public:
     // empty when chosen is not Auto.
     static QString autoHint(Format chosen, const QString& url);
 
+    // Chat services (Discord, Slack, Google Chat, Teams) limit how many messages a channel takes: their endpoints send
+    // digests unless told otherwise. JSON and plain text keep one request per event.
+    static bool digestsByDefault(Shape shape);
+
     // "discord", "teams-workflow", … as stored with a body rendered for that shape.
     static QString shapeKey(Shape shape);
     static std::optional<Shape> shapeFromKey(const QString& key);
