@@ -5,6 +5,7 @@
 #include "text/Translations.h"
 #include "users/UserStore.h"
 #include "webhooks/Endpoint.h"
+#include "webhooks/MessageTemplate.h"
 #include "webhooks/PayloadBuilder.h"
 #include "webhooks/WebhookConfig.h"
 
@@ -33,6 +34,7 @@ private slots:
     void schemaThreeAttemptsKeepTheirText();
     void purgeKeepsPending();
     void bodyIsRenderedWhenWritten();
+    void payloadKeepsWhatTheBodyCannotGiveBack();
     void claimLeasesABatchInOneStatement();
     void deliveredAttemptIsCompact();
     void failedAttemptKeepsFullDetail();
@@ -411,8 +413,63 @@ void TestOutbox::bodyIsRenderedWhenWritten()
     QSqlQuery query(m_database->connection());
     QVERIFY(query.exec(QStringLiteral("SELECT shape, payload FROM notifications")) && query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("json"));
-    // The account is kept as it was in the payload: it may be edited or deleted before the body is rendered again.
-    QVERIFY(query.value(1).toString().contains(QLatin1String("ada@example.com")));
+    // The JSON body carries the account as it was, and the template is its event's default: the payload keeps neither.
+    QCOMPARE(query.value(1).toString(), QStringLiteral("{}"));
+    query.finish();
+    // The account may be edited or deleted before the body is rendered again for another shape: it comes back as
+    // the body has it, with the default template.
+    QVERIFY(query.exec(QStringLiteral("UPDATE users SET name = 'Bob', email = 'bob@example.com'")));
+    const auto again = Outbox(m_database.get()).notification(id);
+    QVERIFY(again.has_value());
+    QCOMPARE(again->user->name, QStringLiteral("ada"));
+    QCOMPARE(again->user->email, QStringLiteral("ada@example.com"));
+    QCOMPARE(again->user->role, Role::Pending);
+    QCOMPARE(again->user->id, notification->user->id);
+    QCOMPARE(again->user->createdAt, notification->user->createdAt);
+    QCOMPARE(again->text, MessageTemplate::defaultText(Event::UserCreated));
+    QCOMPARE(PayloadBuilder::build(*again, PayloadFormat::Shape::Slack).body,
+             PayloadBuilder::build(*notification, PayloadFormat::Shape::Slack).body);
+}
+
+// What the body cannot give back stays in the payload: a name or address made printable in the body (it would come
+// back escaped), a template of the administrator's, any account for a shape other than JSON.
+void TestOutbox::payloadKeepsWhatTheBodyCannotGiveBack()
+{
+    TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("http://127.0.0.1:9/hook"));
+    NewUser user;
+    user.name = QStringLiteral("Ada\u202Egnp.exe");
+    user.email = QStringLiteral("ada@example.com");
+    user.role = Role::User;
+    const auto hidden = UserStore(m_database.get()).create(user, QByteArray()).notifications.value(0).id;
+    QVERIFY(!hidden.isEmpty());
+    QVERIFY(TestFixtures::changeMainEndpoint(m_database.get(), [](Endpoint& endpoint) {
+        endpoint.templates.insert(Event::UserCreated, QStringLiteral("Welcome {name}"));
+    }));
+    const auto templated = createUser(QStringLiteral("bo@example.com"));
+    QVERIFY(TestFixtures::setWebhookFormat(m_database.get(), QStringLiteral("discord")));
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("https://discord.com/api/webhooks/1/x")));
+    const auto discord = createUser(QStringLiteral("cy@example.com"));
+
+    const auto payload = [this](const QString& id) {
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral("SELECT payload FROM notifications WHERE id = ?"));
+        query.addBindValue(id);
+        return query.exec() && query.next() ? QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()
+                                            : QJsonObject();
+    };
+    QCOMPARE(payload(hidden).value(QStringLiteral("user")).toObject().value(QStringLiteral("name")).toString(),
+             user.name);
+    QVERIFY(!payload(hidden).contains(QStringLiteral("template")));
+    QCOMPARE(payload(templated).value(QStringLiteral("template")).toString(), QStringLiteral("Welcome {name}"));
+    QVERIFY(!payload(templated).contains(QStringLiteral("user")));
+    QCOMPARE(payload(discord).value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString(),
+             QStringLiteral("cy@example.com"));
+
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.notification(hidden)->user->name, user.name);
+    QCOMPARE(outbox.notification(templated)->text, QStringLiteral("Welcome {name}"));
+    QCOMPARE(outbox.notification(templated)->user->email, QStringLiteral("bo@example.com"));
+    QCOMPARE(outbox.notification(discord)->user->email, QStringLiteral("cy@example.com"));
 }
 
 void TestOutbox::claimLeasesABatchInOneStatement()

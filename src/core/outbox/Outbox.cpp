@@ -3,6 +3,7 @@
 #include "Log.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "text/SafeText.h"
 #include "users/UserRules.h"
 #include "users/UserStore.h"
 #include "webhooks/WebhookConfig.h"
@@ -109,6 +110,26 @@ QString deliveredResult(int status, qint64 durationMs)
     return result.toStored();
 }
 
+// A JSON body carries the account and its changes as they were, unless a value had to be made printable (SafeText):
+// then the payload need not keep a second copy of them.
+bool jsonBodyCarriesValues(const Notification& notification)
+{
+    const auto sentAsIs = [](const QString& text) {
+        return SafeText::printable(text) == text;
+    };
+    if (notification.user && !(sentAsIs(notification.user->name) && sentAsIs(notification.user->email))) {
+        return false;
+    }
+    for (auto it = notification.changes.constBegin(); it != notification.changes.constEnd(); ++it) {
+        const auto change = it.value().toObject();
+        if (!sentAsIs(change.value(QStringLiteral("from")).toString())
+            || !sentAsIs(change.value(QStringLiteral("to")).toString())) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool execOrWarn(QSqlQuery& query)
 {
     if (!query.exec()) {
@@ -173,12 +194,21 @@ bool Outbox::enqueue(QSqlQuery& query, const Notification& notification, const E
 {
     const auto now = nowMs();
     // The payload keeps what renders the body again for another shape, should the endpoint's format change: the
-    // template and the account as they were. The id and the event have columns of their own.
+    // template and the account as they were. The id and the event have columns of their own; what can be rebuilt is
+    // left out (notification() puts it back): the template when it is its event's default, the account and its changes
+    // when the JSON body carries them unchanged.
+    const auto shape = endpoint.shape();
     auto source = notification.toJson();
     source.remove(QStringLiteral("id"));
     source.remove(QStringLiteral("event"));
     source.remove(QStringLiteral("timestamp")); // the row's created_at; no body carries it
-    const auto shape = endpoint.shape();
+    if (notification.text == MessageTemplate::defaultText(notification.event)) {
+        source.remove(QStringLiteral("template"));
+    }
+    if (shape == PayloadFormat::Shape::Json && jsonBodyCarriesValues(notification)) {
+        source.remove(QStringLiteral("user"));
+        source.remove(QStringLiteral("changes"));
+    }
     query.addBindValue(notification.id);
     query.addBindValue(Events::key(notification.event));
     query.addBindValue(endpoint.id);
@@ -280,15 +310,31 @@ std::optional<Notification> Outbox::notification(const QString& id) const
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral(
         "SELECT n.event, n.payload, n.user_id, n.user_name, u.name, u.email, u.role, u.password_hash IS NOT NULL, "
-        "u.created_at, u.id, n.created_at, n.endpoint_id FROM notifications n LEFT JOIN users u ON u.id = n.user_id "
-        "WHERE n.id = ?"));
+        "u.created_at, u.id, n.created_at, n.endpoint_id, n.body, n.shape FROM notifications n "
+        "LEFT JOIN users u ON u.id = n.user_id WHERE n.id = ?"));
     query.addBindValue(id);
     if (!execOrWarn(query) || !query.next()) {
         return std::nullopt;
     }
-    auto notification = Notification::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
+    const auto event = Events::fromKey(query.value(0).toString()).value_or(Event::WebhookTest);
+    auto source = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
+    // What enqueue() left out: the event's default template (in the reader's language), the account and its changes
+    // as the JSON body carries them.
+    if (!source.contains(QStringLiteral("template")) && !source.contains(QStringLiteral("text"))) {
+        source.insert(QStringLiteral("template"), MessageTemplate::defaultText(event));
+    }
+    if (!source.contains(QStringLiteral("user")) && !query.value(12).isNull()
+        && PayloadFormat::shapeFromKey(query.value(13).toString()) == PayloadFormat::Shape::Json) {
+        const auto body = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object();
+        for (const auto& key : { QStringLiteral("user"), QStringLiteral("changes") }) {
+            if (body.contains(key) && !source.contains(key)) {
+                source.insert(key, body.value(key));
+            }
+        }
+    }
+    auto notification = Notification::fromJson(source);
     notification.id = id;
-    notification.event = Events::fromKey(query.value(0).toString()).value_or(Event::WebhookTest);
+    notification.event = event;
     if (!notification.timestamp.isValid()) {
         notification.timestamp = fromMs(query.value(10));
     }
