@@ -534,6 +534,17 @@ void TestOutbox::deliveredAttemptIsCompact()
     QCOMPARE(a.summary(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
     QCOMPARE(outbox.find(id)->lastResultText(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
     QCOMPARE(outbox.find(id)->state, QStringLiteral("delivered"));
+    // The notification keeps no result of its own: its attempt says it, in the list too, and after a redelivery is
+    // asked for.
+    query.finish();
+    QVERIFY(query.exec(QStringLiteral("SELECT last_result_code IS NULL, last_status FROM notifications")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(1).toInt(), 204);
+    query.finish();
+    QCOMPARE(outbox.list(std::nullopt, 10).value(0).lastResultText(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
+    QCOMPARE(outbox.retry(id), 1);
+    QCOMPARE(outbox.find(id)->lastResultText(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
 }
 
 void TestOutbox::failedAttemptKeepsFullDetail()

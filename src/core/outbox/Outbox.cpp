@@ -24,9 +24,23 @@ QDateTime fromMs(const QVariant& value)
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// A notification delivered by a compact attempt keeps no result of its own (Outbox::record): its last attempt's
+// duration, with its status, says it again.
 const QString RowColumns = QStringLiteral(
     "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at, "
-    "last_result_code, rowid, endpoint_id");
+    "last_result_code, rowid, endpoint_id, CASE WHEN last_result_code IS NULL AND last_status BETWEEN 200 AND 299 THEN "
+    "(SELECT a.duration_ms FROM attempts a WHERE a.notification_id = notifications.id AND a.body_stored = 1 "
+    "ORDER BY a.id DESC LIMIT 1) END");
+
+// What a delivered attempt's result needs to say it ("Delivered: HTTP 204 in 12 ms."): its status and duration.
+QString deliveredResult(int status, qint64 durationMs)
+{
+    DeliveryResult result;
+    result.outcome = DeliveryResult::Outcome::Delivered;
+    result.httpStatus = status;
+    result.durationMs = durationMs;
+    return result.toStored();
+}
 
 NotificationRow readRow(const QSqlQuery& query)
 {
@@ -44,6 +58,9 @@ NotificationRow readRow(const QSqlQuery& query)
     row.lastResultCode = query.value(10).toString();
     row.sequence = query.value(11).toLongLong();
     row.endpointId = query.value(12).isNull() ? -1 : query.value(12).toLongLong();
+    if (row.lastResultCode.isEmpty() && !query.value(13).isNull()) {
+        row.lastResultCode = deliveredResult(row.lastStatus, query.value(13).toLongLong());
+    }
     return row;
 }
 
@@ -98,16 +115,6 @@ QString expandHeaders(const QString& stored, const QByteArray& contentType, cons
     }
     // Values are masked already; describeHeaders masks them again to the same text.
     return WebhookConfig::describeHeaders(headers, contentType);
-}
-
-// What a delivered attempt's result needs to say it ("Delivered: HTTP 204 in 12 ms."): its status and duration.
-QString deliveredResult(int status, qint64 durationMs)
-{
-    DeliveryResult result;
-    result.outcome = DeliveryResult::Outcome::Delivered;
-    result.httpStatus = status;
-    result.durationMs = durationMs;
-    return result.toStored();
 }
 
 // A JSON body carries the account and its changes as they were, unless a value had to be made printable (SafeText):
@@ -400,8 +407,8 @@ bool Outbox::record(const QList<Outcome>& outcomes)
         insert.addBindValue(compact ? Database::text(a.responseBody.left(CompactResponseExcerpt))
                                     : Database::text(a.responseBody));
         insert.addBindValue(Database::text(a.diagnostic));
-        // A compact row's result is rebuilt from its status and duration.
-        const auto result = compact ? deliveredResult(a.status, a.durationMs) : a.result;
+        // A compact row's result is rebuilt from its status and duration, and so is its notification's (readRow).
+        const auto& result = compact ? QString() : a.result;
         insert.addBindValue(compact || a.result.isEmpty() ? QVariant() : QVariant(a.result));
         insert.addBindValue(compact ? QVariant(1) : QVariant());
         update.addBindValue(stateKey(outcome.state));
