@@ -255,14 +255,16 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
         return claimed;
     }
     const auto now = nowMs();
-    // One statement leases the whole batch and reads back what sending needs.
+    // One statement leases the whole batch and reads back what sending needs. Due first, then in the order they were
+    // written: the order of the due index itself (it ends on the rowid), so no claim sorts the backlog (a flush makes
+    // every pending notification due at the same time).
     QSqlQuery lease(db);
     lease.prepare(
         QStringLiteral("UPDATE notifications SET lease_owner = :owner, lease_until = :until WHERE rowid IN ("
                        "SELECT rowid FROM notifications WHERE state = 'pending' "
                        "AND (lease_until IS NULL OR lease_until < :now) AND endpoint_id IN (%2) %1 "
-                       "ORDER BY next_attempt_at, created_at LIMIT :limit) "
-                       "RETURNING id, event, attempts, body, shape, next_attempt_at, created_at, rowid, endpoint_id")
+                       "ORDER BY next_attempt_at, rowid LIMIT :limit) "
+                       "RETURNING id, event, attempts, body, shape, next_attempt_at, rowid, endpoint_id")
             .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id"),
                  endpointIds.join(QLatin1Char(','))));
     lease.bindValue(QStringLiteral(":owner"), owner);
@@ -278,7 +280,6 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
     struct Order
     {
         qint64 due;
-        qint64 created;
         qint64 rowid;
     };
     QList<QPair<Order, ClaimedNotification>> rows;
@@ -292,9 +293,8 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
         item.notification.id = lease.value(0).toString();
         item.notification.event = Events::fromKey(lease.value(1).toString()).value_or(Event::WebhookTest);
         item.attempts = lease.value(2).toInt();
-        item.notification.endpointId = lease.value(8).isNull() ? -1 : lease.value(8).toLongLong();
-        rows.append(
-            { Order { lease.value(5).toLongLong(), lease.value(6).toLongLong(), lease.value(7).toLongLong() }, item });
+        item.notification.endpointId = lease.value(7).isNull() ? -1 : lease.value(7).toLongLong();
+        rows.append({ Order { lease.value(5).toLongLong(), lease.value(6).toLongLong() }, item });
     }
     lease.finish();
     if (lease.lastError().isValid() || !transaction.commit()) {
@@ -302,8 +302,7 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
     }
     // RETURNING gives no order: due first, as selected.
     std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.first.due, a.first.created, a.first.rowid)
-            < std::tie(b.first.due, b.first.created, b.first.rowid);
+        return std::tie(a.first.due, a.first.rowid) < std::tie(b.first.due, b.first.rowid);
     });
     claimed.reserve(rows.size());
     for (auto& row : rows) {
