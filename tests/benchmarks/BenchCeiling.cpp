@@ -12,7 +12,9 @@
 //   (e) the window's longest event-loop gap while it imports NOTIFICATIONS accounts and delivers them
 //       (BenchImportWindow, offscreen, with its own in-process receiver), unless BENCH_CEILING_NO_WINDOW is set.
 // Then min/median/max of each, and each rate as a ratio to the ceiling of the same run.
-// CROCHET_CLI names the crochet-cli to measure (default: next to this build's); BENCH_IMPORT_WINDOW the
+// The ceiling is measured again just before each of (c) and (d), and each is compared with that one: the shared
+// machine's speed drifts from minute to minute. CROCHET_CLI names the crochet-cli to measure (default: this build's);
+// CROCHET_CLI_BEFORE, when set, another build measured alternately in the same runs. BENCH_IMPORT_WINDOW names the
 // BenchImportWindow (default: next to this program). Usage: BenchCeiling [NOTIFICATIONS] [RUNS]
 #include "BenchSupport.h"
 #include "TestFixtures.h"
@@ -401,6 +403,10 @@ int main(int argc, char* argv[])
         windowProgram = QDir(here).filePath(QStringLiteral("BenchImportWindow"));
     }
     const bool measureWindow = !qEnvironmentVariableIsSet("BENCH_CEILING_NO_WINDOW");
+    QList<QPair<QString, QString>> builds { { QStringLiteral("now"), cliProgram } };
+    if (qEnvironmentVariableIsSet("CROCHET_CLI_BEFORE")) {
+        builds.prepend({ QStringLiteral("before"), qEnvironmentVariable("CROCHET_CLI_BEFORE") });
+    }
 
     Receiver receiver;
     if (!receiver.start(QCoreApplication::applicationFilePath())) {
@@ -445,64 +451,79 @@ int main(int argc, char* argv[])
               .arg(stored.constFirst().second.size())
               .arg(QString::fromUtf8(stored.constFirst().second)));
 
-    Figures ceiling, ceilingCpu, peer, flush, flushCpu, import, gap;
-    for (int run = 1; run <= runs; ++run) {
-        // (a)
+    // Each Crochet figure is compared with the ceiling measured just before it: the machine's speed drifts.
+    Figures ceiling, ceilingCpu, peer, gap;
+    QHash<QString, Figures> flush, flushCpu, import;
+    const auto measureCeiling = [&] {
         receiver.expect(notifications);
         qint64 bareCpu = 0;
         const auto bareMs = qMax<qint64>(1, barePoster(receiver.url(), stored, &bareCpu));
-        const double bareRate = notifications * 1000.0 / bareMs;
-        ceiling.values << bareRate;
+        ceiling.values << notifications * 1000.0 / bareMs;
         ceiling.ratios << 1.0;
         ceilingCpu.values << double(bareCpu) / notifications;
-        // (b)
+        return ceiling.values.constLast();
+    };
+    const auto runPath = dir.filePath(QStringLiteral("run.sqlite"));
+    for (int run = 1; run <= runs; ++run) {
+        // (b), against (a) just before
+        auto bareRate = measureCeiling();
         receiver.expect(peerCount);
         const auto peerMs = qMax<qint64>(1, peerSender(receiver.url(), stored.mid(0, peerCount)));
         peer.values << peerCount * 1000.0 / peerMs;
         peer.ratios << peer.values.constLast() / bareRate;
-        // (c)
-        const auto runPath = dir.filePath(QStringLiteral("run.sqlite"));
-        QFile::remove(runPath);
-        qint64 lastMs = 0;
-        qint64 exitMs = 0;
-        qint64 cpu = 0;
-        if (!QFile::copy(templatePath, runPath)
-            || !runCli(cliProgram,
-                       { QStringLiteral("--database"), runPath, QStringLiteral("deliveries"), QStringLiteral("flush"),
-                         QStringLiteral("--wait"), QStringLiteral("600") },
-                       receiver, notifications, &lastMs, &exitMs, &cpu)) {
-            return 1;
-        }
-        flush.values << notifications * 1000.0 / qMax<qint64>(1, lastMs);
-        flush.ratios << flush.values.constLast() / bareRate;
-        flushCpu.values << double(cpu) / notifications;
-        flushCpu.ratios << flushCpu.values.constLast() / ceilingCpu.values.constLast();
-        print(QStringLiteral("run %1: (a) bare poster %2/s (CPU %3 µs each); (b) peer %4/s; (c) flush: last received "
-                             "at %5 ms, exit at %6 ms, %7/s, CPU %8 µs each")
+        print(QStringLiteral("run %1: (a) bare poster %2/s (CPU %3 µs each); (b) peer %4/s")
                   .arg(run)
                   .arg(bareRate, 0, 'f', 0)
                   .arg(ceilingCpu.values.constLast(), 0, 'f', 0)
-                  .arg(peer.values.constLast(), 0, 'f', 0)
-                  .arg(lastMs)
-                  .arg(exitMs)
-                  .arg(flush.values.constLast(), 0, 'f', 0)
-                  .arg(flushCpu.values.constLast(), 0, 'f', 0));
-        // (d)
-        QFile::remove(runPath);
-        if (!QFile::copy(emptyPath, runPath)
-            || !runCli(
-                cliProgram,
-                { QStringLiteral("--database"), runPath, QStringLiteral("user"), QStringLiteral("import"), csvPath },
-                receiver, notifications, &lastMs, &exitMs, &cpu)) {
-            return 1;
+                  .arg(peer.values.constLast(), 0, 'f', 0));
+        for (const auto& [name, program] : std::as_const(builds)) {
+            // (c)
+            bareRate = measureCeiling();
+            QFile::remove(runPath);
+            qint64 lastMs = 0;
+            qint64 exitMs = 0;
+            qint64 cpu = 0;
+            if (!QFile::copy(templatePath, runPath)
+                || !runCli(program,
+                           { QStringLiteral("--database"), runPath, QStringLiteral("deliveries"),
+                             QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("600") },
+                           receiver, notifications, &lastMs, &exitMs, &cpu)) {
+                return 1;
+            }
+            flush[name].values << notifications * 1000.0 / qMax<qint64>(1, lastMs);
+            flush[name].ratios << flush[name].values.constLast() / bareRate;
+            flushCpu[name].values << double(cpu) / notifications;
+            flushCpu[name].ratios << flushCpu[name].values.constLast() / ceilingCpu.values.constLast();
+            print(QStringLiteral("run %1 %2: (a) %3/s (CPU %4 µs each); (c) flush: last received at %5 ms, exit at %6 "
+                                 "ms, %7/s, CPU %8 µs each")
+                      .arg(run)
+                      .arg(name)
+                      .arg(bareRate, 0, 'f', 0)
+                      .arg(ceilingCpu.values.constLast(), 0, 'f', 0)
+                      .arg(lastMs)
+                      .arg(exitMs)
+                      .arg(flush[name].values.constLast(), 0, 'f', 0)
+                      .arg(flushCpu[name].values.constLast(), 0, 'f', 0));
+            // (d)
+            bareRate = measureCeiling();
+            QFile::remove(runPath);
+            if (!QFile::copy(emptyPath, runPath)
+                || !runCli(program,
+                           { QStringLiteral("--database"), runPath, QStringLiteral("user"), QStringLiteral("import"),
+                             csvPath },
+                           receiver, notifications, &lastMs, &exitMs, &cpu)) {
+                return 1;
+            }
+            import[name].values << notifications * 1000.0 / qMax<qint64>(1, lastMs);
+            import[name].ratios << import[name].values.constLast() / bareRate;
+            print(QStringLiteral("run %1 %2: (a) %3/s; (d) user import: last received at %4 ms, exit at %5 ms, %6/s")
+                      .arg(run)
+                      .arg(name)
+                      .arg(bareRate, 0, 'f', 0)
+                      .arg(lastMs)
+                      .arg(exitMs)
+                      .arg(import[name].values.constLast(), 0, 'f', 0));
         }
-        import.values << notifications * 1000.0 / qMax<qint64>(1, lastMs);
-        import.ratios << import.values.constLast() / bareRate;
-        print(QStringLiteral("run %1: (d) user import: last received at %2 ms, exit at %3 ms, %4/s")
-                  .arg(run)
-                  .arg(lastMs)
-                  .arg(exitMs)
-                  .arg(import.values.constLast(), 0, 'f', 0));
         // (e)
         if (measureWindow) {
             QProcess window;
@@ -531,13 +552,15 @@ int main(int argc, char* argv[])
     print(QStringLiteral("(b) Open WebUI-style sender (%1): %2 notifications/s; ratio %3")
               .arg(peerCount)
               .arg(summary(peer.values, 0), summary(peer.ratios, 2)));
-    print(QStringLiteral("(c) crochet-cli deliveries flush: %1 notifications/s; ratio %2 (target 0.80)")
-              .arg(summary(flush.values, 0), summary(flush.ratios, 2)));
-    print(QStringLiteral("    its CPU (user + system): %1 µs per notification (target 150); ratio to (a)'s CPU %2")
-              .arg(summary(flushCpu.values, 0), summary(flushCpu.ratios, 2)));
-    print(QStringLiteral("(d) crochet-cli user import, start to last received: %1 notifications/s; ratio %2 (target "
-                         "0.70)")
-              .arg(summary(import.values, 0), summary(import.ratios, 2)));
+    for (const auto& [name, program] : std::as_const(builds)) {
+        print(QStringLiteral("(c) %1: crochet-cli deliveries flush: %2 notifications/s; ratio %3 (target 0.80)")
+                  .arg(name, summary(flush[name].values, 0), summary(flush[name].ratios, 2)));
+        print(QStringLiteral("    its CPU (user + system): %1 µs per notification (target 150); ratio to (a)'s CPU %2")
+                  .arg(summary(flushCpu[name].values, 0), summary(flushCpu[name].ratios, 2)));
+        print(QStringLiteral("(d) %1: crochet-cli user import, start to last received: %2 notifications/s; ratio %3 "
+                             "(target 0.70)")
+                  .arg(name, summary(import[name].values, 0), summary(import[name].ratios, 2)));
+    }
     if (measureWindow) {
         print(QStringLiteral("(e) window, longest event-loop gap: %1 ms (target < 50)").arg(summary(gap.values, 0)));
     }
