@@ -35,6 +35,7 @@ private slots:
     void purgeKeepsPending();
     void bodyIsRenderedWhenWritten();
     void payloadKeepsWhatTheBodyCannotGiveBack();
+    void upgradeDropsWhatRowsCanRebuild();
     void claimLeasesABatchInOneStatement();
     void deliveredAttemptIsCompact();
     void failedAttemptKeepsFullDetail();
@@ -470,6 +471,76 @@ void TestOutbox::payloadKeepsWhatTheBodyCannotGiveBack()
     QCOMPARE(outbox.notification(templated)->text, QStringLiteral("Welcome {name}"));
     QCOMPARE(outbox.notification(templated)->user->email, QStringLiteral("bo@example.com"));
     QCOMPARE(outbox.notification(discord)->user->email, QStringLiteral("cy@example.com"));
+}
+
+// Rows written before schema 8 kept a copy of what they can rebuild: the upgrade drops it where, and only where, what
+// is rebuilt is the same.
+void TestOutbox::upgradeDropsWhatRowsCanRebuild()
+{
+    QString body;
+    const auto plain = createRenderedUser(QStringLiteral("ada@example.com"), &body);
+    const auto custom = createRenderedUser(QStringLiteral("bo@example.com"));
+    const auto edited = createRenderedUser(QStringLiteral("cy@example.com"));
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000, TestFixtures::endpointIds(m_database.get())).size(), 3);
+    QVERIFY(outbox.record({ delivered(plain, body) }));
+    const auto before = outbox.find(plain)->lastResultText();
+    const auto notificationBefore = outbox.notification(plain);
+    QVERIFY(notificationBefore.has_value());
+
+    // As schema 7 wrote them: the account and the template in every payload, the result of every notification.
+    DeliveryResult result = DeliveryResult::fromHttpStatus(204);
+    result.durationMs = 12;
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE notifications SET payload = json_object('template', ?, 'user', "
+                                 "json(json_extract(body, '$.user'))), last_result_code = "
+                                 "CASE WHEN id = ? THEN ? END"));
+    query.addBindValue(MessageTemplate::defaultText(Event::UserCreated));
+    query.addBindValue(plain);
+    query.addBindValue(result.toStored());
+    QVERIFY(query.exec());
+    query.prepare(QStringLiteral("UPDATE notifications SET payload = json_set(payload, '$.template', 'Hi {name}') "
+                                 "WHERE id = ?"));
+    query.addBindValue(custom);
+    QVERIFY(query.exec());
+    // The account as the payload kept it differs from what the body says (written so by hand): it stays.
+    query.prepare(QStringLiteral("UPDATE notifications SET payload = json_set(payload, '$.user.name', 'Cyril') "
+                                 "WHERE id = ?"));
+    query.addBindValue(edited);
+    QVERIFY(query.exec());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::CurrentSchemaVersion - 1)));
+    query.finish();
+
+    Database reopened(m_dir->filePath(QStringLiteral("o.sqlite")));
+    QVERIFY(reopened.open());
+    QCOMPARE(reopened.schemaVersion(), Database::CurrentSchemaVersion);
+    QSqlQuery read(reopened.connection());
+    QVERIFY(
+        read.exec(QStringLiteral("SELECT id, payload, last_result_code IS NULL FROM notifications ORDER BY rowid")));
+    QHash<QString, QPair<QString, bool>> rows;
+    while (read.next()) {
+        rows.insert(read.value(0).toString(), { read.value(1).toString(), read.value(2).toBool() });
+    }
+    QCOMPARE(rows.value(plain), qMakePair(QStringLiteral("{}"), true));
+    QCOMPARE(rows.value(custom).first, QStringLiteral("{\"template\":\"Hi {name}\"}"));
+    QCOMPARE(QJsonDocument::fromJson(rows.value(edited).first.toUtf8())
+                 .object()
+                 .value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("Cyril"));
+
+    // What is read back is what was read before.
+    Outbox upgraded(&reopened);
+    QCOMPARE(upgraded.find(plain)->lastResultText(), before);
+    QCOMPARE(before, QStringLiteral("Delivered: HTTP 204 in 12 ms."));
+    const auto notificationAfter = upgraded.notification(plain);
+    QVERIFY(notificationAfter.has_value());
+    QCOMPARE(notificationAfter->text, notificationBefore->text);
+    QCOMPARE(notificationAfter->user->toJson(), notificationBefore->user->toJson());
+    QCOMPARE(upgraded.notification(custom)->text, QStringLiteral("Hi {name}"));
+    QCOMPARE(upgraded.notification(edited)->user->name, QStringLiteral("Cyril"));
 }
 
 void TestOutbox::claimLeasesABatchInOneStatement()
