@@ -14,7 +14,8 @@
 // Then min/median/max of each, and each rate as a ratio to the ceiling of the same run.
 // The ceiling is measured again just before each of (c) and (d), and each is compared with that one: the shared
 // machine's speed drifts from minute to minute. CROCHET_CLI names the crochet-cli to measure (default: this build's);
-// CROCHET_CLI_BEFORE, when set, another build measured alternately in the same runs. BENCH_IMPORT_WINDOW names the
+// CROCHET_CLI_BEFORE, when set, another build measured alternately in the same runs (CROCHET_CLI_BEFORE_SCHEMA: see
+// copyFor). BENCH_IMPORT_WINDOW names the
 // BenchImportWindow (default: next to this program). Usage: BenchCeiling [NOTIFICATIONS] [RUNS]
 #include "BenchSupport.h"
 #include "TestFixtures.h"
@@ -464,6 +465,23 @@ int main(int argc, char* argv[])
         return ceiling.values.constLast();
     };
     const auto runPath = dir.filePath(QStringLiteral("run.sqlite"));
+    // The "before" build may know an older schema: CROCHET_CLI_BEFORE_SCHEMA gives its copies that version, which is
+    // only right when the schemas between differ in what rows hold, not in their tables (7 and 8).
+    const int beforeSchema = qEnvironmentVariableIntValue("CROCHET_CLI_BEFORE_SCHEMA");
+    const auto copyFor = [&](const QString& name, const QString& from, const QString& to) {
+        if (!QFile::copy(from, to)) {
+            return false;
+        }
+        if (name != QLatin1String("before") || beforeSchema <= 0) {
+            return true;
+        }
+        Database copy(to);
+        if (!copy.open()) {
+            return false;
+        }
+        QSqlQuery query(copy.connection());
+        return query.exec(QStringLiteral("PRAGMA user_version = %1").arg(beforeSchema));
+    };
     for (int run = 1; run <= runs; ++run) {
         // (b), against (a) just before
         auto bareRate = measureCeiling();
@@ -483,7 +501,7 @@ int main(int argc, char* argv[])
             qint64 lastMs = 0;
             qint64 exitMs = 0;
             qint64 cpu = 0;
-            if (!QFile::copy(templatePath, runPath)
+            if (!copyFor(name, templatePath, runPath)
                 || !runCli(program,
                            { QStringLiteral("--database"), runPath, QStringLiteral("deliveries"),
                              QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("600") },
@@ -507,7 +525,7 @@ int main(int argc, char* argv[])
             // (d)
             bareRate = measureCeiling();
             QFile::remove(runPath);
-            if (!QFile::copy(emptyPath, runPath)
+            if (!copyFor(name, emptyPath, runPath)
                 || !runCli(program,
                            { QStringLiteral("--database"), runPath, QStringLiteral("user"), QStringLiteral("import"),
                              csvPath },
