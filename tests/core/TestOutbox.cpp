@@ -37,6 +37,7 @@ private slots:
     void payloadKeepsWhatTheBodyCannotGiveBack();
     void upgradeDropsWhatRowsCanRebuild();
     void claimLeasesABatchInOneStatement();
+    void flushedBacklogIsClaimedInWrittenOrder();
     void deliveredAttemptIsCompact();
     void failedAttemptKeepsFullDetail();
     void schemaFiveHistoryStaysReadable();
@@ -570,6 +571,37 @@ void TestOutbox::claimLeasesABatchInOneStatement()
         leased += inBatch;
     }
     QCOMPARE(leased, 3);
+}
+
+// After a flush every pending notification is due at the same moment: they go in the order they were written, read
+// from the due index in its own order (no claim sorts the backlog), the earlier due still first.
+void TestOutbox::flushedBacklogIsClaimedInWrittenOrder()
+{
+    QStringList ids;
+    for (int i = 0; i < 6; ++i) {
+        ids << createRenderedUser(QStringLiteral("u%1@example.com").arg(i));
+    }
+    QSqlQuery query(m_database->connection());
+    // Due later, all but the last one, due now; their clock times say nothing of the order (the clock may go back).
+    QVERIFY(query.exec(QStringLiteral("UPDATE notifications SET created_at = 1000 - rowid, next_attempt_at = %1")
+                           .arg(QDateTime::currentMSecsSinceEpoch() + 3600000)));
+    query.prepare(QStringLiteral("UPDATE notifications SET next_attempt_at = 0 WHERE id = ?"));
+    query.addBindValue(ids.last());
+    QVERIFY(query.exec());
+    Outbox outbox(m_database.get());
+    const auto endpoints = TestFixtures::endpointIds(m_database.get());
+    const auto first = outbox.claim(QStringLiteral("a"), 1, 60000, endpoints);
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.first().notification.id, ids.last());
+    QCOMPARE(outbox.scheduleAllNow(), 5);
+    QStringList claimed;
+    for (const auto& item : outbox.claim(QStringLiteral("a"), 3, 60000, endpoints)) {
+        claimed << item.notification.id;
+    }
+    for (const auto& item : outbox.claim(QStringLiteral("a"), 10, 60000, endpoints)) {
+        claimed << item.notification.id;
+    }
+    QCOMPARE(claimed, ids.mid(0, 5));
 }
 
 void TestOutbox::deliveredAttemptIsCompact()
