@@ -467,7 +467,29 @@ void TestOutbox::payloadKeepsWhatTheBodyCannotGiveBack()
     QCOMPARE(payload(discord).value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString(),
              QStringLiteral("cy@example.com"));
 
+    // An account update's changes come back from the JSON body too, as they were.
+    QVERIFY(TestFixtures::setWebhookFormat(m_database.get(), QStringLiteral("json")));
+    QVERIFY(TestFixtures::changeMainEndpoint(m_database.get(), [](Endpoint& endpoint) {
+        endpoint.events = Events::subscribable();
+        endpoint.url = QStringLiteral("http://127.0.0.1:9/hook");
+    }));
+    UserStore users(m_database.get());
+    const auto account = users.find(QStringLiteral("bo@example.com"));
+    QVERIFY(account.has_value());
+    UserChanges rename;
+    rename.name = QStringLiteral("Bob");
+    const auto changed = users.update(account->id, rename);
+    QVERIFY(changed.ok);
+    QCOMPARE(changed.notifications.size(), 1);
+    const auto updated = changed.notifications.constFirst().id;
+    QVERIFY(!payload(updated).contains(QStringLiteral("changes")));
+    QVERIFY(!payload(updated).contains(QStringLiteral("user")));
+
     Outbox outbox(m_database.get());
+    const auto update = outbox.notification(updated);
+    QVERIFY(update.has_value());
+    QCOMPARE(update->changes, changed.changes);
+    QCOMPARE(update->user->name, QStringLiteral("Bob"));
     QCOMPARE(outbox.notification(hidden)->user->name, user.name);
     QCOMPARE(outbox.notification(templated)->text, QStringLiteral("Welcome {name}"));
     QCOMPARE(outbox.notification(templated)->user->email, QStringLiteral("bo@example.com"));

@@ -9,6 +9,7 @@
 #include "webhooks/WebhookConfig.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -118,19 +119,23 @@ QString expandHeaders(const QString& stored, const QByteArray& contentType, cons
 }
 
 // A JSON body carries the account and its changes as they were, unless a value had to be made printable (SafeText):
-// then the payload need not keep a second copy of them.
+// then the payload need not keep a second copy of them. Only what PayloadBuilder writes back exactly counts.
 bool jsonBodyCarriesValues(const Notification& notification)
 {
     const auto sentAsIs = [](const QString& text) {
         return SafeText::printable(text) == text;
     };
-    if (notification.user && !(sentAsIs(notification.user->name) && sentAsIs(notification.user->email))) {
+    if (notification.user
+        && !(sentAsIs(notification.user->name) && sentAsIs(notification.user->email)
+             && sentAsIs(notification.user->id))) {
         return false;
     }
     for (auto it = notification.changes.constBegin(); it != notification.changes.constEnd(); ++it) {
         const auto change = it.value().toObject();
-        if (!sentAsIs(change.value(QStringLiteral("from")).toString())
-            || !sentAsIs(change.value(QStringLiteral("to")).toString())) {
+        const auto from = change.value(QStringLiteral("from")).toString();
+        const auto to = change.value(QStringLiteral("to")).toString();
+        if (!sentAsIs(from) || !sentAsIs(to)
+            || it.value() != QJsonObject { { QStringLiteral("from"), from }, { QStringLiteral("to"), to } }) {
             return false;
         }
     }
