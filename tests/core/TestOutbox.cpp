@@ -5,6 +5,7 @@
 #include "text/Translations.h"
 #include "users/UserStore.h"
 #include "webhooks/Endpoint.h"
+#include "webhooks/MessageTemplate.h"
 #include "webhooks/PayloadBuilder.h"
 #include "webhooks/WebhookConfig.h"
 
@@ -33,7 +34,10 @@ private slots:
     void schemaThreeAttemptsKeepTheirText();
     void purgeKeepsPending();
     void bodyIsRenderedWhenWritten();
+    void payloadKeepsWhatTheBodyCannotGiveBack();
+    void upgradeDropsWhatRowsCanRebuild();
     void claimLeasesABatchInOneStatement();
+    void flushedBacklogIsClaimedInWrittenOrder();
     void deliveredAttemptIsCompact();
     void failedAttemptKeepsFullDetail();
     void schemaFiveHistoryStaysReadable();
@@ -430,8 +434,155 @@ void TestOutbox::bodyIsRenderedWhenWritten()
     QSqlQuery query(m_database->connection());
     QVERIFY(query.exec(QStringLiteral("SELECT shape, payload FROM notifications")) && query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("json"));
-    // The account is kept as it was in the payload: it may be edited or deleted before the body is rendered again.
-    QVERIFY(query.value(1).toString().contains(QLatin1String("ada@example.com")));
+    // The JSON body carries the account as it was, and the template is its event's default: the payload keeps neither.
+    QCOMPARE(query.value(1).toString(), QStringLiteral("{}"));
+    query.finish();
+    // The account may be edited or deleted before the body is rendered again for another shape: it comes back as
+    // the body has it, with the default template.
+    QVERIFY(query.exec(QStringLiteral("UPDATE users SET name = 'Bob', email = 'bob@example.com'")));
+    const auto again = Outbox(m_database.get()).notification(id);
+    QVERIFY(again.has_value());
+    QCOMPARE(again->user->name, QStringLiteral("ada"));
+    QCOMPARE(again->user->email, QStringLiteral("ada@example.com"));
+    QCOMPARE(again->user->role, Role::Pending);
+    QCOMPARE(again->user->id, notification->user->id);
+    QCOMPARE(again->user->createdAt, notification->user->createdAt);
+    QCOMPARE(again->text, MessageTemplate::defaultText(Event::UserCreated));
+    QCOMPARE(PayloadBuilder::build(*again, PayloadFormat::Shape::Slack).body,
+             PayloadBuilder::build(*notification, PayloadFormat::Shape::Slack).body);
+}
+
+// What the body cannot give back stays in the payload: a name or address made printable in the body (it would come
+// back escaped), a template of the administrator's, any account for a shape other than JSON.
+void TestOutbox::payloadKeepsWhatTheBodyCannotGiveBack()
+{
+    TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("http://127.0.0.1:9/hook"));
+    NewUser user;
+    user.name = QStringLiteral("Ada\u202Egnp.exe");
+    user.email = QStringLiteral("ada@example.com");
+    user.role = Role::User;
+    const auto hidden = UserStore(m_database.get()).create(user, QByteArray()).notifications.value(0).id;
+    QVERIFY(!hidden.isEmpty());
+    QVERIFY(TestFixtures::changeMainEndpoint(m_database.get(), [](Endpoint& endpoint) {
+        endpoint.templates.insert(Event::UserCreated, QStringLiteral("Welcome {name}"));
+    }));
+    const auto templated = createUser(QStringLiteral("bo@example.com"));
+    QVERIFY(TestFixtures::setWebhookFormat(m_database.get(), QStringLiteral("discord")));
+    QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("https://discord.com/api/webhooks/1/x")));
+    const auto discord = createUser(QStringLiteral("cy@example.com"));
+
+    const auto payload = [this](const QString& id) {
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral("SELECT payload FROM notifications WHERE id = ?"));
+        query.addBindValue(id);
+        return query.exec() && query.next() ? QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()
+                                            : QJsonObject();
+    };
+    QCOMPARE(payload(hidden).value(QStringLiteral("user")).toObject().value(QStringLiteral("name")).toString(),
+             user.name);
+    QVERIFY(!payload(hidden).contains(QStringLiteral("template")));
+    QCOMPARE(payload(templated).value(QStringLiteral("template")).toString(), QStringLiteral("Welcome {name}"));
+    QVERIFY(!payload(templated).contains(QStringLiteral("user")));
+    QCOMPARE(payload(discord).value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString(),
+             QStringLiteral("cy@example.com"));
+
+    // An account update's changes come back from the JSON body too, as they were.
+    QVERIFY(TestFixtures::setWebhookFormat(m_database.get(), QStringLiteral("json")));
+    QVERIFY(TestFixtures::changeMainEndpoint(m_database.get(), [](Endpoint& endpoint) {
+        endpoint.events = Events::subscribable();
+        endpoint.url = QStringLiteral("http://127.0.0.1:9/hook");
+    }));
+    UserStore users(m_database.get());
+    const auto account = users.find(QStringLiteral("bo@example.com"));
+    QVERIFY(account.has_value());
+    UserChanges rename;
+    rename.name = QStringLiteral("Bob");
+    const auto changed = users.update(account->id, rename);
+    QVERIFY(changed.ok);
+    QCOMPARE(changed.notifications.size(), 1);
+    const auto updated = changed.notifications.constFirst().id;
+    QVERIFY(!payload(updated).contains(QStringLiteral("changes")));
+    QVERIFY(!payload(updated).contains(QStringLiteral("user")));
+
+    Outbox outbox(m_database.get());
+    const auto update = outbox.notification(updated);
+    QVERIFY(update.has_value());
+    QCOMPARE(update->changes, changed.changes);
+    QCOMPARE(update->user->name, QStringLiteral("Bob"));
+    QCOMPARE(outbox.notification(hidden)->user->name, user.name);
+    QCOMPARE(outbox.notification(templated)->text, QStringLiteral("Welcome {name}"));
+    QCOMPARE(outbox.notification(templated)->user->email, QStringLiteral("bo@example.com"));
+    QCOMPARE(outbox.notification(discord)->user->email, QStringLiteral("cy@example.com"));
+}
+
+// Rows written before schema 8 kept a copy of what they can rebuild: the upgrade drops it where, and only where, what
+// is rebuilt is the same.
+void TestOutbox::upgradeDropsWhatRowsCanRebuild()
+{
+    QString body;
+    const auto plain = createRenderedUser(QStringLiteral("ada@example.com"), &body);
+    const auto custom = createRenderedUser(QStringLiteral("bo@example.com"));
+    const auto edited = createRenderedUser(QStringLiteral("cy@example.com"));
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000, TestFixtures::endpointIds(m_database.get())).size(), 3);
+    QVERIFY(outbox.record({ delivered(plain, body) }));
+    const auto before = outbox.find(plain)->lastResultText();
+    const auto notificationBefore = outbox.notification(plain);
+    QVERIFY(notificationBefore.has_value());
+
+    // As schema 7 wrote them: the account and the template in every payload, the result of every notification.
+    DeliveryResult result = DeliveryResult::fromHttpStatus(204);
+    result.durationMs = 12;
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE notifications SET payload = json_object('template', ?, 'user', "
+                                 "json(json_extract(body, '$.user'))), last_result_code = "
+                                 "CASE WHEN id = ? THEN ? END"));
+    query.addBindValue(MessageTemplate::defaultText(Event::UserCreated));
+    query.addBindValue(plain);
+    query.addBindValue(result.toStored());
+    QVERIFY(query.exec());
+    query.prepare(QStringLiteral("UPDATE notifications SET payload = json_set(payload, '$.template', 'Hi {name}') "
+                                 "WHERE id = ?"));
+    query.addBindValue(custom);
+    QVERIFY(query.exec());
+    // The account as the payload kept it differs from what the body says (written so by hand): it stays.
+    query.prepare(QStringLiteral("UPDATE notifications SET payload = json_set(payload, '$.user.name', 'Cyril') "
+                                 "WHERE id = ?"));
+    query.addBindValue(edited);
+    QVERIFY(query.exec());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::CurrentSchemaVersion - 1)));
+    query.finish();
+
+    Database reopened(m_dir->filePath(QStringLiteral("o.sqlite")));
+    QVERIFY(reopened.open());
+    QCOMPARE(reopened.schemaVersion(), Database::CurrentSchemaVersion);
+    QSqlQuery read(reopened.connection());
+    QVERIFY(
+        read.exec(QStringLiteral("SELECT id, payload, last_result_code IS NULL FROM notifications ORDER BY rowid")));
+    QHash<QString, QPair<QString, bool>> rows;
+    while (read.next()) {
+        rows.insert(read.value(0).toString(), { read.value(1).toString(), read.value(2).toBool() });
+    }
+    QCOMPARE(rows.value(plain), qMakePair(QStringLiteral("{}"), true));
+    QCOMPARE(rows.value(custom).first, QStringLiteral("{\"template\":\"Hi {name}\"}"));
+    QCOMPARE(QJsonDocument::fromJson(rows.value(edited).first.toUtf8())
+                 .object()
+                 .value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("Cyril"));
+
+    // What is read back is what was read before.
+    Outbox upgraded(&reopened);
+    QCOMPARE(upgraded.find(plain)->lastResultText(), before);
+    QCOMPARE(before, QStringLiteral("Delivered: HTTP 204 in 12 ms."));
+    const auto notificationAfter = upgraded.notification(plain);
+    QVERIFY(notificationAfter.has_value());
+    QCOMPARE(notificationAfter->text, notificationBefore->text);
+    QCOMPARE(notificationAfter->user->toJson(), notificationBefore->user->toJson());
+    QCOMPARE(upgraded.notification(custom)->text, QStringLiteral("Hi {name}"));
+    QCOMPARE(upgraded.notification(edited)->user->name, QStringLiteral("Cyril"));
 }
 
 void TestOutbox::claimLeasesABatchInOneStatement()
@@ -461,6 +612,37 @@ void TestOutbox::claimLeasesABatchInOneStatement()
         leased += inBatch;
     }
     QCOMPARE(leased, 3);
+}
+
+// After a flush every pending notification is due at the same moment: they go in the order they were written, read
+// from the due index in its own order (no claim sorts the backlog), the earlier due still first.
+void TestOutbox::flushedBacklogIsClaimedInWrittenOrder()
+{
+    QStringList ids;
+    for (int i = 0; i < 6; ++i) {
+        ids << createRenderedUser(QStringLiteral("u%1@example.com").arg(i));
+    }
+    QSqlQuery query(m_database->connection());
+    // Due later, all but the last one, due now; their clock times say nothing of the order (the clock may go back).
+    QVERIFY(query.exec(QStringLiteral("UPDATE notifications SET created_at = 1000 - rowid, next_attempt_at = %1")
+                           .arg(QDateTime::currentMSecsSinceEpoch() + 3600000)));
+    query.prepare(QStringLiteral("UPDATE notifications SET next_attempt_at = 0 WHERE id = ?"));
+    query.addBindValue(ids.last());
+    QVERIFY(query.exec());
+    Outbox outbox(m_database.get());
+    const auto endpoints = TestFixtures::endpointIds(m_database.get());
+    const auto first = outbox.claim(QStringLiteral("a"), 1, 60000, endpoints);
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.first().notification.id, ids.last());
+    QCOMPARE(outbox.scheduleAllNow(), 5);
+    QStringList claimed;
+    for (const auto& item : outbox.claim(QStringLiteral("a"), 3, 60000, endpoints)) {
+        claimed << item.notification.id;
+    }
+    for (const auto& item : outbox.claim(QStringLiteral("a"), 10, 60000, endpoints)) {
+        claimed << item.notification.id;
+    }
+    QCOMPARE(claimed, ids.mid(0, 5));
 }
 
 void TestOutbox::deliveredAttemptIsCompact()
@@ -496,6 +678,17 @@ void TestOutbox::deliveredAttemptIsCompact()
     QCOMPARE(a.summary(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
     QCOMPARE(outbox.find(id)->lastResultText(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
     QCOMPARE(outbox.find(id)->state, QStringLiteral("delivered"));
+    // The notification keeps no result of its own: its attempt says it, in the list too, and after a redelivery is
+    // asked for.
+    query.finish();
+    QVERIFY(query.exec(QStringLiteral("SELECT last_result_code IS NULL, last_status FROM notifications")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(1).toInt(), 204);
+    query.finish();
+    QCOMPARE(outbox.list(std::nullopt, 10).value(0).lastResultText(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
+    QCOMPARE(outbox.retry(id), 1);
+    QCOMPARE(outbox.find(id)->lastResultText(), QStringLiteral("Delivered: HTTP 204 in 12 ms."));
 }
 
 void TestOutbox::failedAttemptKeepsFullDetail()

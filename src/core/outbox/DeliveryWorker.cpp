@@ -450,14 +450,15 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& targ
     const auto request =
         config.request(claimed.notification.id, claimed.notification.event, std::move(*payload), check.url, startedAt);
     outcome.attempt.requestHeaders = WebhookConfig::describeHeaders(request.headers, request.payload.contentType);
-    // Kept whole if the attempt fails; a delivered one refers to the stored body instead (Outbox::record).
-    outcome.attempt.requestBody = QString::fromUtf8(request.payload.body);
+    // Kept whole if the attempt fails; a delivered one refers to the stored body instead (Outbox::record), so the
+    // text is only made when it is kept.
+    auto body = request.payload.body;
     ++m_inFlight;
     m_pacer.sent(config.endpointId, startedAt);
     auto* pending = leastBusySender()->send(request);
     m_pending.append(pending);
     connect(pending, &PendingDelivery::finished, this,
-            [this, pending, outcome, report, attempts = claimed.attempts, url = config.url,
+            [this, pending, outcome, report, body = std::move(body), attempts = claimed.attempts, url = config.url,
              endpointId = config.endpointId, name = target.name](const DeliveryResult& result) mutable {
                 --m_inFlight;
                 m_pending.removeOne(pending);
@@ -481,6 +482,9 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& targ
                 attempt.setResult(result);
                 attempt.responseHeaders = headerLines(result.responseHeaders);
                 attempt.responseBody = QString::fromUtf8(result.responseBody.left(StoredResponseExcerpt));
+                if (!result.isSuccess() || !attempt.bodyStored) {
+                    attempt.requestBody = QString::fromUtf8(body);
+                }
                 if (result.isSuccess()) {
                     outcome.state = Outbox::State::Delivered;
                 } else if (const auto next =

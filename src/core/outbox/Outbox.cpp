@@ -3,11 +3,13 @@
 #include "Log.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "text/SafeText.h"
 #include "users/UserRules.h"
 #include "users/UserStore.h"
 #include "webhooks/WebhookConfig.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -23,9 +25,23 @@ QDateTime fromMs(const QVariant& value)
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// A notification delivered by a compact attempt keeps no result of its own (Outbox::record): its last attempt's
+// duration, with its status, says it again.
 const QString RowColumns = QStringLiteral(
     "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at, "
-    "last_result_code, rowid, endpoint_id");
+    "last_result_code, rowid, endpoint_id, CASE WHEN last_result_code IS NULL AND last_status BETWEEN 200 AND 299 THEN "
+    "(SELECT a.duration_ms FROM attempts a WHERE a.notification_id = notifications.id AND a.body_stored = 1 "
+    "ORDER BY a.id DESC LIMIT 1) END");
+
+// What a delivered attempt's result needs to say it ("Delivered: HTTP 204 in 12 ms."): its status and duration.
+QString deliveredResult(int status, qint64 durationMs)
+{
+    DeliveryResult result;
+    result.outcome = DeliveryResult::Outcome::Delivered;
+    result.httpStatus = status;
+    result.durationMs = durationMs;
+    return result.toStored();
+}
 
 NotificationRow readRow(const QSqlQuery& query)
 {
@@ -43,6 +59,9 @@ NotificationRow readRow(const QSqlQuery& query)
     row.lastResultCode = query.value(10).toString();
     row.sequence = query.value(11).toLongLong();
     row.endpointId = query.value(12).isNull() ? -1 : query.value(12).toLongLong();
+    if (row.lastResultCode.isEmpty() && !query.value(13).isNull()) {
+        row.lastResultCode = deliveredResult(row.lastStatus, query.value(13).toLongLong());
+    }
     return row;
 }
 
@@ -99,14 +118,28 @@ QString expandHeaders(const QString& stored, const QByteArray& contentType, cons
     return WebhookConfig::describeHeaders(headers, contentType);
 }
 
-// What a delivered attempt's result needs to say it ("Delivered: HTTP 204 in 12 ms."): its status and duration.
-QString deliveredResult(int status, qint64 durationMs)
+// A JSON body carries the account and its changes as they were, unless a value had to be made printable (SafeText):
+// then the payload need not keep a second copy of them. Only what PayloadBuilder writes back exactly counts.
+bool jsonBodyCarriesValues(const Notification& notification)
 {
-    DeliveryResult result;
-    result.outcome = DeliveryResult::Outcome::Delivered;
-    result.httpStatus = status;
-    result.durationMs = durationMs;
-    return result.toStored();
+    const auto sentAsIs = [](const QString& text) {
+        return SafeText::printable(text) == text;
+    };
+    if (notification.user
+        && !(sentAsIs(notification.user->name) && sentAsIs(notification.user->email)
+             && sentAsIs(notification.user->id))) {
+        return false;
+    }
+    for (auto it = notification.changes.constBegin(); it != notification.changes.constEnd(); ++it) {
+        const auto change = it.value().toObject();
+        const auto from = change.value(QStringLiteral("from")).toString();
+        const auto to = change.value(QStringLiteral("to")).toString();
+        if (!sentAsIs(from) || !sentAsIs(to)
+            || it.value() != QJsonObject { { QStringLiteral("from"), from }, { QStringLiteral("to"), to } }) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool execOrWarn(QSqlQuery& query)
@@ -173,12 +206,21 @@ bool Outbox::enqueue(QSqlQuery& query, const Notification& notification, const E
 {
     const auto now = nowMs();
     // The payload keeps what renders the body again for another shape, should the endpoint's format change: the
-    // template and the account as they were. The id and the event have columns of their own.
+    // template and the account as they were. The id and the event have columns of their own; what can be rebuilt is
+    // left out (notification() puts it back): the template when it is its event's default, the account and its changes
+    // when the JSON body carries them unchanged.
+    const auto shape = endpoint.shape();
     auto source = notification.toJson();
     source.remove(QStringLiteral("id"));
     source.remove(QStringLiteral("event"));
     source.remove(QStringLiteral("timestamp")); // the row's created_at; no body carries it
-    const auto shape = endpoint.shape();
+    if (notification.text == MessageTemplate::defaultText(notification.event)) {
+        source.remove(QStringLiteral("template"));
+    }
+    if (shape == PayloadFormat::Shape::Json && jsonBodyCarriesValues(notification)) {
+        source.remove(QStringLiteral("user"));
+        source.remove(QStringLiteral("changes"));
+    }
     query.addBindValue(notification.id);
     query.addBindValue(Events::key(notification.event));
     query.addBindValue(endpoint.id);
@@ -218,14 +260,16 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
         return claimed;
     }
     const auto now = nowMs();
-    // One statement leases the whole batch and reads back what sending needs.
+    // One statement leases the whole batch and reads back what sending needs. Due first, then in the order they were
+    // written: the order of the due index itself (it ends on the rowid), so no claim sorts the backlog (a flush makes
+    // every pending notification due at the same time).
     QSqlQuery lease(db);
     lease.prepare(
         QStringLiteral("UPDATE notifications SET lease_owner = :owner, lease_until = :until WHERE rowid IN ("
                        "SELECT rowid FROM notifications WHERE state = 'pending' "
                        "AND (lease_until IS NULL OR lease_until < :now) AND endpoint_id IN (%2) %1 "
-                       "ORDER BY next_attempt_at, created_at LIMIT :limit) "
-                       "RETURNING id, event, attempts, body, shape, next_attempt_at, created_at, rowid, endpoint_id")
+                       "ORDER BY next_attempt_at, rowid LIMIT :limit) "
+                       "RETURNING id, event, attempts, body, shape, next_attempt_at, rowid, endpoint_id")
             .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id"),
                  endpointIds.join(QLatin1Char(','))));
     lease.bindValue(QStringLiteral(":owner"), owner);
@@ -241,7 +285,6 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
     struct Order
     {
         qint64 due;
-        qint64 created;
         qint64 rowid;
     };
     QList<QPair<Order, ClaimedNotification>> rows;
@@ -255,9 +298,8 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
         item.notification.id = lease.value(0).toString();
         item.notification.event = Events::fromKey(lease.value(1).toString()).value_or(Event::WebhookTest);
         item.attempts = lease.value(2).toInt();
-        item.notification.endpointId = lease.value(8).isNull() ? -1 : lease.value(8).toLongLong();
-        rows.append(
-            { Order { lease.value(5).toLongLong(), lease.value(6).toLongLong(), lease.value(7).toLongLong() }, item });
+        item.notification.endpointId = lease.value(7).isNull() ? -1 : lease.value(7).toLongLong();
+        rows.append({ Order { lease.value(5).toLongLong(), lease.value(6).toLongLong() }, item });
     }
     lease.finish();
     if (lease.lastError().isValid() || !transaction.commit()) {
@@ -265,8 +307,7 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
     }
     // RETURNING gives no order: due first, as selected.
     std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.first.due, a.first.created, a.first.rowid)
-            < std::tie(b.first.due, b.first.created, b.first.rowid);
+        return std::tie(a.first.due, a.first.rowid) < std::tie(b.first.due, b.first.rowid);
     });
     claimed.reserve(rows.size());
     for (auto& row : rows) {
@@ -280,15 +321,31 @@ std::optional<Notification> Outbox::notification(const QString& id) const
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral(
         "SELECT n.event, n.payload, n.user_id, n.user_name, u.name, u.email, u.role, u.password_hash IS NOT NULL, "
-        "u.created_at, u.id, n.created_at, n.endpoint_id FROM notifications n LEFT JOIN users u ON u.id = n.user_id "
-        "WHERE n.id = ?"));
+        "u.created_at, u.id, n.created_at, n.endpoint_id, n.body, n.shape FROM notifications n "
+        "LEFT JOIN users u ON u.id = n.user_id WHERE n.id = ?"));
     query.addBindValue(id);
     if (!execOrWarn(query) || !query.next()) {
         return std::nullopt;
     }
-    auto notification = Notification::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
+    const auto event = Events::fromKey(query.value(0).toString()).value_or(Event::WebhookTest);
+    auto source = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
+    // What enqueue() left out: the event's default template (in the reader's language), the account and its changes
+    // as the JSON body carries them.
+    if (!source.contains(QStringLiteral("template")) && !source.contains(QStringLiteral("text"))) {
+        source.insert(QStringLiteral("template"), MessageTemplate::defaultText(event));
+    }
+    if (!source.contains(QStringLiteral("user")) && !query.value(12).isNull()
+        && PayloadFormat::shapeFromKey(query.value(13).toString()) == PayloadFormat::Shape::Json) {
+        const auto body = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object();
+        for (const auto& key : { QStringLiteral("user"), QStringLiteral("changes") }) {
+            if (body.contains(key) && !source.contains(key)) {
+                source.insert(key, body.value(key));
+            }
+        }
+    }
+    auto notification = Notification::fromJson(source);
     notification.id = id;
-    notification.event = Events::fromKey(query.value(0).toString()).value_or(Event::WebhookTest);
+    notification.event = event;
     if (!notification.timestamp.isValid()) {
         notification.timestamp = fromMs(query.value(10));
     }
@@ -354,8 +411,8 @@ bool Outbox::record(const QList<Outcome>& outcomes, const QList<DigestRecord>& d
         insert.addBindValue(compact ? Database::text(a.responseBody.left(CompactResponseExcerpt))
                                     : Database::text(a.responseBody));
         insert.addBindValue(Database::text(a.diagnostic));
-        // A compact row's result is rebuilt from its status and duration.
-        const auto result = compact ? deliveredResult(a.status, a.durationMs) : a.result;
+        // A compact row's result is rebuilt from its status and duration, and so is its notification's (readRow).
+        const auto& result = compact ? QString() : a.result;
         insert.addBindValue(compact || a.result.isEmpty() ? QVariant() : QVariant(a.result));
         insert.addBindValue(compact ? QVariant(1) : QVariant());
         update.addBindValue(stateKey(outcome.state));

@@ -1,8 +1,10 @@
 #include "storage/Database.h"
 
 #include "Log.h"
+#include "outbox/Event.h"
 #include "users/UserRules.h"
 #include "webhooks/Endpoint.h"
+#include "webhooks/MessageTemplate.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -152,6 +154,19 @@ const char* const Migrations[] = {
      " digest_id TEXT NOT NULL REFERENCES digests (id) ON DELETE CASCADE,"
      " PRIMARY KEY (notification_id, number)) WITHOUT ROWID;"
      "CREATE INDEX digest_members_digest ON digest_members (digest_id);"),
+    // 9 -> 10: what a notification row can rebuild is no longer stored twice (Outbox::enqueue, Outbox::record), and rows
+    // written before lose it too: the account and its changes of a payload whose JSON body carries them unchanged, the
+    // result of a notification delivered by a compact attempt (its status and that attempt's duration say it again),
+    // and (compactNotifications()) a template equal to its event's default.
+    ("UPDATE notifications SET payload = json_remove(payload, '$.user', '$.changes') "
+     "WHERE shape = 'json' AND body IS NOT NULL AND json_valid(payload) AND json_valid(body) "
+     "AND json_type(payload, '$.user') = 'object' "
+     "AND json(json_extract(payload, '$.user')) = json(json_extract(body, '$.user')) "
+     "AND COALESCE(json(json_extract(payload, '$.changes')), '') = COALESCE(json(json_extract(body, '$.changes')), '');"
+     "UPDATE notifications SET last_result_code = NULL "
+     "WHERE last_status BETWEEN 200 AND 299 AND last_result_code = json_object('code', 'delivered', 'ms', "
+     "(SELECT a.duration_ms FROM attempts a WHERE a.notification_id = notifications.id AND a.body_stored = 1 "
+     "ORDER BY a.id DESC LIMIT 1), 'status', last_status);"),
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 
@@ -299,6 +314,27 @@ bool fillSearchKeys(QSqlDatabase& db, QString* error)
     for (const auto& [rowid, key] : std::as_const(keys)) {
         update.addBindValue(key);
         update.addBindValue(rowid);
+        if (!update.exec()) {
+            *error = update.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+constexpr int CompactNotificationsVersion = 10;
+
+// Templates equal to their event's default (in the language of the process that migrates, as Outbox::enqueue does)
+// leave the payloads; Outbox::notification() puts the default back.
+bool compactNotifications(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery update(db);
+    update.prepare(
+        QStringLiteral("UPDATE notifications SET payload = json_remove(payload, '$.template') "
+                       "WHERE event = ? AND json_valid(payload) AND json_extract(payload, '$.template') = ?"));
+    for (const auto event : Events::all()) {
+        update.addBindValue(Events::key(event));
+        update.addBindValue(MessageTemplate::defaultText(event));
         if (!update.exec()) {
             *error = update.lastError().text();
             return false;
@@ -652,7 +688,8 @@ bool Database::migrate(QSqlDatabase& db, QString* error)
         if (!execAll(db, QString::fromLatin1(Migrations[step]), &stepError)
             || (step + 1 == EmailKeysInNfcVersion && !recomputeEmailKeys(db, &stepError))
             || (step + 1 == EndpointsVersion
-                && (!createMainEndpoint(db, &stepError) || !fillSearchKeys(db, &stepError)))) {
+                && (!createMainEndpoint(db, &stepError) || !fillSearchKeys(db, &stepError)))
+            || (step + 1 == CompactNotificationsVersion && !compactNotifications(db, &stepError))) {
             if (error) {
                 *error = tr("Cannot upgrade the database to schema %1: %2").arg(step + 1).arg(stepError);
             }

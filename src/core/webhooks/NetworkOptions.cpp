@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <tuple>
+
 namespace {
 
 QString environment(const char* upper, const char* lower)
@@ -357,18 +359,27 @@ bool EnvironmentProxyFactory::bypassed(const QString& host, const QString& noPro
     return false;
 }
 
+EnvironmentProxyFactory::EnvironmentProxyFactory()
+    : m_noProxy(environment("NO_PROXY", "no_proxy"))
+{
+    const auto all = environment("ALL_PROXY", "all_proxy");
+    for (auto [proxy, upper, lower] : { std::tuple { &m_http, "HTTP_PROXY", "http_proxy" },
+                                        std::tuple { &m_https, "HTTPS_PROXY", "https_proxy" } }) {
+        const auto value = environment(upper, lower);
+        *proxy = proxyFromUrl(value.isEmpty() ? all : value);
+    }
+}
+
 QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuery& query)
 {
-    const auto host = query.peerHostName();
-    if (bypassed(host, environment("NO_PROXY", "no_proxy"))) {
+    if (!m_http && !m_https) {
+        return { QNetworkProxy::NoProxy };
+    }
+    if (bypassed(query.peerHostName(), m_noProxy)) {
         return { QNetworkProxy::NoProxy };
     }
     const bool https = query.protocolTag().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
-    auto value = https ? environment("HTTPS_PROXY", "https_proxy") : environment("HTTP_PROXY", "http_proxy");
-    if (value.isEmpty()) {
-        value = environment("ALL_PROXY", "all_proxy");
-    }
-    if (const auto proxy = proxyFromUrl(value)) {
+    if (const auto& proxy = https ? m_https : m_http) {
         return { *proxy };
     }
     return { QNetworkProxy::NoProxy };

@@ -78,10 +78,18 @@ public:
 };
 
 // The system's proxy configuration as Linux tools read it, upper- and lower-case variables alike.
+// The variables are read once, when the factory is made: Qt asks it for every request, and reading the environment
+// takes a process-wide lock each time.
 class EnvironmentProxyFactory : public QNetworkProxyFactory
 {
 public:
+    EnvironmentProxyFactory();
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override;
     static std::optional<QNetworkProxy> proxyFromUrl(const QString& url);
     static bool bypassed(const QString& host, const QString& noProxy);
+
+private:
+    QString m_noProxy;
+    std::optional<QNetworkProxy> m_http;
+    std::optional<QNetworkProxy> m_https;
 };

@@ -69,11 +69,7 @@ QByteArray WebhookSender::userAgent()
 
 int WebhookSender::activeCount() const
 {
-    int count = 0;
-    for (const auto active : m_active) {
-        count += active;
-    }
-    return count;
+    return m_activeTotal;
 }
 
 void WebhookSender::applyProxy(const NetworkOptions& options)
@@ -125,6 +121,7 @@ void WebhookSender::start(PendingDelivery* pending)
 {
     pending->m_started = true;
     ++m_active[pending->m_hostKey];
+    ++m_activeTotal;
     pending->startDeadline();
     if (pending->m_request.network.hostPolicy == NetworkOptions::HostPolicy::Any) {
         post(pending);
@@ -139,6 +136,7 @@ void WebhookSender::release(PendingDelivery* pending)
     if (pending->m_started) {
         pending->m_started = false;
         --m_active[key];
+        --m_activeTotal;
     }
     auto& waiting = m_waiting[key];
     while (m_active.value(key) < ConnectionsPerHost && !waiting.isEmpty()) {

@@ -109,5 +109,6 @@ private:
     QString m_certificatesPath;
     QList<QSslCertificate> m_certificates;
     QHash<QString, int> m_active;
+    int m_activeTotal = 0; // the sum of m_active: asked before every request
     QHash<QString, QList<QPointer<PendingDelivery>>> m_waiting;
 };
