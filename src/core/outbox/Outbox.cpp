@@ -316,6 +316,24 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
     return claimed;
 }
 
+QJsonObject Outbox::restoredPayload(const QString& payload, Event event, const QVariant& body, const QString& shape)
+{
+    auto source = QJsonDocument::fromJson(payload.toUtf8()).object();
+    if (!source.contains(QStringLiteral("template")) && !source.contains(QStringLiteral("text"))) {
+        source.insert(QStringLiteral("template"), MessageTemplate::defaultText(event));
+    }
+    if (!source.contains(QStringLiteral("user")) && !body.isNull()
+        && PayloadFormat::shapeFromKey(shape) == PayloadFormat::Shape::Json) {
+        const auto values = QJsonDocument::fromJson(body.toString().toUtf8()).object();
+        for (const auto& key : { QStringLiteral("user"), QStringLiteral("changes") }) {
+            if (values.contains(key) && !source.contains(key)) {
+                source.insert(key, values.value(key));
+            }
+        }
+    }
+    return source;
+}
+
 std::optional<Notification> Outbox::notification(const QString& id) const
 {
     QSqlQuery query(m_database->connection());
@@ -328,22 +346,8 @@ std::optional<Notification> Outbox::notification(const QString& id) const
         return std::nullopt;
     }
     const auto event = Events::fromKey(query.value(0).toString()).value_or(Event::WebhookTest);
-    auto source = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
-    // What enqueue() left out: the event's default template (in the reader's language), the account and its changes
-    // as the JSON body carries them.
-    if (!source.contains(QStringLiteral("template")) && !source.contains(QStringLiteral("text"))) {
-        source.insert(QStringLiteral("template"), MessageTemplate::defaultText(event));
-    }
-    if (!source.contains(QStringLiteral("user")) && !query.value(12).isNull()
-        && PayloadFormat::shapeFromKey(query.value(13).toString()) == PayloadFormat::Shape::Json) {
-        const auto body = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object();
-        for (const auto& key : { QStringLiteral("user"), QStringLiteral("changes") }) {
-            if (body.contains(key) && !source.contains(key)) {
-                source.insert(key, body.value(key));
-            }
-        }
-    }
-    auto notification = Notification::fromJson(source);
+    auto notification = Notification::fromJson(
+        restoredPayload(query.value(1).toString(), event, query.value(12), query.value(13).toString()));
     notification.id = id;
     notification.event = event;
     if (!notification.timestamp.isValid()) {

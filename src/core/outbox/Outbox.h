@@ -151,6 +151,9 @@ public:
     // each). EventWriter gives each event its notifications.
     static bool prepareEnqueue(QSqlQuery& query);
     static bool enqueue(QSqlQuery& prepared, const Notification& notification, const Endpoint& endpoint);
+    // A stored payload with what enqueue() left out put back: the event's default template (in the reader's
+    // language), and the account and its changes as a stored JSON body carries them.
+    static QJsonObject restoredPayload(const QString& payload, Event event, const QVariant& body, const QString& shape);
 
     // Leases up to limit due notifications to the endpoints (or just onlyId, if it goes to one of them) to owner for
     // leaseMs, in one statement.

@@ -47,9 +47,10 @@ QList<ClaimedNotification> lease(QSqlDatabase& db, const QString& owner, qint64 
     }
     while (query.next()) {
         ClaimedNotification item;
+        const auto event = Events::fromKey(query.value(1).toString()).value_or(Event::WebhookTest);
         if (whole) {
-            item.notification =
-                Notification::fromJson(QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object());
+            item.notification = Notification::fromJson(
+                Outbox::restoredPayload(query.value(8).toString(), event, query.value(3), query.value(4).toString()));
         }
         const auto body = query.value(3);
         if (!body.isNull()) {
@@ -57,7 +58,7 @@ QList<ClaimedNotification> lease(QSqlDatabase& db, const QString& owner, qint64 
             item.shape = PayloadFormat::shapeFromKey(query.value(4).toString());
         }
         item.notification.id = query.value(0).toString();
-        item.notification.event = Events::fromKey(query.value(1).toString()).value_or(Event::WebhookTest);
+        item.notification.event = event;
         item.notification.endpointId = endpointId;
         item.attempts = query.value(2).toInt();
         rows.append({ query.value(5).toLongLong(), query.value(6).toLongLong(), query.value(7).toLongLong(), item });
