@@ -423,6 +423,10 @@
         <source>The endpoint &quot;%1&quot; answered 410 Gone: its webhook was deleted on the service. It is disabled until it has a new URL.</source>
         <translation>Le point d’envoi «&#xa0;%1&#xa0;» a répondu 410 Gone&#xa0;: son webhook a été supprimé sur le service. Il reste désactivé tant qu’il n’a pas de nouvelle URL.</translation>
     </message>
+    <message>
+        <source>Digest body:</source>
+        <translation>Corps du résumé&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>DeliveriesModel</name>
@@ -646,6 +650,14 @@
     <message>
         <source>Endpoint:</source>
         <translation>Point d’envoi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Digest (webhook-id):</source>
+        <translation>Résumé (webhook-id)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Request body (the digest&apos;s)</source>
+        <translation>Corps de la requête (celui du résumé)</translation>
     </message>
 </context>
 <context>
@@ -892,6 +904,44 @@
     </message>
 </context>
 <context>
+    <name>DigestBuilder</name>
+    <message>
+        <source>%1 new users signed up: %2</source>
+        <extracomment>A digest message: %1 (2 or more) accounts created, listed in %2 (&quot;Ana, Bo, Cy&quot;)</extracomment>
+        <translation>%1 nouveaux utilisateurs inscrits&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 accounts updated: %2</source>
+        <extracomment>A digest message: %1 (2 or more) accounts changed, listed in %2</extracomment>
+        <translation>%1 comptes modifiés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 passwords reset: %2</source>
+        <extracomment>A digest message: %1 (2 or more) accounts had their password reset, listed in %2</extracomment>
+        <translation>%1 mots de passe réinitialisés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 accounts disabled: %2</source>
+        <extracomment>A digest message: %1 (2 or more) accounts disabled, listed in %2</extracomment>
+        <translation>%1 comptes désactivés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 accounts enabled: %2</source>
+        <extracomment>A digest message: %1 (2 or more) accounts enabled again, listed in %2</extracomment>
+        <translation>%1 comptes réactivés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 accounts deleted: %2</source>
+        <extracomment>A digest message: %1 (2 or more) accounts deleted, listed in %2</extracomment>
+        <translation>%1 comptes supprimés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 test notifications: %2</source>
+        <extracomment>A digest message: %1 (2 or more) test notifications, listed in %2</extracomment>
+        <translation>%1 notifications de test&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>The endpoint could not be saved: %1</source>
@@ -958,6 +1008,10 @@
     <message>
         <source>The signing secret must look like whsec_ followed by base64.</source>
         <translation>Le secret de signature doit se composer de whsec_ suivi de Base64.</translation>
+    </message>
+    <message>
+        <source>The digest window must be between %1 and %2 seconds.</source>
+        <translation>La fenêtre du résumé doit être comprise entre %1 et %2 secondes.</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1221,26 @@
     <message>
         <source>Endpoint removed: %1. Its pending notifications failed; its history stays.</source>
         <translation>Point d’envoi supprimé&#xa0;: %1. Ses notifications en attente ont échoué&#x202f;; son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>on: notifications falling due within the digest window go as one message listing the accounts; off: one message each; auto (default): on for Discord, Slack, Google Chat and Teams, off for JSON and plain text.</source>
+        <translation>on&#xa0;: les notifications qui arrivent à échéance dans la fenêtre du résumé partent en un seul message qui liste les comptes&#x202f;; off&#xa0;: un message chacune&#x202f;; auto (par défaut)&#xa0;: on pour Discord, Slack, Google Chat et Teams, off pour JSON et le texte brut.</translation>
+    </message>
+    <message>
+        <source>Seconds a digest waits for more notifications (%1 to %2, default %3).</source>
+        <translation>Secondes pendant lesquelles un résumé attend d’autres notifications (de %1 à %2, %3 par défaut).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Unknown value &quot;%1&quot; for --%2: use on, off or auto.</source>
+        <translation>Valeur «&#xa0;%1&#xa0;» inconnue pour --%2&#xa0;: utilisez on, off ou auto.</translation>
+    </message>
+    <message>
+        <source>The digest window must be a whole number of seconds from %1 to %2.</source>
+        <translation>La fenêtre du résumé doit être un nombre entier de secondes, de %1 à %2.</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1474,23 @@
         <source>Header removed: %1</source>
         <translation>En-tête supprimé&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Digest: off, one message per notification</source>
+        <translation>Résumé&#xa0;: non, un message par notification</translation>
+    </message>
+    <message>
+        <source>Digest: off for this format, one message per notification</source>
+        <translation>Résumé&#xa0;: non pour ce format, un message par notification</translation>
+    </message>
+    <message>
+        <source>Digest: on, notifications falling due within %1 s go as one message</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>Résumé&#xa0;: oui, les notifications qui arrivent à échéance dans un délai de %1&#xa0;s partent en un seul message</translation>
+    </message>
+    <message>
+        <source>Digest: on for this format, notifications falling due within %1 s go as one message</source>
+        <translation>Résumé&#xa0;: oui pour ce format, les notifications qui arrivent à échéance dans un délai de %1&#xa0;s partent en un seul message</translation>
+    </message>
 </context>
 <context>
     <name>EndpointDialog</name>
@@ -1628,7 +1719,9 @@
     </message>
     <message>
         <source> s</source>
-        <extracomment>Unit after the timeout value, in seconds.</extracomment>
+        <extracomment>Unit after the timeout value, in seconds.
+----------
+Unit after the digest window, in seconds.</extracomment>
         <translation>&#xa0;s</translation>
     </message>
     <message>
@@ -1642,6 +1735,30 @@
     <message>
         <source>Removes the secrets: requests are no longer signed.</source>
         <translation>Supprime les secrets&#xa0;: les requêtes ne sont plus signées.</translation>
+    </message>
+    <message>
+        <source>Send as a &amp;digest, waiting</source>
+        <translation>Envoyer en &amp;résumé, en attendant</translation>
+    </message>
+    <message>
+        <source>Digest window in seconds</source>
+        <translation>Fenêtre du résumé, en secondes</translation>
+    </message>
+    <message>
+        <source>Notifications that fall due within this many seconds go as one message listing the accounts (&quot;12 new users signed up: Ana, Bo, …&quot;), in several when the service&apos;s length limit needs it. One alone, with nothing sent lately, goes at once.</source>
+        <translation>Les notifications qui arrivent à échéance dans ce nombre de secondes partent en un seul message qui liste les comptes («&#xa0;12 nouveaux utilisateurs inscrits&#xa0;: Ana, Bo, …&#xa0;»), ou en plusieurs si la limite de longueur du service l’exige. Une notification seule, quand rien n’est parti récemment, part aussitôt.</translation>
+    </message>
+    <message>
+        <source>One message per notification.</source>
+        <translation>Un message par notification.</translation>
+    </message>
+    <message>
+        <source>The default for chat services, which accept few messages a minute.</source>
+        <translation>Le réglage par défaut pour les services de discussion, qui n’acceptent que peu de messages par minute.</translation>
+    </message>
+    <message>
+        <source>The default for this format.</source>
+        <translation>Le réglage par défaut pour ce format.</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2437,11 @@
     <message>
         <source>Failed</source>
         <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Sent in a digest of %1 with %2</source>
+        <extracomment>%1 how many notifications one message carried (2 or more), %2 some of the other accounts (&quot;Ana, Bo, …&quot;)</extracomment>
+        <translation>Envoyée dans un résumé de %1 avec %2</translation>
     </message>
 </context>
 <context>
