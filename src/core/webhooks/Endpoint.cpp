@@ -377,15 +377,19 @@ bool EndpointStore::add(Endpoint& endpoint, QString* error)
     insert.prepare(QStringLiteral(
         "INSERT INTO endpoints (name, name_key, url, format, timeout_seconds, enabled, main, events, templates, "
         "signing_secret, previous_signing_secret, previous_secret_expires_at, headers, gone_at, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     bindFields(insert, endpoint);
     const auto now = QDateTime::currentDateTimeUtc();
     insert.addBindValue(now.toMSecsSinceEpoch());
     insert.addBindValue(now.toMSecsSinceEpoch());
-    if (!execOrWarn(insert, error) || !transaction.commit()) {
+    if (!execOrWarn(insert, error) || !insert.next()) {
         return false;
     }
-    endpoint.id = insert.lastInsertId().toLongLong();
+    endpoint.id = insert.value(0).toLongLong();
+    insert.finish();
+    if (!transaction.commit()) {
+        return false;
+    }
     endpoint.createdAt = endpoint.updatedAt = now;
     emit changed();
     return true;
