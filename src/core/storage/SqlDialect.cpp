@@ -1,7 +1,9 @@
 #include "storage/SqlDialect.h"
 
 #include <QRegularExpression>
+#include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 
 #include <limits>
 
@@ -60,6 +62,14 @@ QString indexedBy(Engine engine, const QString& index)
 qint64 limit(qint64 rows)
 {
     return rows < 0 ? std::numeric_limits<qint64>::max() : rows;
+}
+
+void notify(const QSqlDatabase& db, const char* channel)
+{
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("NOTIFY ") + QLatin1String(channel));
+    }
 }
 
 bool isUniqueViolation(const QSqlError& error)

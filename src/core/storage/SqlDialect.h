@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QSqlDatabase;
 class QSqlError;
 
 // Where SQLite and PostgreSQL differ, once: every statement in src/core is written in the SQL both accept, and asks
@@ -39,6 +40,14 @@ QString nullsFirst(Engine engine, bool ascending);
 
 // " INDEXED BY index" on SQLite, where the planner needs telling; nothing on PostgreSQL.
 QString indexedBy(Engine engine, const QString& index);
+
+// PostgreSQL's LISTEN/NOTIFY channels (DatabaseListener): an outbox write (wakes the workers at once) and a settings
+// or endpoint change (every worker and window reloads them).
+inline const char* const OutboxChannel = "crochet_outbox";
+inline const char* const SettingsChannel = "crochet_settings";
+// NOTIFY channel on db's connection (delivered when its transaction commits); nothing on SQLite, where the workers
+// poll.
+void notify(const QSqlDatabase& db, const char* channel);
 
 // Whether a statement failed on a UNIQUE constraint.
 bool isUniqueViolation(const QSqlError& error);

@@ -391,7 +391,7 @@ bool EndpointStore::add(Endpoint& endpoint, QString* error)
         return false;
     }
     endpoint.createdAt = endpoint.updatedAt = now;
-    emit changed();
+    announceChange();
     return true;
 }
 
@@ -470,7 +470,7 @@ bool EndpointStore::update(qint64 id, const std::function<bool(Endpoint& endpoin
     if (!execOrWarn(query, error) || !transaction.commit()) {
         return false;
     }
-    emit changed();
+    announceChange();
     return true;
 }
 
@@ -509,8 +509,14 @@ bool EndpointStore::remove(qint64 id, QString* error)
     if (!execOrWarn(fail, error) || !execOrWarn(remove, error) || !transaction.commit()) {
         return false;
     }
-    emit changed();
+    announceChange();
     return true;
+}
+
+void EndpointStore::announceChange()
+{
+    SqlDialect::notify(m_database->connection(), SqlDialect::SettingsChannel);
+    emit changed();
 }
 
 bool EndpointStore::markGone(qint64 id, const QString& url, const QDateTime& at)
@@ -524,7 +530,7 @@ bool EndpointStore::markGone(qint64 id, const QString& url, const QDateTime& at)
     if (!execOrWarn(query, nullptr)) {
         return false;
     }
-    emit changed();
+    announceChange();
     return query.numRowsAffected() > 0;
 }
 
