@@ -11,6 +11,7 @@
 #include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Outbox.h"
+#include "storage/Database.h"
 #include "storage/Settings.h"
 #include "text/Translations.h"
 #include "ui_MainWindow.h"
@@ -19,6 +20,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -59,6 +61,7 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     , m_languageGroup(new QActionGroup(this))
     , m_countsLabel(new QLabel(this))
     , m_warningLabel(new QLabel(this))
+    , m_storeLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(Icons::application());
@@ -71,6 +74,8 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     m_warningLabel->setWordWrap(true);
     statusBar()->addWidget(m_warningLabel, 1);
     statusBar()->addPermanentWidget(m_countsLabel);
+    m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
+    statusBar()->addPermanentWidget(m_storeLabel);
     Feedback::clear(m_warningLabel);
 
     const Outbox outbox(database);
@@ -243,6 +248,10 @@ void MainWindow::showAbout()
         << QStringLiteral("<h3>%1</h3>").arg(tr("Crochet %1").arg(QStringLiteral(CROCHET_VERSION)).toHtmlEscaped());
     paragraphs << tr("Local user accounts, and a webhook notification that is never lost for each one created.")
                       .toHtmlEscaped();
+    paragraphs << (m_database->isShared()
+                       ? tr("Store: the PostgreSQL database %1, shared with your team.").arg(m_database->describe())
+                       : tr("Store: the SQLite file %1.").arg(m_database->describe()))
+                      .toHtmlEscaped();
     paragraphs << tr("Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later).").toHtmlEscaped();
     paragraphs << tr("Qt %1 (built with %2).")
                       .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
@@ -286,6 +295,12 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::retranslate()
 {
+    // Which store this window works on: a file, or a team's PostgreSQL database (never its password).
+    m_storeLabel->setText(m_database->isShared() ? tr("Shared: %1").arg(m_database->describe())
+                                                 : QFileInfo(m_database->describe()).fileName());
+    m_storeLabel->setToolTip(m_database->isShared()
+                                 ? tr("PostgreSQL database %1, shared with your team").arg(m_database->describe())
+                                 : tr("SQLite file %1").arg(m_database->describe()));
     showCounts();
     showWebhookWarning();
     updateLanguageActions();

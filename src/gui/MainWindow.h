@@ -67,6 +67,7 @@ private:
     QActionGroup* m_languageGroup;
     QLabel* m_countsLabel;
     QLabel* m_warningLabel;
+    QLabel* m_storeLabel;
     int m_pending = 0;
     int m_failed = 0;
 };
