@@ -124,6 +124,13 @@ QString databaseLocation(const QString& path)
     if (const auto known = testDatabases().constFind(path); known != testDatabases().cend()) {
         return *known;
     }
+    const auto url = newPostgresDatabase();
+    testDatabases().insert(path, url);
+    return url;
+}
+
+QString newPostgresDatabase()
+{
     const auto name = QStringLiteral("t_%1").arg(QUuid::createUuid().toString(QUuid::Id128));
     QSqlQuery create(adminConnection());
     if (!create.exec(QStringLiteral("CREATE DATABASE %1").arg(name))) {
@@ -133,7 +140,7 @@ QString databaseLocation(const QString& path)
         qAddPostRoutine(dropTestDatabases);
     }
     const auto url = DatabaseUrl::parse(postgresServerUrl())->withDatabase(name);
-    testDatabases().insert(path, url);
+    testDatabases().insert(QStringLiteral("\n") + name, url); // dropped with the others
     return url;
 }
 

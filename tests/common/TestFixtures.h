@@ -35,6 +35,8 @@ QString databaseLocation(const QString& path);
 // tests check that a write is all or nothing.
 bool refuseInserts(const QSqlDatabase& db, const QString& table, const QString& when = {});
 bool allowInserts(const QSqlDatabase& db, const QString& table);
+// A new, empty database on the PostgreSQL test server (whatever CROCHET_TEST_ENGINE says): its URL.
+QString newPostgresDatabase();
 // The test server's URL (for tests that make their own databases or roles); aborts like databaseLocation().
 QString postgresServerUrl();
 
