@@ -121,6 +121,12 @@ for needed in libqt6core6 libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n; do
         fail "Depends does not name $needed (Depends: $depends)"
     fi
 done
+recommends=$(dpkg-deb --field "$deb" Recommends)
+if [[ ", $recommends," == *", libqt6sql6-psql"[\ ,]* ]]; then
+    pass "Recommends names libqt6sql6-psql"
+else
+    fail "Recommends does not name libqt6sql6-psql (Recommends: $recommends)"
+fi
 version=$(dpkg-deb --field "$deb" Version)
 
 mkdir -p "$work/tree"

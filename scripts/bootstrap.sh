@@ -10,6 +10,8 @@ packages=(
     libsodium-dev libcsv-dev
     # run: the SQLite driver, Qt's French catalogue, the SVG icon, the desktop platform plugins
     libqt6sql6-sqlite qt6-translations-l10n libqt6svg6 qt6-qpa-plugins
+    # PostgreSQL: Qt's driver, and the server the tests start for themselves (scripts/postgres-cluster.sh)
+    libqt6sql6-psql postgresql-15 postgresql-common
     # packaging checks
     dpkg-dev file desktop-file-utils appstream groff-base man-db
 )

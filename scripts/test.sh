@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything with warnings as errors and runs every test (core, integration, GUI on
-# the offscreen platform, CLI as a subprocess). Set BUILD_DIR or extra CMake options (CMAKE_ARGS) to vary the build.
+# the offscreen platform, CLI as a subprocess), the core, integration and CLI ones twice: on SQLite, and on a
+# throw-away PostgreSQL 15 server that ctest starts itself (tests labelled pg; scripts/postgres-cluster.sh). Set
+# BUILD_DIR or extra CMake options (CMAKE_ARGS) to vary the build.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$here/build}

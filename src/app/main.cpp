@@ -15,8 +15,11 @@ namespace {
 
 QCommandLineOption databaseOption()
 {
-    return { QStringLiteral("database"), QApplication::translate("main", "Use the database at <path>."),
-             QApplication::translate("main", "path") };
+    return { QStringLiteral("database"),
+             QApplication::translate("main",
+                                     "Use the database at <path>: a file, or a PostgreSQL URL "
+                                     "(postgresql://user@host:5432/database). Default: $DATABASE_URL when set."),
+             QApplication::translate("main", "path or URL") };
 }
 
 QCommandLineOption languageOption()
@@ -65,9 +68,7 @@ int main(int argc, char* argv[])
     parser.addOption(languageOption());
     parser.process(app);
 
-    const auto path =
-        parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database")) : Database::defaultPath();
-    Database database(path);
+    Database database(Database::location(parser.value(QStringLiteral("database"))));
     QString error;
     if (!database.open(&error)) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "Crochet"), error);

@@ -43,8 +43,11 @@ CliApplication::~CliApplication()
 QList<QCommandLineOption> CliApplication::globalOptions()
 {
     return {
-        QCommandLineOption(DatabaseOption, tr("The database file (default: %1).").arg(Database::defaultPath()),
-                           tr("path")),
+        QCommandLineOption(DatabaseOption,
+                           tr("The database: a file, or a PostgreSQL URL postgresql://user@host:5432/database "
+                              "(default: $DATABASE_URL when set, else %1).")
+                               .arg(Database::defaultPath()),
+                           tr("path or URL")),
         QCommandLineOption(LanguageOption, tr("Language of the output: fr or en (default: the system's)."),
                            tr("language")),
         QCommandLineOption({ QStringLiteral("h"), HelpOption }, tr("Show this help, or a command's help after it.")),
@@ -100,8 +103,7 @@ int CliApplication::run(const QList<QByteArray>& rawArguments)
     const auto language = parser.value(LanguageOption);
     const bool knownLanguage = language.isEmpty() || Languages.contains(language);
     Translations::install(knownLanguage ? language : QString());
-    m_context = std::make_unique<CliContext>(parser.isSet(DatabaseOption) ? parser.value(DatabaseOption)
-                                                                          : Database::defaultPath());
+    m_context = std::make_unique<CliContext>(Database::location(parser.value(DatabaseOption)));
     if (invalidArgument > 0) {
         // Not echoed: it may be a secret (a header value, a URL with its token).
         return usageError(tr("Argument %1 on the command line is not valid UTF-8; nothing was done. Check that the "

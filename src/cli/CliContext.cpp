@@ -120,8 +120,8 @@ bool CliContext::requireWritable()
 {
     auto* opened = database();
     if (opened && opened->isReadOnly()) {
-        error(
-            tr("The database %1 is read-only: this command would change it, so nothing was done.").arg(m_databasePath));
+        error(tr("The database %1 is read-only: this command would change it, so nothing was done.")
+                  .arg(opened->describe()));
         return false;
     }
     return opened != nullptr;

@@ -3,6 +3,7 @@
 #include "Combos.h"
 #include "Feedback.h"
 #include "outbox/Notification.h"
+#include "storage/Database.h"
 #include "storage/Settings.h"
 #include "ui_GeneralSettingsWidget.h"
 #include "webhooks/WebhookConfig.h"
@@ -10,6 +11,7 @@
 #include "webhooks/WebhookUrl.h"
 
 #include <QEvent>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QShortcut>
 
@@ -20,8 +22,13 @@ GeneralSettingsWidget::GeneralSettingsWidget(Settings* settings, EndpointStore* 
     , m_network(new QNetworkAccessManager(this))
     , m_sender(new WebhookSender(m_network, this))
     , m_endpoints(endpoints)
+    , m_sharedLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
+    m_sharedLabel->setObjectName(QStringLiteral("sharedSettingsLabel"));
+    m_sharedLabel->setWordWrap(true);
+    m_sharedLabel->setVisible(m_settings->database()->isShared());
+    m_ui->mainLayout->insertWidget(0, m_sharedLabel);
     // The range every endpoint has, wherever it is edited.
     m_ui->timeoutSpin->setRange(Endpoint::MinimumTimeoutSeconds, Endpoint::MaximumTimeoutSeconds);
     // The messages under the URL and the format come and go as one types: their space stays, so that nothing
@@ -313,6 +320,9 @@ void GeneralSettingsWidget::retranslate()
 {
     //: Unit after the timeout value, in seconds.
     m_ui->timeoutSpin->setSuffix(tr(" s"));
+    m_sharedLabel->setText(tr("These settings are shared with your team: they are kept in the PostgreSQL database %1, "
+                              "which every administrator's Crochet uses.")
+                               .arg(m_settings->database()->describe()));
     fillFormatCombo();
     updateEnvironmentNotice();
     updateUrlFeedback();

@@ -11,6 +11,7 @@
 #include <optional>
 
 class PendingDelivery;
+class QLabel;
 class QNetworkAccessManager;
 class Settings;
 class WebhookSender;
@@ -75,6 +76,7 @@ private:
     // The URL the running or last test was sent to: a result is only shown beside that URL.
     QString m_testUrl;
     EndpointStore* m_endpoints;
+    QLabel* m_sharedLabel;
     qint64 m_mainId = -1;
     QString m_savedUrl;
     QString m_savedFormat;

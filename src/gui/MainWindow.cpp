@@ -11,6 +11,7 @@
 #include "outbox/DeliveryHold.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Outbox.h"
+#include "storage/Database.h"
 #include "storage/Settings.h"
 #include "text/Translations.h"
 #include "ui_MainWindow.h"
@@ -20,6 +21,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -64,6 +66,7 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     , m_warningLabel(new QLabel(this))
     , m_serviceLabel(new QLabel(this))
     , m_trayAvailable(&QSystemTrayIcon::isSystemTrayAvailable)
+    , m_storeLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(Icons::application());
@@ -78,6 +81,8 @@ MainWindow::MainWindow(Database* database, DeliveryService* deliveries, QWidget*
     m_serviceLabel->setObjectName(QStringLiteral("deliveryServiceLabel"));
     statusBar()->addPermanentWidget(m_serviceLabel);
     statusBar()->addPermanentWidget(m_countsLabel);
+    m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
+    statusBar()->addPermanentWidget(m_storeLabel);
     Feedback::clear(m_warningLabel);
     m_serviceLabel->hide();
     // A tiny read of the workers table (a few rows), as often as workers announce themselves.
@@ -387,6 +392,10 @@ void MainWindow::showAbout()
         << QStringLiteral("<h3>%1</h3>").arg(tr("Crochet %1").arg(QStringLiteral(CROCHET_VERSION)).toHtmlEscaped());
     paragraphs << tr("Local user accounts, and a webhook notification that is never lost for each one created.")
                       .toHtmlEscaped();
+    paragraphs << (m_database->isShared()
+                       ? tr("Store: the PostgreSQL database %1, shared with your team.").arg(m_database->describe())
+                       : tr("Store: the SQLite file %1.").arg(m_database->describe()))
+                      .toHtmlEscaped();
     paragraphs << tr("Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later).").toHtmlEscaped();
     const auto host = serviceHost();
     paragraphs << (host ? tr("Delivery service: running on %1.").arg(*host)
@@ -435,6 +444,12 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::retranslate()
 {
+    // Which store this window works on: a file, or a team's PostgreSQL database (never its password).
+    m_storeLabel->setText(m_database->isShared() ? tr("Shared: %1").arg(m_database->describe())
+                                                 : QFileInfo(m_database->describe()).fileName());
+    m_storeLabel->setToolTip(m_database->isShared()
+                                 ? tr("PostgreSQL database %1, shared with your team").arg(m_database->describe())
+                                 : tr("SQLite file %1").arg(m_database->describe()));
     showCounts();
     showServiceStatus();
     if (m_tray) {

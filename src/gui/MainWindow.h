@@ -105,6 +105,7 @@ private:
     QSystemTrayIcon* m_tray = nullptr;
     std::optional<QString> m_serviceHost;
     bool m_quitting = false;
+    QLabel* m_storeLabel;
     int m_pending = 0;
     int m_failed = 0;
 };

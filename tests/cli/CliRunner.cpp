@@ -42,6 +42,7 @@ CliRunner::CliRunner(QString databasePath)
     , m_environment(QProcessEnvironment::systemEnvironment())
 {
     m_environment.remove(QStringLiteral("WEBHOOK_URL"));
+    m_environment.remove(QStringLiteral("DATABASE_URL"));
 }
 
 void CliRunner::setEnvironmentVariable(const QString& name, const QString& value)

@@ -73,7 +73,7 @@ void TestCliDeliveries::init()
 {
     m_dir.emplace();
     QVERIFY(m_dir->isValid());
-    m_cli.emplace(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+    m_cli.emplace(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("crochet.sqlite"))));
 }
 
 void TestCliDeliveries::cleanup()

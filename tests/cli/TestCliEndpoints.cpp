@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "webhooks/Signature.h"
 #include "webhooks/WebhookUrl.h"
@@ -76,7 +77,7 @@ void TestCliEndpoints::init()
 {
     m_dir.emplace();
     QVERIFY(m_dir->isValid());
-    m_cli.emplace(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+    m_cli.emplace(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("crochet.sqlite"))));
 }
 
 void TestCliEndpoints::cleanup()

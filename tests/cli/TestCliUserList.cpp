@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "TestFixtures.h"
 #include "storage/Database.h"
 #include "users/UserStore.h"
 
@@ -40,7 +41,7 @@ void TestCliUserList::init()
 {
     m_dir.emplace();
     QVERIFY(m_dir->isValid());
-    m_cli.emplace(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+    m_cli.emplace(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("crochet.sqlite"))));
     addAccounts();
 }
 
@@ -69,8 +70,9 @@ void TestCliUserList::addAccounts()
     }
     QSqlQuery update(database.connection());
     // Written by an older version, before control characters were refused: kept as it is.
-    QVERIFY(update.exec(QStringLiteral("UPDATE users SET name = 'Old' || char(27) || '[31m' || char(133) || 'name' "
-                                       "WHERE email = 'mallory@example.com'")));
+    update.prepare(QStringLiteral("UPDATE users SET name = ? WHERE email = 'mallory@example.com'"));
+    update.addBindValue(QStringLiteral("Old\u001b[31m\u0085name"));
+    QVERIFY(update.exec());
     QVERIFY(update.exec(QStringLiteral("UPDATE users SET disabled_at = 1700000000000 WHERE email LIKE 'bob%'")));
 }
 

@@ -75,7 +75,7 @@ void TestCliUsers::init()
 {
     m_dir.emplace();
     QVERIFY(m_dir->isValid());
-    m_cli.emplace(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+    m_cli.emplace(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("crochet.sqlite"))));
 }
 
 void TestCliUsers::cleanup()

@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "Version.h"
 #include "outbox/DeliveryResult.h"
@@ -83,7 +84,7 @@ void TestCliWebhook::init()
 {
     m_dir.emplace();
     QVERIFY(m_dir->isValid());
-    m_cli.emplace(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+    m_cli.emplace(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("crochet.sqlite"))));
 }
 
 void TestCliWebhook::cleanup()
@@ -111,7 +112,7 @@ void TestCliWebhook::versionAndHelp()
     const auto help = m_cli->run({ QStringLiteral("--help") });
     CLI_VERIFY_EXIT(help, 0);
     QVERIFY(help.out.startsWith(QLatin1String("Usage: crochet-cli [global options] <command>")));
-    for (const auto* expected : { "--database <path>", "--lang <language>", "webhook set [URL]",
+    for (const auto* expected : { "--database <path or URL>", "--lang <language>", "webhook set [URL]",
                                   "webhook secret generate", "webhook secret set", "webhook header set NAME [VALUE]",
                                   "user add", "user import FILE.csv", "deliveries retry [ID]", "deliveries flush" }) {
         QVERIFY2(help.out.contains(QLatin1String(expected)), expected);

@@ -8,10 +8,37 @@
 #include <sys/types.h>
 
 class Database;
+class QSqlDatabase;
 struct Endpoint;
+
+// A test that only makes sense on an SQLite file (file modes, old files, quick_check, WAL) skips itself when the suite
+// runs against PostgreSQL, saying why.
+#define CROCHET_SQLITE_ONLY(reason)                                                                                    \
+    do {                                                                                                               \
+        if (TestFixtures::onPostgres()) {                                                                              \
+            QSKIP("SQLite only: " reason);                                                                             \
+        }                                                                                                              \
+    } while (false)
 
 // Data the tests and benchmarks build the same way.
 namespace TestFixtures {
+
+// Whether this run of the suite is against PostgreSQL (CROCHET_TEST_ENGINE=postgresql, set by ctest for the tests
+// labelled pg).
+bool onPostgres();
+// The database a test opens: path itself on SQLite; on PostgreSQL, the URL of a new, empty database on the test server
+// (CROCHET_TEST_DATABASE_URL, or the URL in the file CROCHET_TEST_DATABASE_URL_FILE), the same one for the same path
+// within the process. Without a reachable server, the test process stops with the reason: a PostgreSQL run never
+// passes without PostgreSQL.
+QString databaseLocation(const QString& path);
+// Makes every INSERT into table (where the SQL condition when holds on NEW, if given) fail, on either engine: how the
+// tests check that a write is all or nothing.
+bool refuseInserts(const QSqlDatabase& db, const QString& table, const QString& when = {});
+bool allowInserts(const QSqlDatabase& db, const QString& table);
+// A new, empty database on the PostgreSQL test server (whatever CROCHET_TEST_ENGINE says): its URL.
+QString newPostgresDatabase();
+// The test server's URL (for tests that make their own databases or roles); aborts like databaseLocation().
+QString postgresServerUrl();
 
 // A CSV of count pending accounts without passwords ("User <i>", "user<i>@example.com"), with its header row.
 QByteArray pendingAccountsCsv(int count);

@@ -56,7 +56,8 @@ private:
 void TestEndpoints::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("e.sqlite")));
+    m_database =
+        std::make_unique<Database>(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("e.sqlite"))));
     QVERIFY(m_database->open());
 }
 
@@ -347,10 +348,8 @@ void TestEndpoints::fanOutIsOneTransaction()
     const auto ops =
         addEndpoint(QStringLiteral("Ops"), QStringLiteral("http://127.0.0.1:9/ops"), { Event::UserCreated });
     // The second endpoint's notification cannot be written: neither the account nor the first notification stays.
-    QSqlQuery query(m_database->connection());
-    QVERIFY(query.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON notifications WHEN NEW.endpoint_id = %1 "
-                                      "BEGIN SELECT RAISE(ABORT, 'refused'); END")
-                           .arg(ops.id)));
+    QVERIFY(TestFixtures::refuseInserts(m_database->connection(), QStringLiteral("notifications"),
+                                        QStringLiteral("NEW.endpoint_id = %1").arg(ops.id)));
     UserStore store(m_database.get());
     const auto created = store.create(newUser(QStringLiteral("Ann")), {});
     QVERIFY(!created.ok);

@@ -1,3 +1,4 @@
+#include "TestFixtures.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
 #include "webhooks/Endpoint.h"
@@ -27,7 +28,7 @@ private slots:
 void TestSettings::defaults()
 {
     QTemporaryDir dir;
-    Database database(dir.filePath(QStringLiteral("s.sqlite")));
+    Database database(TestFixtures::databaseLocation(dir.filePath(QStringLiteral("s.sqlite"))));
     QVERIFY(database.open());
     Settings settings(&database);
     QCOMPARE(settings.string(Settings::Key::ProxyUrl), QString());
@@ -38,7 +39,7 @@ void TestSettings::defaults()
 void TestSettings::persistsAcrossConnections()
 {
     QTemporaryDir dir;
-    const auto path = dir.filePath(QStringLiteral("s.sqlite"));
+    const auto path = TestFixtures::databaseLocation(dir.filePath(QStringLiteral("s.sqlite")));
     {
         Database database(path);
         QVERIFY(database.open());
@@ -58,7 +59,7 @@ void TestSettings::persistsAcrossConnections()
 void TestSettings::emitsChanged()
 {
     QTemporaryDir dir;
-    Database database(dir.filePath(QStringLiteral("s.sqlite")));
+    Database database(TestFixtures::databaseLocation(dir.filePath(QStringLiteral("s.sqlite"))));
     QVERIFY(database.open());
     Settings settings(&database);
     QSignalSpy spy(&settings, &Settings::changed);
@@ -94,7 +95,7 @@ void TestSettings::emptyValueIsStoredEmpty()
 {
     // An empty host list joins to a null QString, which used to be bound as SQL NULL (NOT NULL constraint failed).
     QTemporaryDir dir;
-    Database database(dir.filePath(QStringLiteral("s.sqlite")));
+    Database database(TestFixtures::databaseLocation(dir.filePath(QStringLiteral("s.sqlite"))));
     QVERIFY(database.open());
     Settings settings(&database);
     QVERIFY(settings.set(Settings::Key::AllowedHosts, QStringList().join(QLatin1Char(','))));
@@ -110,14 +111,14 @@ void TestSettings::emptyValueIsStoredEmpty()
 void TestSettings::batchIsAllOrNothing()
 {
     QTemporaryDir dir;
-    Database database(dir.filePath(QStringLiteral("s.sqlite")));
+    Database database(TestFixtures::databaseLocation(dir.filePath(QStringLiteral("s.sqlite"))));
     QVERIFY(database.open());
     Settings settings(&database);
     QVERIFY(settings.set(Settings::Key::ProxyUrl, QStringLiteral("http://old-proxy:3128")));
     QSqlQuery query(database.connection());
     // The last key of the batch cannot be written.
-    QVERIFY(query.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON settings "
-                                      "WHEN NEW.key = 'network/allowed_hosts' BEGIN SELECT RAISE(ABORT, 'no'); END")));
+    QVERIFY(TestFixtures::refuseInserts(database.connection(), QStringLiteral("settings"),
+                                        QStringLiteral("NEW.key = 'network/allowed_hosts'")));
     QSignalSpy spy(&settings, &Settings::changed);
     const bool ok = settings.apply(Settings::Batch()
                                        .set(Settings::Key::ProxyUrl, QStringLiteral("http://new-proxy:3128"))
@@ -140,7 +141,7 @@ void TestSettings::batchIsAllOrNothing()
                                 .set(Settings::Key::AllowedHosts, QStringLiteral("example.com"))));
     QCOMPARE(settings.string(Settings::Key::ProxyUrl), QStringLiteral("http://old-proxy:3128"));
 
-    QVERIFY(query.exec(QStringLiteral("DROP TRIGGER refuse")));
+    QVERIFY(TestFixtures::allowInserts(database.connection(), QStringLiteral("settings")));
     QVERIFY(settings.apply(Settings::Batch()
                                .set(Settings::Key::ProxyUrl, QStringLiteral("http://new-proxy:3128"))
                                .set(Settings::Key::HostPolicy, QStringLiteral("public"))
@@ -153,7 +154,7 @@ void TestSettings::batchIsAllOrNothing()
 void TestSettings::changedFollowsTheCommit()
 {
     QTemporaryDir dir;
-    const auto path = dir.filePath(QStringLiteral("s.sqlite"));
+    const auto path = TestFixtures::databaseLocation(dir.filePath(QStringLiteral("s.sqlite")));
     Database database(path);
     QVERIFY(database.open());
     Database other(path); // another connection sees only what is committed
@@ -171,7 +172,7 @@ void TestSettings::changedFollowsTheCommit()
 void TestSettings::updateReadsInsideTheTransaction()
 {
     QTemporaryDir dir;
-    Database database(dir.filePath(QStringLiteral("s.sqlite")));
+    Database database(TestFixtures::databaseLocation(dir.filePath(QStringLiteral("s.sqlite"))));
     QVERIFY(database.open());
     Settings settings(&database);
     QVERIFY(settings.set(Settings::Key::HistoryRetentionDays, 10));

@@ -116,7 +116,8 @@ private:
 void TestUserImporter::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("i.sqlite")));
+    m_database =
+        std::make_unique<Database>(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("i.sqlite"))));
     QVERIFY(m_database->open());
     // Accounts are notified to the main endpoint (nothing listens there: nothing is sent in these tests).
     QVERIFY(TestFixtures::setWebhookUrl(m_database.get(), QStringLiteral("http://127.0.0.1:9/hook")));
@@ -371,6 +372,7 @@ void TestUserImporter::signalsFromWorkerThread()
 
 void TestUserImporter::batchThatCannotBeWrittenIsNotImported()
 {
+    CROCHET_SQLITE_ONLY("another program holding SQLite's write lock; PostgreSQL locks rows, not the database");
     const auto csv = write(TestFixtures::pendingAccountsCsv(600));
     Database importing(m_database->path());
     importing.setBusyTimeout(200);

@@ -52,7 +52,8 @@ private:
 void TestUserLifecycle::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("u.sqlite")));
+    m_database =
+        std::make_unique<Database>(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("u.sqlite"))));
     QVERIFY(m_database->open());
     QVERIFY(TestFixtures::changeMainEndpoint(m_database.get(), [](Endpoint& endpoint) {
         endpoint.url = QStringLiteral("http://127.0.0.1:9/every-event");
@@ -393,9 +394,7 @@ void TestUserLifecycle::failureHalfWayLeavesNothing()
     const auto notificationsBefore = count(QStringLiteral("SELECT COUNT(*) FROM notifications"));
     const auto hashBefore = UserStore(m_database.get()).passwordHash(ada.id);
     // The account row is changed first, then the notification is refused: the transaction must undo both.
-    QSqlQuery trigger(m_database->connection());
-    QVERIFY(trigger.exec(QStringLiteral("CREATE TRIGGER refuse_notifications BEFORE INSERT ON notifications "
-                                        "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")));
+    QVERIFY(TestFixtures::refuseInserts(m_database->connection(), QStringLiteral("notifications")));
     UserStore store(m_database.get());
     UserStore::Changed changed;
     switch (operation) {
@@ -419,7 +418,7 @@ void TestUserLifecycle::failureHalfWayLeavesNothing()
     QVERIFY(!changed.ok);
     QCOMPARE(changed.error, QStringLiteral("Cannot record the change's notifications; the account was not changed."));
     QVERIFY(changed.notifications.isEmpty());
-    QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER refuse_notifications")));
+    QVERIFY(TestFixtures::allowInserts(m_database->connection(), QStringLiteral("notifications")));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM notifications")), notificationsBefore);
     const auto stored = UserStore(m_database.get()).find(ada.id);
     QVERIFY(stored);

@@ -1,3 +1,4 @@
+#include "TestFixtures.h"
 #include "storage/Database.h"
 #include "users/UserStore.h"
 
@@ -38,7 +39,8 @@ private:
 void TestUserSearch::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("u.sqlite")));
+    m_database =
+        std::make_unique<Database>(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("u.sqlite"))));
     QVERIFY(m_database->open());
 }
 

@@ -43,7 +43,8 @@ NewUser TestUserStore::pending(const QString& name, const QString& email)
 void TestUserStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("u.sqlite")));
+    m_database =
+        std::make_unique<Database>(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("u.sqlite"))));
     QVERIFY(m_database->open());
 }
 

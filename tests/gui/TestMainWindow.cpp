@@ -219,6 +219,7 @@ void TestMainWindow::everyTextIsRetranslated()
     QVERIFY(marked(child<QAction>(window.get(), "actionLanguageSystem")->text()));
     // Texts filled in code, not by the forms.
     QVERIFY(marked(child<QLabel>(window.get(), "deliveryCountsLabel")->text()));
+    QVERIFY(marked(child<QLabel>(window.get(), "storeLabel")->toolTip()));
     QVERIFY(marked(child<QComboBox>(window.get(), "hostPolicyCombo")->itemText(0)));
     QVERIFY(marked(child<QSpinBox>(window.get(), "timeoutSpin")->suffix()));
     QVERIFY(marked(child<QLabel>(window.get(), "urlMessageLabel")->text()));
@@ -333,7 +334,14 @@ void TestMainWindow::aboutShowsVersionLicenceAndQt()
     QVERIFY(about->text().contains(QString::fromLatin1(qVersion())));
     QVERIFY(about->text().contains(QStringLiteral("href=")));
     QVERIFY(!about->iconPixmap().isNull());
+    // The store it works on: here an SQLite file (a PostgreSQL one shows host, port and database, never a password).
+    QVERIFY(about->text().contains(
+        QStringLiteral("Store: the SQLite file %1.").arg(m_database->get()->describe()).toHtmlEscaped()));
     about->close();
+    QCOMPARE(child<QLabel>(window.get(), "storeLabel")->text(), QStringLiteral("crochet.sqlite"));
+    QCOMPARE(child<QLabel>(window.get(), "storeLabel")->toolTip(),
+             QStringLiteral("SQLite file %1").arg(m_database->get()->describe()));
+    QVERIFY(child<QLabel>(window.get(), "sharedSettingsLabel")->isHidden());
 }
 
 void TestMainWindow::fieldsHaveLabelsAndAccessibleNames()

@@ -91,7 +91,8 @@ private:
 void TestPacing::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("p.sqlite")));
+    m_database =
+        std::make_unique<Database>(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("p.sqlite"))));
     QVERIFY(m_database->open());
 }
 

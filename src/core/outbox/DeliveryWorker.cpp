@@ -3,6 +3,7 @@
 #include "Log.h"
 #include "outbox/RetryPolicy.h"
 #include "storage/Database.h"
+#include "storage/DatabaseListener.h"
 #include "storage/Settings.h"
 #include "webhooks/DigestBuilder.h"
 #include "webhooks/Endpoint.h"
@@ -95,6 +96,13 @@ void DeliveryWorker::start()
     connect(&m_purgeTimer, &QTimer::timeout, this, purge);
     m_purgeTimer.start();
     purge();
+
+    // On PostgreSQL an account written by another process, on another machine, is sent at once rather than at the
+    // next poll, and a changed endpoint is read again at once.
+    auto* listener = new DatabaseListener(
+        m_database, { QLatin1String(SqlDialect::OutboxChannel), QLatin1String(SqlDialect::SettingsChannel) }, this);
+    connect(listener, &DatabaseListener::notified, this,
+            [this](const QString& channel) { pump({}, channel == QLatin1String(SqlDialect::SettingsChannel)); });
 
     publishCounts(true);
     pump();

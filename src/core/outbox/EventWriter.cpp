@@ -1,11 +1,13 @@
 #include "outbox/EventWriter.h"
 
 #include "outbox/Outbox.h"
+#include "storage/SqlDialect.h"
 
 #include <QUuid>
 
 EventWriter::EventWriter(QSqlDatabase db)
     : m_endpoints(EndpointStore::load(db, true))
+    , m_db(db)
     , m_insert(db)
 {
     m_endpoints.removeIf([](const Endpoint& endpoint) { return !endpoint.receivesEvents(); });
@@ -47,6 +49,9 @@ std::optional<QList<Notification>> EventWriter::write(const Notification& event)
             return std::nullopt;
         }
         written.append(*notification);
+    }
+    if (!written.isEmpty()) {
+        SqlDialect::notify(m_db, SqlDialect::OutboxChannel); // workers elsewhere wake when this commits
     }
     return written;
 }

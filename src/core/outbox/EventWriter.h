@@ -28,6 +28,7 @@ public:
 
 private:
     QList<Endpoint> m_endpoints;
+    QSqlDatabase m_db;
     QSqlQuery m_insert;
     bool m_prepared = false;
 };

@@ -268,10 +268,10 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
         QStringLiteral("UPDATE notifications SET lease_owner = :owner, lease_until = :until WHERE rowid IN ("
                        "SELECT rowid FROM notifications WHERE state = 'pending' "
                        "AND (lease_until IS NULL OR lease_until < :now) AND endpoint_id IN (%2) %1 "
-                       "ORDER BY next_attempt_at, rowid LIMIT :limit) "
+                       "ORDER BY next_attempt_at, rowid LIMIT :limit%3) "
                        "RETURNING id, event, attempts, body, shape, next_attempt_at, rowid, endpoint_id")
             .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id"),
-                 endpointIds.join(QLatin1Char(','))));
+                 endpointIds.join(QLatin1Char(',')), SqlDialect::skipLocked(m_database->engine())));
     lease.bindValue(QStringLiteral(":owner"), owner);
     lease.bindValue(QStringLiteral(":until"), now + leaseMs);
     lease.bindValue(QStringLiteral(":now"), now);
@@ -468,8 +468,8 @@ QPair<QString, QVariantList> whereClause(const Outbox::Filter& filter)
     }
     const auto folded = UserRules::searchFold(filter.account);
     if (!folded.isEmpty()) {
-        conditions << QStringLiteral("(user_id IN (SELECT id FROM users WHERE search_key LIKE ? ESCAPE '\\') "
-                                     "OR user_name LIKE ? ESCAPE '\\')");
+        conditions << QStringLiteral("(user_id IN (SELECT id FROM users WHERE search_key LIKE ? ESCAPE '!') "
+                                     "OR user_name LIKE ? ESCAPE '!')");
         values << UserStore::searchPattern(filter.account)
                << QString(QLatin1Char('%') + likePattern(filter.account.trimmed()) + QLatin1Char('%'));
     }
@@ -489,7 +489,7 @@ QList<NotificationRow> Outbox::list(const Filter& filter, int limit, int offset)
     for (const auto& value : values) {
         query.addBindValue(value);
     }
-    query.addBindValue(limit);
+    query.addBindValue(SqlDialect::limit(limit));
     query.addBindValue(offset);
     QList<NotificationRow> rows;
     if (execOrWarn(query)) {
@@ -581,7 +581,7 @@ std::optional<NotificationRow> Outbox::find(const QString& id) const
 {
     QSqlQuery query(m_database->connection());
     // A unique prefix is enough, as with git commits.
-    query.prepare(QStringLiteral("SELECT %1 FROM notifications WHERE id LIKE ? ESCAPE '\\' LIMIT 2").arg(RowColumns));
+    query.prepare(QStringLiteral("SELECT %1 FROM notifications WHERE id LIKE ? ESCAPE '!' LIMIT 2").arg(RowColumns));
     query.addBindValue(QString(likePattern(id) + QLatin1Char('%')));
     if (id.isEmpty() || !execOrWarn(query) || !query.next()) {
         return std::nullopt;
@@ -596,9 +596,9 @@ std::optional<NotificationRow> Outbox::find(const QString& id) const
 QStringList Outbox::idsStartingWith(const QString& prefix, int limit) const
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT id FROM notifications WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT id FROM notifications WHERE id LIKE ? ESCAPE '!' ORDER BY id LIMIT ?"));
     query.addBindValue(QString(likePattern(prefix) + QLatin1Char('%')));
-    query.addBindValue(limit);
+    query.addBindValue(SqlDialect::limit(limit));
     QStringList ids;
     if (!prefix.isEmpty() && execOrWarn(query)) {
         while (query.next()) {
@@ -654,8 +654,9 @@ QList<AttemptRecord> Outbox::attempts(const QString& notificationId) const
 std::optional<QDateTime> Outbox::nextDue() const
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT MIN(MAX(next_attempt_at, COALESCE(lease_until, 0))) FROM notifications "
-                                 "WHERE state = 'pending'"));
+    query.prepare(QStringLiteral("SELECT MIN(%1(next_attempt_at, COALESCE(lease_until, 0))) FROM notifications "
+                                 "WHERE state = 'pending'")
+                      .arg(SqlDialect::greatest(m_database->engine())));
     if (execOrWarn(query) && query.next() && !query.value(0).isNull()) {
         return fromMs(query.value(0));
     }

@@ -2,6 +2,7 @@
 #include "Log.h"
 #include "outbox/Outbox.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "text/SafeText.h"
 
 #include <QJsonDocument>
@@ -27,15 +28,16 @@ const QString DueCondition = QStringLiteral("state = 'pending' AND endpoint_id =
                                             "AND (lease_until IS NULL OR lease_until < :now) AND solo IS %1");
 
 // Leases up to limit due notifications of the endpoint, due first; whole: with their notification read from payload.
-QList<ClaimedNotification> lease(QSqlDatabase& db, const QString& owner, qint64 endpointId, bool solo, int limit,
-                                 qint64 now, qint64 leaseMs, bool whole)
+QList<ClaimedNotification> lease(QSqlDatabase& db, SqlDialect::Engine engine, const QString& owner, qint64 endpointId,
+                                 bool solo, int limit, qint64 now, qint64 leaseMs, bool whole)
 {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE notifications SET lease_owner = :owner, lease_until = :until WHERE rowid IN ("
                                  "SELECT rowid FROM notifications WHERE %1 ORDER BY next_attempt_at, created_at, rowid "
-                                 "LIMIT :limit) RETURNING id, event, attempts, body, shape, next_attempt_at, "
+                                 "LIMIT :limit%2) RETURNING id, event, attempts, body, shape, next_attempt_at, "
                                  "created_at, rowid, payload")
-                      .arg(DueCondition.arg(solo ? QStringLiteral("NOT NULL") : QStringLiteral("NULL"))));
+                      .arg(DueCondition.arg(solo ? QStringLiteral("NOT NULL") : QStringLiteral("NULL")),
+                           SqlDialect::skipLocked(engine)));
     query.bindValue(QStringLiteral(":owner"), owner);
     query.bindValue(QStringLiteral(":until"), now + leaseMs);
     query.bindValue(QStringLiteral(":endpoint"), endpointId);
@@ -87,7 +89,7 @@ DigestClaim Outbox::claimDigest(const QString& owner, qint64 endpointId, int req
         return claim;
     }
     const auto now = QDateTime::currentMSecsSinceEpoch();
-    claim.singles = lease(db, owner, endpointId, true, requests, now, leaseMs, false);
+    claim.singles = lease(db, m_database->engine(), owner, endpointId, true, requests, now, leaseMs, false);
     // The oldest due notification, and whether it is alone: two rows at most are read.
     QSqlQuery due(db);
     due.prepare(QStringLiteral("SELECT next_attempt_at FROM notifications WHERE %1 "
@@ -110,9 +112,9 @@ DigestClaim Outbox::claimDigest(const QString& owner, qint64 endpointId, int req
         return transaction.commit() ? claim : DigestClaim {};
     }
     if (count == 1 && quiet) {
-        claim.singles += lease(db, owner, endpointId, false, 1, now, leaseMs, false);
+        claim.singles += lease(db, m_database->engine(), owner, endpointId, false, 1, now, leaseMs, false);
     } else if (oldest + windowMs <= now) {
-        claim.group = lease(db, owner, endpointId, false, groupLimit, now, leaseMs, true);
+        claim.group = lease(db, m_database->engine(), owner, endpointId, false, groupLimit, now, leaseMs, true);
     } else {
         claim.readyAt = QDateTime::fromMSecsSinceEpoch(oldest + windowMs, Qt::UTC);
     }
@@ -147,11 +149,15 @@ bool Outbox::insertDigests(QSqlDatabase& db, const QList<DigestRecord>& digests)
         return true;
     }
     QSqlQuery digest(db);
-    digest.prepare(QStringLiteral("INSERT OR REPLACE INTO digests (id, endpoint_id, started_at, size, "
-                                  "request_headers, request_body) VALUES (?, ?, ?, ?, ?, ?)"));
+    digest.prepare(QStringLiteral("INSERT INTO digests (id, endpoint_id, started_at, size, request_headers, "
+                                  "request_body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                  "endpoint_id = excluded.endpoint_id, started_at = excluded.started_at, "
+                                  "size = excluded.size, request_headers = excluded.request_headers, "
+                                  "request_body = excluded.request_body"));
     QSqlQuery member(db);
     member.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO digest_members (notification_id, number, digest_id) VALUES (?, ?, ?)"));
+        QStringLiteral("INSERT INTO digest_members (notification_id, number, digest_id) VALUES (?, ?, ?) "
+                       "ON CONFLICT (notification_id, number) DO UPDATE SET digest_id = excluded.digest_id"));
     for (const auto& record : digests) {
         digest.addBindValue(record.id);
         digest.addBindValue(record.endpointId);

@@ -28,11 +28,12 @@
 
 namespace {
 
-// Each entry moves the schema from version (index) to version (index + 1).
+// Each entry moves the schema from version (index) to version (index + 1). Written for SQLite; SqlDialect::schema()
+// gives PostgreSQL's text ({rowid}: the row number SQLite gives every table, an explicit column on PostgreSQL).
 const char* const Migrations[] = {
     // 0 -> 1: settings and accounts
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-    "CREATE TABLE users ("
+    "CREATE TABLE users ({rowid}"
     " id TEXT PRIMARY KEY,"
     " name TEXT NOT NULL,"
     " email TEXT NOT NULL,"
@@ -41,7 +42,7 @@ const char* const Migrations[] = {
     " password_hash TEXT,"
     " created_at TEXT NOT NULL);",
     // 1 -> 2: the transactional outbox and its delivery history
-    "CREATE TABLE notifications ("
+    "CREATE TABLE notifications ({rowid}"
     " id TEXT PRIMARY KEY,"
     " event TEXT NOT NULL,"
     " user_id TEXT,"
@@ -154,19 +155,11 @@ const char* const Migrations[] = {
      " digest_id TEXT NOT NULL REFERENCES digests (id) ON DELETE CASCADE,"
      " PRIMARY KEY (notification_id, number)) WITHOUT ROWID;"
      "CREATE INDEX digest_members_digest ON digest_members (digest_id);"),
-    // 9 -> 10: what a notification row can rebuild is no longer stored twice (Outbox::enqueue, Outbox::record), and rows
-    // written before lose it too: the account and its changes of a payload whose JSON body carries them unchanged, the
-    // result of a notification delivered by a compact attempt (its status and that attempt's duration say it again),
-    // and (compactNotifications()) a template equal to its event's default.
-    ("UPDATE notifications SET payload = json_remove(payload, '$.user', '$.changes') "
-     "WHERE shape = 'json' AND body IS NOT NULL AND json_valid(payload) AND json_valid(body) "
-     "AND json_type(payload, '$.user') = 'object' "
-     "AND json(json_extract(payload, '$.user')) = json(json_extract(body, '$.user')) "
-     "AND COALESCE(json(json_extract(payload, '$.changes')), '') = COALESCE(json(json_extract(body, '$.changes')), '');"
-     "UPDATE notifications SET last_result_code = NULL "
-     "WHERE last_status BETWEEN 200 AND 299 AND last_result_code = json_object('code', 'delivered', 'ms', "
-     "(SELECT a.duration_ms FROM attempts a WHERE a.notification_id = notifications.id AND a.body_stored = 1 "
-     "ORDER BY a.id DESC LIMIT 1), 'status', last_status);"),
+    // 9 -> 10: what a notification row can rebuild is no longer stored twice (Outbox::enqueue, Outbox::record), and
+    // rows
+    // written before lose it too (compactNotifications(), with SQLite's JSON functions: PostgreSQL stores start at
+    // schema 10, with no older row).
+    "",
 };
 static_assert(std::size(Migrations) == Database::CurrentSchemaVersion);
 
@@ -217,7 +210,7 @@ bool recomputeEmailKeys(QSqlDatabase& db, QString* error)
         update.addBindValue(key);
         update.addBindValue(rowid);
         if (!update.exec()) {
-            if (!update.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
+            if (!SqlDialect::isUniqueViolation(update.lastError())) {
                 *error = update.lastError().text();
                 return false;
             }
@@ -264,7 +257,7 @@ bool createMainEndpoint(QSqlDatabase& db, QString* error)
     insert.prepare(QStringLiteral(
         "INSERT INTO endpoints (name, name_key, url, format, timeout_seconds, enabled, main, events, templates, "
         "signing_secret, previous_signing_secret, previous_secret_expires_at, headers, gone_at, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, 1, 1, 'user.created', '{}', ?, ?, ?, ?, ?, ?, ?)"));
+        "updated_at) VALUES (?, ?, ?, ?, ?, 1, 1, 'user.created', '{}', ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     insert.addBindValue(name);
     insert.addBindValue(name.toCaseFolded());
     insert.addBindValue(url);
@@ -281,9 +274,8 @@ bool createMainEndpoint(QSqlDatabase& db, QString* error)
     insert.addBindValue(now);
     QSqlQuery assign(db);
     QSqlQuery forget(db);
-    if (!insert.exec()
-        || !assign.exec(
-            QStringLiteral("UPDATE notifications SET endpoint_id = %1").arg(insert.lastInsertId().toLongLong()))
+    if (!insert.exec() || !insert.next()
+        || !assign.exec(QStringLiteral("UPDATE notifications SET endpoint_id = %1").arg(insert.value(0).toLongLong()))
         || !forget.exec(
             QStringLiteral("DELETE FROM settings WHERE key LIKE 'webhook/%' OR key = 'delivery/gone_webhook'"))) {
         *error = (insert.lastError().isValid()       ? insert
@@ -322,27 +314,6 @@ bool fillSearchKeys(QSqlDatabase& db, QString* error)
     return true;
 }
 
-constexpr int CompactNotificationsVersion = 10;
-
-// Templates equal to their event's default (in the language of the process that migrates, as Outbox::enqueue does)
-// leave the payloads; Outbox::notification() puts the default back.
-bool compactNotifications(QSqlDatabase& db, QString* error)
-{
-    QSqlQuery update(db);
-    update.prepare(
-        QStringLiteral("UPDATE notifications SET payload = json_remove(payload, '$.template') "
-                       "WHERE event = ? AND json_valid(payload) AND json_extract(payload, '$.template') = ?"));
-    for (const auto event : Events::all()) {
-        update.addBindValue(Events::key(event));
-        update.addBindValue(MessageTemplate::defaultText(event));
-        if (!update.exec()) {
-            *error = update.lastError().text();
-            return false;
-        }
-    }
-    return true;
-}
-
 bool execAll(QSqlDatabase& db, const QString& script, QString* error)
 {
     const auto statements = script.split(QLatin1Char(';'), Qt::SkipEmptyParts);
@@ -361,12 +332,71 @@ bool execAll(QSqlDatabase& db, const QString& script, QString* error)
     return true;
 }
 
+constexpr int CompactNotificationsVersion = 10;
+
+// Templates equal to their event's default (in the language of the process that migrates, as Outbox::enqueue does)
+// leave the payloads; Outbox::notification() puts the default back.
+bool compactNotifications(QSqlDatabase& db, QString* error)
+{
+    // The account and its changes of a payload whose JSON body carries them unchanged; the result of a notification
+    // delivered by a compact attempt (its status and that attempt's duration say it again).
+    const auto rebuildable = QStringLiteral(
+        "UPDATE notifications SET payload = json_remove(payload, '$.user', '$.changes') "
+        "WHERE shape = 'json' AND body IS NOT NULL AND json_valid(payload) AND json_valid(body) "
+        "AND json_type(payload, '$.user') = 'object' "
+        "AND json(json_extract(payload, '$.user')) = json(json_extract(body, '$.user')) "
+        "AND COALESCE(json(json_extract(payload, '$.changes')), '') = COALESCE(json(json_extract(body, '$.changes')), "
+        "'');"
+        "UPDATE notifications SET last_result_code = NULL "
+        "WHERE last_status BETWEEN 200 AND 299 AND last_result_code = json_object('code', 'delivered', 'ms', "
+        "(SELECT a.duration_ms FROM attempts a WHERE a.notification_id = notifications.id AND a.body_stored = 1 "
+        "ORDER BY a.id DESC LIMIT 1), 'status', last_status);");
+    if (!execAll(db, rebuildable, error)) {
+        return false;
+    }
+    // A template equal to its event's default.
+    QSqlQuery update(db);
+    update.prepare(
+        QStringLiteral("UPDATE notifications SET payload = json_remove(payload, '$.template') "
+                       "WHERE event = ? AND json_valid(payload) AND json_extract(payload, '$.template') = ?"));
+    for (const auto event : Events::all()) {
+        update.addBindValue(Events::key(event));
+        update.addBindValue(MessageTemplate::defaultText(event));
+        if (!update.exec()) {
+            *error = update.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
-Database::Database(QString path)
-    : m_path(std::move(path))
+Database::Database(QString location)
+    : m_path(std::move(location))
     , m_connectionPrefix(QStringLiteral("crochet-%1-").arg(QUuid::createUuid().toString(QUuid::Id128)))
 {
+    if (DatabaseUrl::isUrl(m_path)) {
+        m_engine = SqlDialect::Engine::Postgres;
+        m_url = DatabaseUrl::parse(m_path, &m_urlError);
+    }
+}
+
+QString Database::describe() const
+{
+    if (m_engine == SqlDialect::Engine::Sqlite) {
+        return m_path;
+    }
+    return m_url ? m_url->describe() : tr("(malformed database URL)");
+}
+
+QString Database::location(const QString& given)
+{
+    if (!given.isEmpty()) {
+        return given;
+    }
+    const auto fromEnvironment = qEnvironmentVariable("DATABASE_URL");
+    return fromEnvironment.isEmpty() ? defaultPath() : fromEnvironment;
 }
 
 Database::~Database()
@@ -381,9 +411,9 @@ Database::~Database()
 
 QString Database::likeLiteral(QString text)
 {
-    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    text.replace(QLatin1Char('!'), QLatin1String("!!"))
+        .replace(QLatin1Char('%'), QLatin1String("!%"))
+        .replace(QLatin1Char('_'), QLatin1String("!_"));
     return text;
 }
 
@@ -399,6 +429,28 @@ QSqlDatabase Database::connection() const
     const QString name = m_connectionPrefix + QString::number(threadKey());
     if (QSqlDatabase::contains(name)) {
         return QSqlDatabase::database(name);
+    }
+    if (m_engine == SqlDialect::Engine::Postgres) {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        if (m_url) {
+            db.setHostName(m_url->host);
+            db.setPort(m_url->port);
+            db.setUserName(m_url->user);
+            // Empty: libpq reads PGPASSWORD or ~/.pgpass itself.
+            db.setPassword(m_url->password);
+            db.setDatabaseName(m_url->database);
+            db.setConnectOptions(m_url->connectOptions());
+            if (db.open()) {
+                QSqlQuery query(db);
+                // "relation already exists, skipping" and the like are not for the user's terminal.
+                query.exec(QStringLiteral("SET client_min_messages = warning"));
+            } else {
+                qCWarning(lcDatabase) << "cannot connect to" << m_url->describe() << ":" << db.lastError().text();
+            }
+        }
+        QMutexLocker locker(&m_mutex);
+        m_connectionNames.append(name);
+        return db;
     }
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
@@ -425,6 +477,29 @@ QSqlDatabase Database::connection() const
 bool Database::open(QString* error, Access access)
 {
     m_readOnly = false;
+    if (m_engine == SqlDialect::Engine::Postgres) {
+        if (!m_url) {
+            if (error) {
+                *error = m_urlError;
+            }
+            return false;
+        }
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+            if (error) {
+                *error = tr("Crochet cannot talk to PostgreSQL: Qt's PostgreSQL driver (QPSQL) is not installed. "
+                            "Install the package libqt6sql6-psql.");
+            }
+            return false;
+        }
+        auto db = connection();
+        if (!db.isOpen()) {
+            if (error) {
+                *error = connectionError(db.lastError());
+            }
+            return false;
+        }
+        return checkPostgres(db, error) && migrate(db, error);
+    }
     if (!checkFile(access, error)) {
         return false;
     }
@@ -659,11 +734,111 @@ int Database::schemaVersion() const
 {
     QSqlQuery query(connection());
     int version = -1;
-    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
+    if (m_engine == SqlDialect::Engine::Postgres) {
+        // No schema_meta table yet: a new database, version 0.
+        // Not to_regclass(): its catalog cache may not yet know a table another process just committed.
+        if (query.exec(QStringLiteral("SELECT COUNT(*) > 0 FROM information_schema.tables WHERE table_schema = "
+                                      "current_schema() AND table_name = 'schema_meta'"))
+            && query.next()) {
+            const bool hasMeta = query.value(0).toBool();
+            version = 0;
+            if (hasMeta) {
+                version = query.exec(QStringLiteral("SELECT version FROM schema_meta")) && query.next()
+                    ? query.value(0).toInt()
+                    : -1;
+            }
+        }
+    } else if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
         version = query.value(0).toInt();
     }
     query.finish();
     return version;
+}
+
+bool Database::checkPostgres(QSqlDatabase& db, QString* error)
+{
+    const auto refuse = [error](const QString& message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT to_regclass('schema_meta') IS NOT NULL, COUNT(*) FROM "
+                                   "information_schema.tables WHERE table_schema = current_schema()"))
+        || !query.next()) {
+        return refuse(tr("Cannot read the database %1: %2").arg(describe(), query.lastError().text()));
+    }
+    const bool hasMeta = query.value(0).toBool();
+    const auto tables = query.value(1).toLongLong();
+    if (!hasMeta) {
+        return tables == 0 ? true
+                           : refuse(tr("%1 is not a Crochet database: it holds tables of another program. Give "
+                                       "Crochet a database of its own.")
+                                        .arg(describe()));
+    }
+    if (!query.exec(QStringLiteral("SELECT application_id FROM schema_meta")) || !query.next()
+        || query.value(0).toLongLong() != ApplicationId) {
+        return refuse(tr("%1 is not a Crochet database: it holds tables of another program. Give Crochet a "
+                         "database of its own.")
+                          .arg(describe()));
+    }
+    return true;
+}
+
+QString Database::connectionError(const QSqlError& sqlError) const
+{
+    // libpq's words, never the connection string: they name the server and the user, not the password.
+    const auto text = sqlError.databaseText().isEmpty() ? sqlError.text() : sqlError.databaseText();
+    const auto where = describe();
+    if (text.contains(QLatin1String("password authentication failed"))
+        || text.contains(QLatin1String("no password supplied"))
+        || text.contains(QLatin1String("authentication failed"))) {
+        return tr("PostgreSQL refused the user name or password for %1. Check the user in the URL and the password "
+                  "(in the URL, PGPASSWORD or ~/.pgpass).")
+            .arg(where);
+    }
+    if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database"))) {
+        return tr("The database %1 does not exist on the server: create it first (createdb, or CREATE DATABASE).")
+            .arg(where);
+    }
+    if (text.contains(QLatin1String("Connection refused")) || text.contains(QLatin1String("could not connect"))
+        || text.contains(QLatin1String("could not translate host name"))
+        || text.contains(QLatin1String("timeout expired"))) {
+        return tr("Cannot reach the PostgreSQL server of %1: %2").arg(where, text.trimmed());
+    }
+    return tr("Cannot open the database %1: %2").arg(where, text.trimmed());
+}
+
+bool Database::writeSchemaVersion(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery query(db);
+    if (m_engine == SqlDialect::Engine::Postgres) {
+        // PostgreSQL has no user_version or application_id: one row says what SQLite's header says.
+        QSqlQuery create(db);
+        if (create.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_meta (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                                       "application_id BIGINT NOT NULL, version INTEGER NOT NULL)"))
+            && query.exec(QStringLiteral("INSERT INTO schema_meta (id, application_id, version) VALUES (1, %1, %2) "
+                                         "ON CONFLICT (id) DO UPDATE SET application_id = excluded.application_id, "
+                                         "version = excluded.version")
+                              .arg(ApplicationId)
+                              .arg(CurrentSchemaVersion))) {
+            return true;
+        }
+        if (error) {
+            *error = tr("Cannot upgrade the database %1: %2")
+                         .arg(describe(), (create.lastError().isValid() ? create : query).lastError().text());
+        }
+        return false;
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(CurrentSchemaVersion))
+        || !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))) {
+        if (error) {
+            *error = tr("Cannot upgrade the database %1: %2").arg(m_path, query.lastError().text());
+        }
+        return false;
+    }
+    return true;
 }
 
 bool Database::migrate(QSqlDatabase& db, QString* error)
@@ -671,9 +846,20 @@ bool Database::migrate(QSqlDatabase& db, QString* error)
     Transaction transaction(*this, db);
     if (!transaction.isActive()) {
         if (error) {
-            *error = tr("Cannot write to the database %1: %2").arg(m_path, transaction.errorText());
+            *error = tr("Cannot write to the database %1: %2").arg(describe(), transaction.errorText());
         }
         return false;
+    }
+    if (m_engine == SqlDialect::Engine::Postgres) {
+        // Two processes starting at once on a new database: the second waits here until the first has committed,
+        // then finds the schema current (SQLite's BEGIN IMMEDIATE already does this).
+        QSqlQuery lock(db);
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(ApplicationId))) {
+            if (error) {
+                *error = tr("Cannot write to the database %1: %2").arg(describe(), lock.lastError().text());
+            }
+            return false;
+        }
     }
     const int version = schemaVersion();
     if (version < 0 || version > CurrentSchemaVersion) {
@@ -685,11 +871,12 @@ bool Database::migrate(QSqlDatabase& db, QString* error)
     }
     for (int step = version; step < CurrentSchemaVersion; ++step) {
         QString stepError;
-        if (!execAll(db, QString::fromLatin1(Migrations[step]), &stepError)
+        if (!execAll(db, SqlDialect::schema(m_engine, QString::fromLatin1(Migrations[step])), &stepError)
             || (step + 1 == EmailKeysInNfcVersion && !recomputeEmailKeys(db, &stepError))
             || (step + 1 == EndpointsVersion
                 && (!createMainEndpoint(db, &stepError) || !fillSearchKeys(db, &stepError)))
-            || (step + 1 == CompactNotificationsVersion && !compactNotifications(db, &stepError))) {
+            || (step + 1 == CompactNotificationsVersion && m_engine == SqlDialect::Engine::Sqlite
+                && !compactNotifications(db, &stepError))) {
             if (error) {
                 *error = tr("Cannot upgrade the database to schema %1: %2").arg(step + 1).arg(stepError);
             }
@@ -698,24 +885,20 @@ bool Database::migrate(QSqlDatabase& db, QString* error)
         qCInfo(lcDatabase) << "migrated the schema to version" << step + 1;
     }
     QSqlQuery query(db);
-    int applicationId = 0;
-    if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next()) {
+    int applicationId = ApplicationId; // PostgreSQL's schema_meta holds both, checked by checkPostgres()
+    if (m_engine == SqlDialect::Engine::Sqlite && query.exec(QStringLiteral("PRAGMA application_id")) && query.next()) {
         applicationId = query.value(0).toInt();
     }
     query.finish();
     if (version == CurrentSchemaVersion && applicationId == ApplicationId) {
         return true;
     }
-    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(CurrentSchemaVersion))
-        || !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))) {
-        if (error) {
-            *error = tr("Cannot upgrade the database %1: %2").arg(m_path, query.lastError().text());
-        }
+    if (!writeSchemaVersion(db, error)) {
         return false;
     }
     if (!transaction.commit()) {
         if (error) {
-            *error = tr("Cannot write to the database %1: %2").arg(m_path, transaction.errorText());
+            *error = tr("Cannot write to the database %1: %2").arg(describe(), transaction.errorText());
         }
         return false;
     }
@@ -727,7 +910,7 @@ Transaction::Transaction(const Database& database, QSqlDatabase db)
     , m_writer(&database.m_writeMutex)
 {
     QSqlQuery query(m_db);
-    m_active = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_active = query.exec(SqlDialect::beginWrite(database.engine()));
     if (!m_active) {
         m_errorText = query.lastError().text();
         qCWarning(lcDatabase) << "cannot begin a transaction:" << m_errorText;

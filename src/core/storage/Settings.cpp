@@ -139,5 +139,6 @@ bool Settings::write(const std::function<bool(Batch& batch)>& build, Batch* batc
             return false;
         }
     }
+    SqlDialect::notify(db, SqlDialect::SettingsChannel);
     return transaction.commit();
 }

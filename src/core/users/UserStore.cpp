@@ -51,10 +51,8 @@ UserStore::Writer::Writer(QSqlDatabase db)
     , m_rollback(db)
     , m_user(db)
 {
-    // A savepoint keeps each account and its notification together inside the larger transaction.
-    m_savepoint.prepare(QStringLiteral("SAVEPOINT account"));
-    m_release.prepare(QStringLiteral("RELEASE account"));
-    m_rollback.prepare(QStringLiteral("ROLLBACK TO account"));
+    // A savepoint keeps each account and its notification together inside the larger transaction. Run as text:
+    // PostgreSQL cannot PREPARE them.
     m_user.prepare(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, password_hash, created_at, "
                                   "search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
 }
@@ -71,10 +69,10 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
     user.createdAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
     user.hasPassword = !passwordHash.isEmpty();
 
-    m_savepoint.exec();
+    m_savepoint.exec(QStringLiteral("SAVEPOINT account"));
     const auto rollback = [this] {
-        m_rollback.exec();
-        m_release.exec();
+        m_rollback.exec(QStringLiteral("ROLLBACK TO account"));
+        m_release.exec(QStringLiteral("RELEASE account"));
     };
     m_user.addBindValue(user.id);
     m_user.addBindValue(user.name);
@@ -85,7 +83,7 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
     m_user.addBindValue(user.createdAt.toString(Qt::ISODate));
     m_user.addBindValue(UserRules::searchKey(user.name, user.email));
     if (!m_user.exec()) {
-        if (m_user.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
+        if (SqlDialect::isUniqueViolation(m_user.lastError())) {
             created.duplicateEmail = true;
             created.error = UserRules::duplicateEmailMessage(user.email);
         } else {
@@ -102,7 +100,7 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
         return created;
     }
     created.notifications = *notifications;
-    m_release.exec();
+    m_release.exec(QStringLiteral("RELEASE account"));
     created.ok = true;
     created.user = user;
     return created;
@@ -150,7 +148,7 @@ QList<UserRecord> readUsers(QSqlQuery& query)
 // Each order ends on a unique key and is read forwards or backwards from the table itself (creation) or an index of
 // schema 7 (users_name, email_key's UNIQUE index, users_role, users_state). These hold the search key (but
 // email_key's), so that a search skips the rows it does not find without reading them.
-QString orderBy(UserStore::SortColumn column, Qt::SortOrder order)
+QString orderBy(UserStore::SortColumn column, Qt::SortOrder order, SqlDialect::Engine engine)
 {
     const auto direction = order == Qt::AscendingOrder ? QString() : QStringLiteral(" DESC");
     QStringList keys;
@@ -175,6 +173,9 @@ QString orderBy(UserStore::SortColumn column, Qt::SortOrder order)
     for (auto& key : keys) {
         key += direction;
     }
+    if (column == UserStore::SortColumn::State) {
+        keys.first() += SqlDialect::nullsFirst(engine, order == Qt::AscendingOrder); // active (NULL) first
+    }
     return keys.join(QStringLiteral(", "));
 }
 
@@ -182,7 +183,7 @@ QString orderBy(UserStore::SortColumn column, Qt::SortOrder order)
 // full (BenchUserSearch).
 constexpr int FewMatches = 2000;
 
-const QString SearchCondition = QStringLiteral(" WHERE search_key LIKE ? ESCAPE '\\'");
+const QString SearchCondition = QStringLiteral(" WHERE search_key LIKE ? ESCAPE '!'");
 
 } // namespace
 
@@ -192,7 +193,7 @@ QList<UserRecord> UserStore::list(int limit, int offset, Order order) const
     query.prepare(
         QStringLiteral("SELECT %1 FROM users ORDER BY %2 LIMIT ? OFFSET ?")
             .arg(columns(), order == Order::NewestFirst ? QStringLiteral("rowid DESC") : QStringLiteral("rowid")));
-    query.addBindValue(limit);
+    query.addBindValue(SqlDialect::limit(limit));
     query.addBindValue(offset);
     return readUsers(query);
 }
@@ -210,12 +211,14 @@ QList<UserRecord> UserStore::list(const Query& request, int limit, int offset, i
         searching && matching >= 0 && matching <= FewMatches && (limit < 0 || matching <= 2 * (qint64(limit) + offset));
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT %1 FROM users%2%3 ORDER BY %4 LIMIT ? OFFSET ?")
-                      .arg(columns(), few ? QStringLiteral(" INDEXED BY users_name") : QString(),
-                           searching ? SearchCondition : QString(), orderBy(request.column, request.order)));
+                      .arg(columns(),
+                           few ? SqlDialect::indexedBy(m_database->engine(), QStringLiteral("users_name")) : QString(),
+                           searching ? SearchCondition : QString(),
+                           orderBy(request.column, request.order, m_database->engine())));
     if (searching) {
         query.addBindValue(searchPattern(request.search));
     }
-    query.addBindValue(limit);
+    query.addBindValue(SqlDialect::limit(limit));
     query.addBindValue(offset);
     return readUsers(query);
 }
@@ -381,8 +384,12 @@ UserStore::Changed UserStore::update(const QString& id, const UserChanges& reque
         query.addBindValue(UserRules::searchKey(user.name, user.email));
         query.addBindValue(user.updatedAt.toString(Qt::ISODate));
         query.addBindValue(user.id);
+        // A refused update (an address taken) must leave the transaction usable: PostgreSQL aborts it otherwise.
+        QSqlQuery savepoint(db);
+        savepoint.exec(QStringLiteral("SAVEPOINT edit"));
         if (!query.exec()) {
-            if (query.lastError().databaseText().contains(QLatin1String("UNIQUE"))) {
+            savepoint.exec(QStringLiteral("ROLLBACK TO edit"));
+            if (SqlDialect::isUniqueViolation(query.lastError())) {
                 result.duplicateEmail = true;
                 result.error = UserRules::duplicateEmailMessage(user.email);
                 result.problems.append({ UserRules::Field::Email, result.error });

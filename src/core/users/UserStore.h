@@ -57,7 +57,7 @@ public:
 
     explicit UserStore(Database* database);
 
-    // The LIKE pattern (ESCAPE '\\') that finds search, folded (UserRules::searchFold), anywhere in search_key.
+    // The LIKE pattern (ESCAPE '!') that finds search, folded (UserRules::searchFold), anywhere in search_key.
     static QString searchPattern(const QString& search);
 
     // passwordHash may be empty (pending account). The user.created notifications are recorded in the same

@@ -391,17 +391,21 @@ bool EndpointStore::add(Endpoint& endpoint, QString* error)
         "INSERT INTO endpoints (name, name_key, url, format, timeout_seconds, enabled, main, events, templates, "
         "signing_secret, previous_signing_secret, previous_secret_expires_at, headers, gone_at, digest, "
         "digest_window_seconds, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)"));
+        "?) RETURNING id"));
     bindFields(insert, endpoint);
     const auto now = QDateTime::currentDateTimeUtc();
     insert.addBindValue(now.toMSecsSinceEpoch());
     insert.addBindValue(now.toMSecsSinceEpoch());
-    if (!execOrWarn(insert, error) || !transaction.commit()) {
+    if (!execOrWarn(insert, error) || !insert.next()) {
         return false;
     }
-    endpoint.id = insert.lastInsertId().toLongLong();
+    endpoint.id = insert.value(0).toLongLong();
+    insert.finish();
+    if (!transaction.commit()) {
+        return false;
+    }
     endpoint.createdAt = endpoint.updatedAt = now;
-    emit changed();
+    announceChange();
     return true;
 }
 
@@ -481,7 +485,7 @@ bool EndpointStore::update(qint64 id, const std::function<bool(Endpoint& endpoin
     if (!execOrWarn(query, error) || !transaction.commit()) {
         return false;
     }
-    emit changed();
+    announceChange();
     return true;
 }
 
@@ -520,8 +524,14 @@ bool EndpointStore::remove(qint64 id, QString* error)
     if (!execOrWarn(fail, error) || !execOrWarn(remove, error) || !transaction.commit()) {
         return false;
     }
-    emit changed();
+    announceChange();
     return true;
+}
+
+void EndpointStore::announceChange()
+{
+    SqlDialect::notify(m_database->connection(), SqlDialect::SettingsChannel);
+    emit changed();
 }
 
 bool EndpointStore::markGone(qint64 id, const QString& url, const QDateTime& at)
@@ -535,7 +545,7 @@ bool EndpointStore::markGone(qint64 id, const QString& url, const QDateTime& at)
     if (!execOrWarn(query, nullptr)) {
         return false;
     }
-    emit changed();
+    announceChange();
     return query.numRowsAffected() > 0;
 }
 

@@ -150,5 +150,8 @@ signals:
     void changed();
 
 private:
+    // changed(), here and, on PostgreSQL, in every process (SqlDialect::SettingsChannel).
+    void announceChange();
+
     Database* m_database;
 };

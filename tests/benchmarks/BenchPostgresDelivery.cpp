@@ -1,0 +1,129 @@
+// Notifications a second delivered by `crochet-cli deliveries flush` on PostgreSQL with 1 and 3 processes sharing the
+// outbox, beside the SQLite figure (1 process), in the same run: NOTIFICATIONS pending notifications (2,000 by default)
+// to a loopback receiver answering 204, RUNS times each (5 by default); the rate is from the start of the processes to
+// the exit of the last. Needs the PostgreSQL test server (ctest starts it: postgres_start; or
+// scripts/with-postgres.sh). Usage: BenchPostgresDelivery [NOTIFICATIONS] [RUNS]
+#include "BenchSupport.h"
+#include "TestFixtures.h"
+#include "TestReceiver.h"
+#include "storage/Database.h"
+#include "users/UserImporter.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+using BenchSupport::print;
+
+namespace {
+
+struct Setup
+{
+    QString name;
+    bool postgres;
+    int processes;
+};
+
+// A database holding count pending notifications to receiver.
+bool prepare(const QString& location, const QString& csvPath, int count, const TestReceiver& receiver)
+{
+    Database database(location);
+    if (!database.open() || !TestFixtures::setWebhookUrl(&database, receiver.url().toString())) {
+        return false;
+    }
+    const std::atomic_bool cancelled = false;
+    return UserImporter::run(&database, csvPath, cancelled).created == count;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int notifications = argc > 1 ? QByteArray(argv[1]).toInt() : 2000;
+    const int runs = argc > 2 ? QByteArray(argv[2]).toInt() : 5;
+    const auto program = qEnvironmentVariable("CROCHET_CLI");
+    if (program.isEmpty()) {
+        print(QStringLiteral("set CROCHET_CLI to the crochet-cli to measure"));
+        return 1;
+    }
+    TestReceiver receiver;
+    receiver.setStatus(204);
+    if (!receiver.listen()) {
+        return 1;
+    }
+    QTemporaryDir dir;
+    const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
+    if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(notifications))) {
+        return 1;
+    }
+    const QList<Setup> setups { { QStringLiteral("SQLite, 1 process"), false, 1 },
+                                { QStringLiteral("PostgreSQL, 1 process"), true, 1 },
+                                { QStringLiteral("PostgreSQL, 3 processes"), true, 3 } };
+    QHash<QString, QList<double>> rates;
+    for (int run = 1; run <= runs; ++run) {
+        for (const auto& setup : setups) {
+            const auto location = setup.postgres ? TestFixtures::newPostgresDatabase()
+                                                 : dir.filePath(QStringLiteral("run%1.sqlite").arg(run));
+            if (!prepare(location, csvPath, notifications, receiver)) {
+                print(QStringLiteral("%1: cannot prepare the database").arg(setup.name));
+                return 1;
+            }
+            const auto received = receiver.count();
+            std::vector<std::unique_ptr<QProcess>> flushes;
+            QElapsedTimer timer;
+            timer.start();
+            for (int i = 0; i < setup.processes; ++i) {
+                auto process = std::make_unique<QProcess>();
+                process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+                process->start(program,
+                               { QStringLiteral("--database"), location, QStringLiteral("deliveries"),
+                                 QStringLiteral("flush"), QStringLiteral("--wait"), QStringLiteral("600") });
+                flushes.push_back(std::move(process));
+            }
+            // The receiver answers from this event loop while the flushes run.
+            const bool done = BenchSupport::waitUntil(
+                [&flushes] {
+                    return std::all_of(flushes.cbegin(), flushes.cend(),
+                                       [](const auto& process) { return process->state() == QProcess::NotRunning; });
+                },
+                600000);
+            const auto elapsedMs = qMax<qint64>(1, timer.elapsed());
+            const auto sent = receiver.count() - received;
+            if (!done || sent < notifications) {
+                print(QStringLiteral("%1, run %2: %3 of %4 received")
+                          .arg(setup.name)
+                          .arg(run)
+                          .arg(sent)
+                          .arg(notifications));
+                return 1;
+            }
+            rates[setup.name].append(notifications * 1000.0 / elapsedMs);
+            print(QStringLiteral("%1, run %2: %3 notifications/s")
+                      .arg(setup.name)
+                      .arg(run)
+                      .arg(rates[setup.name].constLast(), 0, 'f', 0));
+        }
+    }
+    const auto median = [](QList<double> values) {
+        std::sort(values.begin(), values.end());
+        return values.at(values.size() / 2);
+    };
+    const auto reference = median(rates.value(setups.constFirst().name));
+    for (const auto& setup : setups) {
+        auto values = rates.value(setup.name);
+        std::sort(values.begin(), values.end());
+        print(QStringLiteral("%1: min %2, median %3, max %4 notifications/s (%5 x SQLite's median)")
+                  .arg(setup.name)
+                  .arg(values.constFirst(), 0, 'f', 0)
+                  .arg(median(values), 0, 'f', 0)
+                  .arg(values.constLast(), 0, 'f', 0)
+                  .arg(median(values) / reference, 0, 'f', 2));
+    }
+    return 0;
+}
