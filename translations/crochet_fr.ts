@@ -4,14 +4,6 @@
 <context>
     <name>CliApplication</name>
     <message>
-        <source>The database file (default: %1).</source>
-        <translation>Le fichier de la base de données (par défaut&#xa0;: %1).</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>chemin</translation>
-    </message>
-    <message>
         <source>Language of the output: fr or en (default: the system&apos;s).</source>
         <translation>Langue des messages&#xa0;: fr ou en (par défaut&#xa0;: celle du système).</translation>
     </message>
@@ -70,6 +62,14 @@
     <message>
         <source>Argument %1 on the command line is not valid UTF-8; nothing was done. Check that the terminal or the script passes UTF-8 text.</source>
         <translation>L’argument %1 de la ligne de commande n’est pas de l’UTF-8 valide&#x202f;; rien n’a été fait. Vérifiez que le terminal ou le script transmet du texte en UTF-8.</translation>
+    </message>
+    <message>
+        <source>The database: a file, or a PostgreSQL URL postgresql://user@host:5432/database (default: $DATABASE_URL when set, else %1).</source>
+        <translation>La base de données&#xa0;: un fichier, ou une URL PostgreSQL postgresql://utilisateur@hôte:5432/base (par défaut&#xa0;: $DATABASE_URL si elle est définie, sinon %1).</translation>
+    </message>
+    <message>
+        <source>path or URL</source>
+        <translation>chemin ou URL</translation>
     </message>
 </context>
 <context>
@@ -231,6 +231,61 @@
     <message>
         <source>Cannot upgrade the database %1: %2</source>
         <translation>Impossible de mettre à jour la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>(malformed database URL)</source>
+        <translation>(URL de base de données mal formée)</translation>
+    </message>
+    <message>
+        <source>Crochet cannot talk to PostgreSQL: Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
+        <translation>Crochet ne peut pas dialoguer avec PostgreSQL&#xa0;: le pilote PostgreSQL de Qt (QPSQL) n’est pas installé. Installez le paquet libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Crochet database: it holds tables of another program. Give Crochet a database of its own.</source>
+        <translation>%1 n’est pas une base de données Crochet&#xa0;: elle contient les tables d’un autre programme. Donnez à Crochet une base de données à lui.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the user name or password for %1. Check the user in the URL and the password (in the URL, PGPASSWORD or ~/.pgpass).</source>
+        <translation>PostgreSQL a refusé le nom d’utilisateur ou le mot de passe pour %1. Vérifiez l’utilisateur dans l’URL et le mot de passe (dans l’URL, PGPASSWORD ou ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist on the server: create it first (createdb, or CREATE DATABASE).</source>
+        <translation>La base de données %1 n’existe pas sur le serveur&#xa0;: créez-la d’abord (createdb, ou CREATE DATABASE).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the PostgreSQL server of %1: %2</source>
+        <translation>Impossible de joindre le serveur PostgreSQL de %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The database URL is malformed. Write it postgresql://user@host:5432/database (characters such as @, : or / in the user name or password must be percent-encoded).</source>
+        <translation>L’URL de la base de données est mal formée. Écrivez-la postgresql://utilisateur@hôte:5432/base (les caractères comme @, : ou / dans le nom d’utilisateur ou le mot de passe doivent être encodés en pourcentage).</translation>
+    </message>
+    <message>
+        <source>Unsupported database URL scheme &quot;%1&quot;: Crochet stores its data in an SQLite file (give its path) or in PostgreSQL (postgresql://…).</source>
+        <translation>Schéma d’URL de base de données «&#xa0;%1&#xa0;» non pris en charge&#xa0;: Crochet enregistre ses données dans un fichier SQLite (donnez son chemin) ou dans PostgreSQL (postgresql://…).</translation>
+    </message>
+    <message>
+        <source>The database URL names the database &quot;%1&quot;: a database name cannot contain &quot;/&quot;.</source>
+        <translation>L’URL de la base de données nomme la base «&#xa0;%1&#xa0;»&#xa0;: un nom de base ne peut pas contenir «&#xa0;/&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The database URL cannot have a fragment (#…).</source>
+        <translation>L’URL de la base de données ne peut pas avoir de fragment (#…).</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &quot;%1&quot; in the database URL. Crochet accepts libpq&apos;s: %2.</source>
+        <translation>Paramètre «&#xa0;%1&#xa0;» inconnu dans l’URL de la base de données. Crochet accepte ceux de libpq&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; of the database URL cannot contain &quot;;&quot;.</source>
+        <translation>Le paramètre «&#xa0;%1&#xa0;» de l’URL de la base de données ne peut pas contenir «&#xa0;;&#xa0;».</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 in the database URL: it must be one of %2.</source>
+        <translation>sslmode=%1 dans l’URL de la base de données&#xa0;: la valeur doit être l’une de celles-ci&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1980,10 @@ Unit after the digest window, in seconds.</extracomment>
         <source>The environment variable %1 is set: new accounts are also notified to %2, as an endpoint of its own (see Settings → Webhooks). This field is the main endpoint&apos;s URL.</source>
         <translation>La variable d’environnement %1 est définie&#xa0;: chaque nouveau compte est aussi notifié à %2, en tant que point d’envoi distinct (voir Réglages → Webhooks). Ce champ contient l’URL du point d’envoi principal.</translation>
     </message>
+    <message>
+        <source>These settings are shared with your team: they are kept in the PostgreSQL database %1, which every administrator&apos;s Crochet uses.</source>
+        <translation>Ces réglages sont partagés avec votre équipe&#xa0;: ils sont enregistrés dans la base de données PostgreSQL %1, qu’utilise le Crochet de chaque administrateur.</translation>
+    </message>
 </context>
 <context>
     <name>HelpText</name>
@@ -2185,6 +2244,26 @@ Unit after the digest window, in seconds.</extracomment>
     <message>
         <source>Delivery service: not running; notifications are delivered while Crochet or crochet-cli runs.</source>
         <translation>Service de livraison&#xa0;: inactif&#x202f;; les notifications sont livrées tant que Crochet ou crochet-cli tourne.</translation>
+    </message>
+    <message>
+        <source>Store: the PostgreSQL database %1, shared with your team.</source>
+        <translation>Stockage&#xa0;: la base de données PostgreSQL %1, partagée avec votre équipe.</translation>
+    </message>
+    <message>
+        <source>Store: the SQLite file %1.</source>
+        <translation>Stockage&#xa0;: le fichier SQLite %1.</translation>
+    </message>
+    <message>
+        <source>Shared: %1</source>
+        <translation>Partagée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database %1, shared with your team</source>
+        <translation>Base de données PostgreSQL %1, partagée avec votre équipe</translation>
+    </message>
+    <message>
+        <source>SQLite file %1</source>
+        <translation>Fichier SQLite %1</translation>
     </message>
 </context>
 <context>
@@ -3917,14 +3996,6 @@ Unit after the digest window, in seconds.</extracomment>
 <context>
     <name>main</name>
     <message>
-        <source>Use the database at &lt;path&gt;.</source>
-        <translation>Utiliser la base de données située à &lt;chemin&gt;.</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>chemin</translation>
-    </message>
-    <message>
         <source>Interface language: fr or en.</source>
         <translation>Langue de l’interface&#xa0;: fr ou en.</translation>
     </message>
@@ -3943,6 +4014,14 @@ Unit after the digest window, in seconds.</extracomment>
     <message>
         <source>Unknown language &quot;%1&quot;: use fr or en.</source>
         <translation>Langue «&#xa0;%1&#xa0;» inconnue&#xa0;: utilisez fr ou en.</translation>
+    </message>
+    <message>
+        <source>Use the database at &lt;path&gt;: a file, or a PostgreSQL URL (postgresql://user@host:5432/database). Default: $DATABASE_URL when set.</source>
+        <translation>Utiliser la base de données &lt;chemin&gt;&#xa0;: un fichier, ou une URL PostgreSQL (postgresql://utilisateur@hôte:5432/base). Par défaut&#xa0;: $DATABASE_URL si elle est définie.</translation>
+    </message>
+    <message>
+        <source>path or URL</source>
+        <translation>chemin ou URL</translation>
     </message>
 </context>
 </TS>
