@@ -4,8 +4,8 @@
 #include "NetworkSettingsWidget.h"
 #include "WebhooksSettingsWidget.h"
 #include "storage/DatabaseListener.h"
-#include "storage/SqlDialect.h"
 #include "storage/Settings.h"
+#include "storage/SqlDialect.h"
 #include "ui_SettingsPage.h"
 #include "webhooks/Endpoint.h"
 
@@ -25,9 +25,15 @@ SettingsPage::SettingsPage(Database* database, DeliveryService* deliveries, QWid
     addPage(m_ui->generalTab, m_general);
     addPage(m_ui->webhooksTab, m_webhooks);
     addPage(m_ui->networkTab, m_network);
-    // On PostgreSQL, an endpoint changed on another desktop shows here at once (pages keep edits not yet saved).
+    // On PostgreSQL, an endpoint or a network setting changed on another desktop shows here at once (pages keep edits
+    // not yet saved).
     auto* listener = new DatabaseListener(database, { QLatin1String(SqlDialect::SettingsChannel) }, this);
     connect(listener, &DatabaseListener::notified, m_endpoints, &EndpointStore::changed);
+    connect(listener, &DatabaseListener::notified, this, [this] {
+        if (!m_network->hasUnsavedChanges()) {
+            m_network->loadSettings();
+        }
+    });
     connect(m_general, &GeneralSettingsWidget::saved, this, &SettingsPage::saved);
     connect(m_webhooks, &WebhooksSettingsWidget::saved, this, &SettingsPage::saved);
     connect(m_network, &NetworkSettingsWidget::saved, this, &SettingsPage::saved);
