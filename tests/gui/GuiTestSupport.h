@@ -20,6 +20,11 @@ namespace GuiTest {
 inline void initApplication()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Each test process has a configuration of its own: ctest runs window tests in parallel, and one clearing the
+    // shared test configuration under another made it fail now and then.
+    static QTemporaryDir configuration;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, configuration.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, configuration.path());
     QApplication::setOrganizationName(QStringLiteral("Crochet"));
     QApplication::setApplicationName(QStringLiteral("Crochet"));
     QSettings().clear();
