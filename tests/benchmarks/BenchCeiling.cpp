@@ -343,18 +343,6 @@ struct Figures
     QList<double> ratios;
 };
 
-QString summary(QList<double> values, int decimals)
-{
-    if (values.isEmpty()) {
-        return QStringLiteral("none");
-    }
-    std::sort(values.begin(), values.end());
-    return QStringLiteral("%1 / %2 / %3")
-        .arg(values.constFirst(), 0, 'f', decimals)
-        .arg(values.at(values.size() / 2), 0, 'f', decimals)
-        .arg(values.constLast(), 0, 'f', decimals);
-}
-
 bool runCli(const QString& program, const QStringList& arguments, Receiver& receiver, int expected, qint64* lastMs,
             qint64* exitMs, qint64* cpuMicroseconds)
 {
@@ -566,21 +554,25 @@ int main(int argc, char* argv[])
               .arg(notifications)
               .arg(runs));
     print(QStringLiteral("(a) bare QNetworkAccessManager poster: %1 notifications/s; its CPU %2 µs each")
-              .arg(summary(ceiling.values, 0), summary(ceilingCpu.values, 0)));
+              .arg(BenchSupport::figures(ceiling.values, 0), BenchSupport::figures(ceilingCpu.values, 0)));
     print(QStringLiteral("(b) Open WebUI-style sender (%1): %2 notifications/s; ratio %3")
               .arg(peerCount)
-              .arg(summary(peer.values, 0), summary(peer.ratios, 2)));
+              .arg(BenchSupport::figures(peer.values, 0), BenchSupport::figures(peer.ratios, 2)));
     for (const auto& [name, program] : std::as_const(builds)) {
-        print(QStringLiteral("(c) %1: crochet-cli deliveries flush: %2 notifications/s; ratio %3 (target 0.80)")
-                  .arg(name, summary(flush[name].values, 0), summary(flush[name].ratios, 2)));
-        print(QStringLiteral("    its CPU (user + system): %1 µs per notification (target 150); ratio to (a)'s CPU %2")
-                  .arg(summary(flushCpu[name].values, 0), summary(flushCpu[name].ratios, 2)));
+        print(
+            QStringLiteral("(c) %1: crochet-cli deliveries flush: %2 notifications/s; ratio %3 (target 0.80)")
+                .arg(name, BenchSupport::figures(flush[name].values, 0), BenchSupport::figures(flush[name].ratios, 2)));
+        print(
+            QStringLiteral("    its CPU (user + system): %1 µs per notification (target 150); ratio to (a)'s CPU %2")
+                .arg(BenchSupport::figures(flushCpu[name].values, 0), BenchSupport::figures(flushCpu[name].ratios, 2)));
         print(QStringLiteral("(d) %1: crochet-cli user import, start to last received: %2 notifications/s; ratio %3 "
                              "(target 0.70)")
-                  .arg(name, summary(import[name].values, 0), summary(import[name].ratios, 2)));
+                  .arg(name, BenchSupport::figures(import[name].values, 0),
+                       BenchSupport::figures(import[name].ratios, 2)));
     }
     if (measureWindow) {
-        print(QStringLiteral("(e) window, longest event-loop gap: %1 ms (target < 50)").arg(summary(gap.values, 0)));
+        print(QStringLiteral("(e) window, longest event-loop gap: %1 ms (target < 50)")
+                  .arg(BenchSupport::figures(gap.values, 0)));
     }
     return 0;
 }

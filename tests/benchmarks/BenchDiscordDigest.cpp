@@ -23,6 +23,7 @@
 // default, 10 s window), 5 runs; without, as the reference, one run observed for a while, its total time projected
 // from the limit (it would take over half an hour). CROCHET_BENCH_REFERENCE_SECONDS changes how long the reference is
 // observed (default 65: more than one whole window).
+using BenchSupport::figures;
 using BenchSupport::print;
 
 namespace {
@@ -180,15 +181,6 @@ Outcome run(const QString& dir, const QString& csvPath, const QStringList& names
     }
     outcome.announced = int(seen.size());
     return outcome;
-}
-
-QString figures(QList<double> values, int decimals)
-{
-    std::sort(values.begin(), values.end());
-    return QStringLiteral("%1 / %2 / %3")
-        .arg(values.first(), 0, 'f', decimals)
-        .arg(values.at(values.size() / 2), 0, 'f', decimals)
-        .arg(values.last(), 0, 'f', decimals);
 }
 
 } // namespace

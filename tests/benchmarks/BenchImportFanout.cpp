@@ -52,15 +52,6 @@ double importSeconds(const QString& dir, const QString& csvPath, int endpoints, 
     return seconds;
 }
 
-QString figures(QList<double> values, int decimals)
-{
-    std::sort(values.begin(), values.end());
-    return QStringLiteral("%1 / %2 / %3")
-        .arg(values.first(), 0, 'f', decimals)
-        .arg(values.at(values.size() / 2), 0, 'f', decimals)
-        .arg(values.last(), 0, 'f', decimals);
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -90,7 +81,8 @@ int main(int argc, char** argv)
     BenchSupport::print(QStringLiteral("import of %1 accounts to 3 endpoints (min / median / max of %2 runs):")
                             .arg(Accounts)
                             .arg(Runs));
-    BenchSupport::print(QStringLiteral("  notifications written per second: %1").arg(figures(rates, 0)));
-    BenchSupport::print(QStringLiteral("  time relative to the same import to 1 endpoint: %1").arg(figures(ratios, 2)));
+    BenchSupport::print(QStringLiteral("  notifications written per second: %1").arg(BenchSupport::figures(rates, 0)));
+    BenchSupport::print(
+        QStringLiteral("  time relative to the same import to 1 endpoint: %1").arg(BenchSupport::figures(ratios, 2)));
     return 0;
 }

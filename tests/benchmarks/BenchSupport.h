@@ -2,19 +2,35 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QList>
 #include <QString>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
-// What the benchmarks share: a figure printed at once, and a wait on the event loop for a condition.
+// What the benchmarks share: a figure printed at once, min / median / max of repeated runs, and a wait on the event
+// loop for a condition.
 namespace BenchSupport {
 
 inline void print(const QString& line)
 {
     std::printf("%s\n", qPrintable(line));
     std::fflush(stdout);
+}
+
+// "min / median / max" of values, each with decimals ("none" without values).
+inline QString figures(QList<double> values, int decimals)
+{
+    if (values.isEmpty()) {
+        return QStringLiteral("none");
+    }
+    std::sort(values.begin(), values.end());
+    return QStringLiteral("%1 / %2 / %3")
+        .arg(values.first(), 0, 'f', decimals)
+        .arg(values.at(values.size() / 2), 0, 'f', decimals)
+        .arg(values.last(), 0, 'f', decimals);
 }
 
 // Runs the event loop until done() holds, checking every pollMs; false if timeoutMs passed first.

@@ -311,6 +311,18 @@ QList<ClaimedNotification> DeliveryWorker::takeDigests(qint64 endpointId, const 
     return claim.singles;
 }
 
+void DeliveryWorker::answered(PendingDelivery* pending, qint64 endpointId, const DeliveryResult& result)
+{
+    --m_inFlight;
+    m_pending.removeOne(pending);
+    // A request that never left gives its turn back to the endpoint's pace; any other tells the pace what it learnt.
+    if (result.outcome == DeliveryResult::Outcome::Cancelled && !pending->mayHaveBeenSent()) {
+        m_pacer.withdrawn(endpointId);
+    } else {
+        m_pacer.answered(endpointId, result, QDateTime::currentDateTimeUtc());
+    }
+}
+
 WebhookSender* DeliveryWorker::leastBusySender()
 {
     // The sender with the fewest requests under way, so that none waits for a connection while another is free.
@@ -365,13 +377,7 @@ void DeliveryWorker::sendDigest(const QList<ClaimedNotification>& members, Event
             [this, pending, digest = std::move(digest), outcomes = std::move(outcomes), reports = std::move(reports),
              attempts = std::move(attempts), url = config.url, endpointId = config.endpointId,
              name = target.name](const DeliveryResult& result) mutable {
-                --m_inFlight;
-                m_pending.removeOne(pending);
-                if (result.outcome == DeliveryResult::Outcome::Cancelled && !pending->mayHaveBeenSent()) {
-                    m_pacer.withdrawn(endpointId);
-                } else {
-                    m_pacer.answered(endpointId, result, QDateTime::currentDateTimeUtc());
-                }
+                answered(pending, endpointId, result);
                 if (m_stopped && result.outcome == DeliveryResult::Outcome::Cancelled) {
                     if (pending->mayHaveBeenSent()) {
                         for (const auto& outcome : std::as_const(outcomes)) {
@@ -468,13 +474,7 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& targ
     connect(pending, &PendingDelivery::finished, this,
             [this, pending, outcome, report, body = std::move(body), attempts = claimed.attempts, url = config.url,
              endpointId = config.endpointId, name = target.name](const DeliveryResult& result) mutable {
-                --m_inFlight;
-                m_pending.removeOne(pending);
-                if (result.outcome == DeliveryResult::Outcome::Cancelled && !pending->mayHaveBeenSent()) {
-                    m_pacer.withdrawn(endpointId);
-                } else {
-                    m_pacer.answered(endpointId, result, QDateTime::currentDateTimeUtc());
-                }
+                answered(pending, endpointId, result);
                 if (m_stopped && result.outcome == DeliveryResult::Outcome::Cancelled) {
                     // No attempt to record. Never sent: the lease is given back by finishStopping(). Abandoned on
                     // the wire: the receiver may have it, so the lease runs out first.

@@ -86,6 +86,8 @@ private:
     // One request carrying several notifications (members, claimed whole) of the same event.
     void sendDigest(const QList<ClaimedNotification>& members, Event event, Payload payload, const Target& target);
     WebhookSender* leastBusySender();
+    // The bookkeeping of every request that ends, single or digest: no longer in flight, and its endpoint's pace told.
+    void answered(PendingDelivery* pending, qint64 endpointId, const DeliveryResult& result);
     void finishAttempt(Outbox::Outcome outcome, AttemptReport report);
     void flush();
     void publishCounts(bool force);
