@@ -100,26 +100,44 @@ void TestCliServeCluster::servicesShareTheOutboxAndSurviveAKill()
         importers.push_back(cli.start({ QStringLiteral("user"), QStringLiteral("import"), file }));
     }
 
-    // One service killed with -9 after some deliveries, while requests are on the wire (each one is answered 40 ms
-    // after it arrives, and notifications are still pending).
-    const int notifications = accounts * 2;
-    QTRY_VERIFY_WITH_TIMEOUT(answered.size() >= notifications / 8, 120000);
-    const auto killedAfter = answered.size();
-    services.front()->kill(); // SIGKILL: its leases are never given back
-    QVERIFY(services.front()->waitForFinished(10000));
-    QCOMPARE(services.front()->exitStatus(), QProcess::CrashExit);
-    QVERIFY(killedAfter < notifications); // killed half-way, not after the end
-
-    for (auto& importer : importers) {
-        const auto result = CliRunner::finish(importer.get(), 240000);
-        CLI_VERIFY_EXIT(result, 0);
-    }
     Database database(cli.databasePath());
     QVERIFY(database.open());
     const auto scalar = [&database](const QString& sql) {
         QSqlQuery query(database.connection());
         return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
     };
+    // The first service's worker id (its leases' owner), from its heartbeat.
+    const auto workerOf = [&database](qint64 pid) {
+        QSqlQuery query(database.connection());
+        query.prepare(QStringLiteral("SELECT id FROM workers WHERE pid = ?"));
+        query.addBindValue(pid);
+        return query.exec() && query.next() ? query.value(0).toString() : QString();
+    };
+    QString victim;
+    QTRY_VERIFY_WITH_TIMEOUT(!(victim = workerOf(services.front()->processId())).isEmpty(), 30000);
+    const auto leasesHeldByVictim = [&] {
+        QSqlQuery query(database.connection());
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE lease_owner = ? AND state = 'pending'"));
+        query.addBindValue(victim);
+        return query.exec() && query.next() ? query.value(0).toInt() : -1;
+    };
+
+    // That service killed with -9 after some deliveries, while it holds notifications (requests on the wire, each one
+    // answered 40 ms after it arrives, and more waiting to go) and others are still pending.
+    const int notifications = accounts * 2;
+    QTRY_VERIFY_WITH_TIMEOUT(answered.size() >= notifications / 8 && leasesHeldByVictim() >= 10, 120000);
+    services.front()->kill(); // SIGKILL: its leases are never given back
+    QVERIFY(services.front()->waitForFinished(10000));
+    QCOMPARE(services.front()->exitStatus(), QProcess::CrashExit);
+    const auto killedAfter = answered.size();
+    const int heldWhenKilled = leasesHeldByVictim();
+    QVERIFY(heldWhenKilled > 0);
+    QVERIFY(killedAfter < notifications); // killed half-way, not after the end
+
+    for (auto& importer : importers) {
+        const auto result = CliRunner::finish(importer.get(), 240000);
+        CLI_VERIFY_EXIT(result, 0);
+    }
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM users")), accounts);
 
     // The two services left deliver everything, the killed one's leases included once they run out.
@@ -158,8 +176,8 @@ void TestCliServeCluster::servicesShareTheOutboxAndSurviveAKill()
         twice += count > 1 ? 1 : 0;
     }
     qInfo("%d accounts, %d notifications delivered in %lld ms, %d of them twice (answered to the killed service, sent "
-          "again after its lease), the kill after %d, %d overlaps",
-          accounts, int(answered.size()), clock.elapsed(), twice, int(killedAfter), overlaps);
+          "again after its lease), the kill after %d with %d held, %d overlaps",
+          accounts, int(answered.size()), clock.elapsed(), twice, int(killedAfter), heldWhenKilled, overlaps);
 }
 
 QTEST_GUILESS_MAIN(TestCliServeCluster)
