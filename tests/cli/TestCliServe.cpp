@@ -71,7 +71,7 @@ void TestCliServe::init()
 {
     m_dir.emplace();
     QVERIFY(m_dir->isValid());
-    m_cli.emplace(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+    m_cli.emplace(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("crochet.sqlite"))));
     m_database = std::make_unique<Database>(m_cli->databasePath());
     QVERIFY(m_database->open());
 }

@@ -1,3 +1,4 @@
+#include "TestFixtures.h"
 #include "outbox/Notification.h"
 #include "storage/Database.h"
 #include "text/SafeText.h"
@@ -256,7 +257,7 @@ void TestDigestBuilder::jsonListsTheAccounts()
 void TestDigestBuilder::endpointDefaultsFollowTheFormat()
 {
     QTemporaryDir dir;
-    Database database(dir.filePath(QStringLiteral("d.sqlite")));
+    Database database(TestFixtures::databaseLocation(dir.filePath(QStringLiteral("d.sqlite"))));
     QVERIFY(database.open());
     EndpointStore store(&database);
     const QList<QPair<QString, PayloadFormat::Format>> cases {

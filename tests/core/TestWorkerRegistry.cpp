@@ -1,3 +1,4 @@
+#include "TestFixtures.h"
 #include "outbox/DeliveryService.h"
 #include "storage/Database.h"
 #include "workers/WorkerHeartbeat.h"
@@ -36,7 +37,8 @@ void TestWorkerRegistry::init()
 {
     m_dir.emplace();
     QVERIFY(m_dir->isValid());
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("crochet.sqlite")));
+    m_database =
+        std::make_unique<Database>(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("crochet.sqlite"))));
     QVERIFY(m_database->open());
 }
 

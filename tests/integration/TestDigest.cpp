@@ -1,3 +1,4 @@
+#include "TestFixtures.h"
 #include "TestReceiver.h"
 #include "outbox/DeliveryService.h"
 #include "outbox/Outbox.h"
@@ -61,7 +62,8 @@ QStringList namesIn(const QString& content)
 void TestDigest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("d.sqlite")));
+    m_database =
+        std::make_unique<Database>(TestFixtures::databaseLocation(m_dir->filePath(QStringLiteral("d.sqlite"))));
     QVERIFY(m_database->open());
 }
 
