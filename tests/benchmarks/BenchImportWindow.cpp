@@ -69,8 +69,10 @@ int main(int argc, char* argv[])
     QTimer poll;
     poll.setInterval(20);
     QObject::connect(&poll, &QTimer::timeout, &app, [&] {
+        // exit(), not quit(): quit() closes the window, which asks whether to keep delivering when any notification
+        // is still pending (MainWindow::askBeforeClosing), a question nobody answers here.
         if (finished && receiver.count() >= accounts) {
-            app.quit();
+            app.exit(0);
         }
         if (total.elapsed() > 300000) {
             app.exit(1);
