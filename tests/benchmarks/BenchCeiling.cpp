@@ -35,7 +35,10 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -186,13 +189,20 @@ int runReceiver()
 
 // --- The benchmark --------------------------------------------------------------------------------------------------
 
-// The receiver process, driven through its stdin and stdout.
+// The receiver: this program's --receiver process, driven through its stdin and stdout; or, when BENCH_CEILING_NGINX
+// names an nginx binary, nginx as issue 11 measured with (one worker process, no access log, "return 204"), whose
+// count of requests is read from its stub_status page every 5 ms.
 class Receiver
 {
 public:
+    ~Receiver() { stop(); }
     bool start(const QString& program)
     {
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        const auto nginx = qEnvironmentVariable("BENCH_CEILING_NGINX");
+        if (!nginx.isEmpty()) {
+            return startNginx(nginx);
+        }
         m_process.start(program, { QStringLiteral("--receiver") });
         if (!m_process.waitForStarted() || !m_process.waitForReadyRead(10000)) {
             return false;
@@ -200,11 +210,21 @@ public:
         m_port = m_process.readLine().trimmed().toUShort();
         return m_port > 0;
     }
+    QString describe() const
+    {
+        return m_nginx ? QStringLiteral("nginx, one worker process, no access log, answering 204")
+                       : QStringLiteral("a separate process on epoll, answering 204");
+    }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(m_port)); }
     // The next count requests are counted from now on.
     void expect(int count)
     {
         m_reached = -1;
+        if (m_nginx) {
+            m_expected = count;
+            m_base = served();
+            return;
+        }
         m_process.readAll();
         m_process.write(QByteArrayLiteral("expect ") + QByteArray::number(count) + '\n');
         m_process.waitForBytesWritten();
@@ -215,39 +235,134 @@ public:
     {
         if (m_reached < 0) {
             QEventLoop loop;
-            const auto connection = QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &loop, [&] {
-                if (m_process.readAll().contains("reached")) {
-                    m_reached = timer.elapsed();
-                    loop.quit();
-                }
-            });
+            watch(timer);
+            const auto connection = m_nginx
+                ? QObject::connect(&m_poll, &QTimer::timeout, &loop, [&] {
+                      if (m_reached >= 0) {
+                          loop.quit();
+                      }
+                  })
+                : QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &loop, [&] {
+                      if (m_reached >= 0) {
+                          loop.quit();
+                      }
+                  });
             QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-            loop.exec();
+            if (m_reached < 0) {
+                loop.exec();
+            }
             QObject::disconnect(connection);
+            unwatch();
         }
         return m_reached;
     }
     // Notes the time as soon as the expected requests have arrived, from the event loop of whatever else runs.
     void watch(const QElapsedTimer& timer)
     {
+        if (m_nginx) {
+            m_poll.setInterval(5);
+            m_watch = QObject::connect(&m_poll, &QTimer::timeout, &m_poll, [this, &timer] {
+                if (m_reached < 0 && served() - m_base >= m_expected) {
+                    m_reached = timer.elapsed();
+                }
+            });
+            m_poll.start();
+            return;
+        }
         m_watch = QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process, [this, &timer] {
             if (m_process.readAll().contains("reached")) {
                 m_reached = timer.elapsed();
             }
         });
     }
-    void unwatch() { QObject::disconnect(m_watch); }
+    void unwatch()
+    {
+        m_poll.stop();
+        QObject::disconnect(m_watch);
+    }
     void stop()
     {
-        m_process.closeWriteChannel();
+        if (m_process.state() == QProcess::NotRunning) {
+            return;
+        }
+        if (m_nginx) {
+            m_process.terminate();
+        } else {
+            m_process.closeWriteChannel();
+        }
         m_process.waitForFinished(5000);
     }
 
 private:
+    bool startNginx(const QString& program)
+    {
+        m_nginx = true;
+        {
+            // A free port, handed over to nginx.
+            QTcpServer probe;
+            if (!probe.listen(QHostAddress::LocalHost)) {
+                return false;
+            }
+            m_port = probe.serverPort();
+        }
+        QFile config(m_nginxDir.filePath(QStringLiteral("nginx.conf")));
+        if (!config.open(QIODevice::WriteOnly)) {
+            return false;
+        }
+        config.write(QStringLiteral("worker_processes 1;\ndaemon off;\nmaster_process off;\npid %1/nginx.pid;\n"
+                                    "error_log %1/error.log;\nevents { worker_connections 1024; }\n"
+                                    "http { access_log off; keepalive_requests 10000000; client_body_temp_path %1;\n"
+                                    "  server { listen 127.0.0.1:%2;\n"
+                                    "    location /hook { return 204; }\n"
+                                    "    location /status { stub_status; } } }\n")
+                         .arg(m_nginxDir.path())
+                         .arg(m_port)
+                         .toUtf8());
+        config.close();
+        m_process.start(program, { QStringLiteral("-p"), m_nginxDir.path(), QStringLiteral("-c"), config.fileName() });
+        if (!m_process.waitForStarted()) {
+            return false;
+        }
+        QElapsedTimer started;
+        started.start();
+        while (served() < 0) {
+            if (started.elapsed() > 10000 || m_process.state() == QProcess::NotRunning) {
+                return false;
+            }
+            QThread::msleep(20);
+        }
+        return true;
+    }
+    // The requests nginx answered on /hook so far (its own count, less the status requests it was asked), -1 if it
+    // does not answer.
+    qint64 served()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        if (!socket.waitForConnected(1000)) {
+            return -1;
+        }
+        ++m_statusRequests;
+        socket.write("GET /status HTTP/1.0\r\n\r\n");
+        while (socket.waitForReadyRead(1000)) {
+        }
+        // "Active connections: 1 \nserver accepts handled requests\n 2 2 2 \n..."
+        const auto lines = socket.readAll().split('\n');
+        const auto at = lines.indexOf(QByteArrayLiteral("server accepts handled requests"));
+        const auto counts = at >= 0 && at + 1 < lines.size() ? lines.at(at + 1).simplified().split(' ') : QByteArrayList();
+        return counts.size() == 3 ? counts.at(2).toLongLong() - m_statusRequests : -1;
+    }
+
     QProcess m_process;
     quint16 m_port = 0;
     qint64 m_reached = -1;
     QMetaObject::Connection m_watch;
+    bool m_nginx = false;
+    QTemporaryDir m_nginxDir;
+    QTimer m_poll;
+    qint64 m_statusRequests = 0;
+    qint64 m_base = 0;
+    qint64 m_expected = 0;
 };
 
 qint64 childrenCpuMicroseconds()
@@ -402,7 +517,7 @@ int main(int argc, char* argv[])
         print(QStringLiteral("the receiver did not start"));
         return 1;
     }
-    print(QStringLiteral("receiver: %1 (a separate process on epoll, answering 204)").arg(receiver.url().toString()));
+    print(QStringLiteral("receiver: %1 (%2)").arg(receiver.url().toString(), receiver.describe()));
 
     // A database of NOTIFICATIONS pending notifications for the receiver, and an empty one set to it.
     QTemporaryDir dir;
