@@ -237,11 +237,12 @@ public:
             QEventLoop loop;
             watch(timer);
             const auto connection = m_nginx
-                ? QObject::connect(&m_poll, &QTimer::timeout, &loop, [&] {
-                      if (m_reached >= 0) {
-                          loop.quit();
-                      }
-                  })
+                ? QObject::connect(&m_poll, &QTimer::timeout, &loop,
+                                   [&] {
+                                       if (m_reached >= 0) {
+                                           loop.quit();
+                                       }
+                                   })
                 : QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &loop, [&] {
                       if (m_reached >= 0) {
                           loop.quit();
@@ -344,12 +345,12 @@ private:
         }
         ++m_statusRequests;
         socket.write("GET /status HTTP/1.0\r\n\r\n");
-        while (socket.waitForReadyRead(1000)) {
-        }
+        while (socket.waitForReadyRead(1000)) { }
         // "Active connections: 1 \nserver accepts handled requests\n 2 2 2 \n..."
         const auto lines = socket.readAll().split('\n');
         const auto at = lines.indexOf(QByteArrayLiteral("server accepts handled requests"));
-        const auto counts = at >= 0 && at + 1 < lines.size() ? lines.at(at + 1).simplified().split(' ') : QByteArrayList();
+        const auto counts =
+            at >= 0 && at + 1 < lines.size() ? lines.at(at + 1).simplified().split(' ') : QByteArrayList();
         return counts.size() == 3 ? counts.at(2).toLongLong() - m_statusRequests : -1;
     }
 

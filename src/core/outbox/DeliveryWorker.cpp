@@ -43,6 +43,20 @@ QString headerLines(const HeaderList& headers)
     return lines.join(QLatin1Char('\n'));
 }
 
+// What the attempt keeps of its answer. A delivered attempt that sent the stored body is recorded compact
+// (Outbox::record): no response headers, a short excerpt of the body, so none of the rest is made.
+void keepAnswer(AttemptRecord& attempt, const DeliveryResult& result)
+{
+    attempt.durationMs = result.durationMs;
+    attempt.setResult(result);
+    if (attempt.isCompact()) {
+        attempt.responseBody = QString::fromUtf8(result.responseBody.left(AttemptRecord::CompactResponseExcerpt));
+        return;
+    }
+    attempt.responseHeaders = headerLines(result.responseHeaders);
+    attempt.responseBody = QString::fromUtf8(result.responseBody.left(StoredResponseExcerpt));
+}
+
 } // namespace
 
 DeliveryWorker::DeliveryWorker(Database* database, QString owner, QObject* parent)
@@ -392,11 +406,7 @@ void DeliveryWorker::sendDigest(const QList<ClaimedNotification>& members, Event
                 // fall due together again and share the next digest.
                 const auto jitter = RetryPolicy::randomJitter();
                 for (int i = 0; i < outcomes.size(); ++i) {
-                    auto& attempt = outcomes[i].attempt;
-                    attempt.durationMs = result.durationMs;
-                    attempt.setResult(result);
-                    attempt.responseHeaders = headerLines(result.responseHeaders);
-                    attempt.responseBody = QString::fromUtf8(result.responseBody.left(StoredResponseExcerpt));
+                    keepAnswer(outcomes[i].attempt, result);
                     if (result.isSuccess()) {
                         outcomes[i].state = Outbox::State::Delivered;
                     } else if (const auto next = RetryPolicy::nextAttempt(result, attempts.at(i) + 1, now, jitter)) {
@@ -486,11 +496,8 @@ void DeliveryWorker::send(const ClaimedNotification& claimed, const Target& targ
                 }
                 report.result = result;
                 auto& attempt = outcome.attempt;
-                attempt.durationMs = result.durationMs;
-                attempt.setResult(result);
-                attempt.responseHeaders = headerLines(result.responseHeaders);
-                attempt.responseBody = QString::fromUtf8(result.responseBody.left(StoredResponseExcerpt));
-                if (!result.isSuccess() || !attempt.bodyStored) {
+                keepAnswer(attempt, result);
+                if (!attempt.isCompact()) {
                     attempt.requestBody = QString::fromUtf8(body);
                 }
                 if (result.isSuccess()) {

@@ -70,9 +70,6 @@ QString likePattern(const QString& text)
     return Database::likeLiteral(text);
 }
 
-// A delivered attempt keeps a response excerpt this long at most; failed ones keep what the worker stored.
-constexpr qsizetype CompactResponseExcerpt = 200;
-
 // The request header lines a compact attempt rebuilds from its notification and its time; the others (custom headers,
 // masked, and the signature, masked) are all it stores.
 bool derivedHeaderLine(const QString& line)
@@ -375,9 +372,58 @@ void AttemptRecord::setResult(const DeliveryResult& deliveryResult)
 {
     status = deliveryResult.httpStatus;
     outcome = DeliveryResult::outcomeKey(deliveryResult.outcome);
-    result = deliveryResult.toStored();
+    delivered = deliveryResult.isSuccess();
+    result = isCompact() ? QString() : deliveryResult.toStored();
     diagnostic.clear();
 }
+
+namespace {
+
+// Delivered with the stored body (AttemptRecord::isCompact), and nothing to say beyond its status and duration.
+bool recordedCompact(const Outbox::Outcome& outcome)
+{
+    const auto& a = outcome.attempt;
+    return a.bodyStored && outcome.state == Outbox::State::Delivered && !outcome.nextAttemptAt.isValid()
+        && a.diagnostic.isEmpty() && a.outcome == DeliveryResult::outcomeKey(DeliveryResult::Outcome::Delivered);
+}
+
+// Compact attempts, with what every compact row shares written in the statements instead of bound each time.
+bool recordCompact(QSqlDatabase& db, const QList<const Outbox::Outcome*>& outcomes, qint64 now)
+{
+    if (outcomes.isEmpty()) {
+        return true;
+    }
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, "
+                                  "request_headers, request_body, status, outcome, response_headers, response_body, "
+                                  "diagnostic, result, body_stored) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, '', ?, 'delivered', NULL, ?, '', NULL, 1)"));
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE notifications SET attempts = attempts + 1, state = 'delivered', "
+                                  "next_attempt_at = NULL, last_status = ?, last_result = '', last_result_code = NULL, "
+                                  "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"));
+    for (const auto* outcome : outcomes) {
+        const auto& a = outcome->attempt;
+        const auto status = a.status > 0 ? QVariant(a.status) : QVariant();
+        insert.addBindValue(a.notificationId);
+        insert.addBindValue(a.number);
+        insert.addBindValue(a.startedAt.toMSecsSinceEpoch());
+        insert.addBindValue(a.durationMs);
+        insert.addBindValue(Database::text(a.url)); // masked; where it went is worth its few bytes
+        insert.addBindValue(Database::text(compactHeaders(a.requestHeaders)));
+        insert.addBindValue(status);
+        insert.addBindValue(Database::text(a.responseBody.left(AttemptRecord::CompactResponseExcerpt)));
+        update.addBindValue(status);
+        update.addBindValue(now);
+        update.addBindValue(a.notificationId);
+        if (!execOrWarn(insert) || !execOrWarn(update)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
 
 bool Outbox::record(const QList<Outcome>& outcomes, const QList<DigestRecord>& digests)
 {
@@ -386,52 +432,56 @@ bool Outbox::record(const QList<Outcome>& outcomes, const QList<DigestRecord>& d
     }
     auto db = m_database->connection();
     Transaction transaction(*m_database, db);
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, request_headers, request_body, "
-        "status, outcome, response_headers, response_body, diagnostic, result, body_stored) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)"));
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral(
-        "UPDATE notifications SET attempts = attempts + 1, state = ?, next_attempt_at = ?, last_status = ?, "
-        "last_result = COALESCE(?, ''), last_result_code = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? "
-        "WHERE id = ?"));
     const auto now = nowMs();
+    QList<const Outcome*> compact;
+    std::optional<QSqlQuery> insert;
+    std::optional<QSqlQuery> update;
     for (const auto& outcome : outcomes) {
+        if (recordedCompact(outcome)) {
+            compact.append(&outcome);
+            continue;
+        }
+        // Anything else keeps its full detail.
+        if (!insert) {
+            insert.emplace(db);
+            insert->prepare(QStringLiteral(
+                "INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, request_headers, "
+                "request_body, status, outcome, response_headers, response_body, diagnostic, result, body_stored) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)"));
+            update.emplace(db);
+            update->prepare(QStringLiteral(
+                "UPDATE notifications SET attempts = attempts + 1, state = ?, next_attempt_at = ?, last_status = ?, "
+                "last_result = COALESCE(?, ''), last_result_code = ?, lease_owner = NULL, lease_until = NULL, "
+                "updated_at = ? WHERE id = ?"));
+        }
         const auto& a = outcome.attempt;
-        // Delivered with the stored body: the time, duration, status, masked URL and a response excerpt are
-        // enough, the rest is the notification's. Anything else keeps its full detail.
-        const bool compact = a.bodyStored && outcome.state == State::Delivered;
-        insert.addBindValue(a.notificationId);
-        insert.addBindValue(a.number);
-        insert.addBindValue(a.startedAt.toMSecsSinceEpoch());
-        insert.addBindValue(a.durationMs);
-        insert.addBindValue(Database::text(a.url)); // masked; where it went is worth its few bytes
-        insert.addBindValue(Database::text(compact ? compactHeaders(a.requestHeaders) : a.requestHeaders));
-        insert.addBindValue(compact ? QStringLiteral("") : Database::text(a.requestBody));
-        insert.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
-        insert.addBindValue(Database::text(a.outcome));
-        insert.addBindValue(compact ? QVariant() : QVariant(Database::text(a.responseHeaders)));
-        insert.addBindValue(compact ? Database::text(a.responseBody.left(CompactResponseExcerpt))
-                                    : Database::text(a.responseBody));
-        insert.addBindValue(Database::text(a.diagnostic));
-        // A compact row's result is rebuilt from its status and duration, and so is its notification's (readRow).
-        const auto& result = compact ? QString() : a.result;
-        insert.addBindValue(compact || a.result.isEmpty() ? QVariant() : QVariant(a.result));
-        insert.addBindValue(compact ? QVariant(1) : QVariant());
-        update.addBindValue(stateKey(outcome.state));
-        update.addBindValue(outcome.nextAttemptAt.isValid() ? QVariant(outcome.nextAttemptAt.toMSecsSinceEpoch())
-                                                            : QVariant());
-        update.addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
-        update.addBindValue(Database::text(a.diagnostic));
-        update.addBindValue(result.isEmpty() ? QVariant() : QVariant(result));
-        update.addBindValue(now);
-        update.addBindValue(a.notificationId);
-        if (!execOrWarn(insert) || !execOrWarn(update)) {
+        insert->addBindValue(a.notificationId);
+        insert->addBindValue(a.number);
+        insert->addBindValue(a.startedAt.toMSecsSinceEpoch());
+        insert->addBindValue(a.durationMs);
+        insert->addBindValue(Database::text(a.url));
+        insert->addBindValue(Database::text(a.requestHeaders));
+        insert->addBindValue(Database::text(a.requestBody));
+        insert->addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
+        insert->addBindValue(Database::text(a.outcome));
+        insert->addBindValue(Database::text(a.responseHeaders));
+        insert->addBindValue(Database::text(a.responseBody));
+        insert->addBindValue(Database::text(a.diagnostic));
+        insert->addBindValue(a.result.isEmpty() ? QVariant() : QVariant(a.result));
+        insert->addBindValue(QVariant());
+        update->addBindValue(stateKey(outcome.state));
+        update->addBindValue(outcome.nextAttemptAt.isValid() ? QVariant(outcome.nextAttemptAt.toMSecsSinceEpoch())
+                                                             : QVariant());
+        update->addBindValue(a.status > 0 ? QVariant(a.status) : QVariant());
+        update->addBindValue(Database::text(a.diagnostic));
+        update->addBindValue(a.result.isEmpty() ? QVariant() : QVariant(a.result));
+        update->addBindValue(now);
+        update->addBindValue(a.notificationId);
+        if (!execOrWarn(*insert) || !execOrWarn(*update)) {
             return false;
         }
     }
-    return insertDigests(db, digests) && transaction.commit();
+    return recordCompact(db, compact, now) && insertDigests(db, digests) && transaction.commit();
 }
 
 int Outbox::release(const QString& owner, const QStringList& keep)

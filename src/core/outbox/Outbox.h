@@ -36,13 +36,20 @@ struct AttemptRecord
     // (time, duration, status, a short response excerpt): attempts() gives back the body and the request headers
     // from the notification (or, for a digest, from the digest).
     bool bodyStored = false;
+    bool delivered = false; // set by setResult()
     // Sent in a digest (one request carrying several notifications): its id (the request's webhook-id), how many it
     // carried, and a few of the other accounts' names. requestHeaders and requestBody are then the digest's.
     QString digestId;
     int digestSize = 0;
     QStringList digestOthers;
 
+    // Its status, outcome and stored result; a compact attempt keeps no result text (its status and duration say it
+    // again), so none is made.
     void setResult(const DeliveryResult& deliveryResult);
+    // Delivered with the notification's stored body (or its digest's): Outbox::record keeps only the time, duration,
+    // status, masked URL, the headers it cannot rebuild and a response excerpt this long at most.
+    bool isCompact() const { return bodyStored && delivered; }
+    static constexpr qsizetype CompactResponseExcerpt = 200;
     // "Sent in a digest of 12 with Ana, Bo, Cy, …" in the current language (names printable), or empty.
     QString digestSummary() const;
     // What went wrong or how it went, in the current language.
