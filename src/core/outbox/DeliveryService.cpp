@@ -4,13 +4,31 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QUuid>
+#include <QRandomGenerator>
+
+namespace {
+
+// The worker's id, which also owns its leases in every notification row it claims: 36 random bits in 6 characters.
+// Unique among the workers of one database for all practical purposes (two alike among 10 at once: 1 chance in
+// 10^9), and short: a claim that lengthens each row by less than its page's usual slack leaves SQLite's notification
+// pages unsplit (BenchStorage: 411 bytes a notification in pages, 488 with the 13 characters of "pid-8hex").
+QString newWorkerId()
+{
+    static const char Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    static_assert(sizeof(Alphabet) == 64 + 1);
+    auto bits = QRandomGenerator::system()->generate64();
+    QString id;
+    for (int i = 0; i < 6; ++i, bits >>= 6) {
+        id += QLatin1Char(Alphabet[bits & 63]);
+    }
+    return id;
+}
+
+} // namespace
 
 DeliveryService::DeliveryService(Database* database, QObject* parent)
     : QObject(parent)
-    , m_owner(QStringLiteral("%1-%2")
-                  .arg(QCoreApplication::applicationPid())
-                  .arg(QUuid::createUuid().toString(QUuid::Id128).left(8)))
+    , m_owner(newWorkerId())
     , m_program(QFileInfo(QCoreApplication::applicationFilePath()).fileName())
     , m_worker(new DeliveryWorker(database, m_owner))
 {
