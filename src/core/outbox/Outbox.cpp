@@ -206,17 +206,20 @@ bool Outbox::enqueue(QSqlQuery& query, const Notification& notification, const E
     // template and the account as they were. The id and the event have columns of their own; what can be rebuilt is
     // left out (notification() puts it back): the template when it is its event's default, the account and its changes
     // when the JSON body carries them unchanged.
+    // Notification::toJson() less all that: the timestamp is the row's created_at, and no body carries it. Only what
+    // is left is made (most often nothing: "{}").
     const auto shape = endpoint.shape();
-    auto source = notification.toJson();
-    source.remove(QStringLiteral("id"));
-    source.remove(QStringLiteral("event"));
-    source.remove(QStringLiteral("timestamp")); // the row's created_at; no body carries it
-    if (notification.text == MessageTemplate::defaultText(notification.event)) {
-        source.remove(QStringLiteral("template"));
+    QJsonObject source;
+    if (notification.text != MessageTemplate::defaultText(notification.event)) {
+        source.insert(QStringLiteral("template"), notification.text);
     }
-    if (shape == PayloadFormat::Shape::Json && jsonBodyCarriesValues(notification)) {
-        source.remove(QStringLiteral("user"));
-        source.remove(QStringLiteral("changes"));
+    if (shape != PayloadFormat::Shape::Json || !jsonBodyCarriesValues(notification)) {
+        if (notification.user) {
+            source.insert(QStringLiteral("user"), notification.user->toJson());
+        }
+        if (!notification.changes.isEmpty()) {
+            source.insert(QStringLiteral("changes"), notification.changes);
+        }
     }
     query.addBindValue(notification.id);
     query.addBindValue(Events::key(notification.event));
