@@ -2,6 +2,8 @@
 
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace {
 
 constexpr char32_t ZeroWidthJoiner = 0x200D;
@@ -115,6 +117,10 @@ QString SafeText::firstInvisible(QStringView text)
 
 QString SafeText::printable(QStringView text, Lines lines)
 {
+    // Printable ASCII, what most names and addresses are made of, is kept as it is without a look at each code point.
+    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; })) {
+        return text.toString();
+    }
     QString result;
     result.reserve(text.size());
     qsizetype width = 1;
