@@ -45,7 +45,6 @@ private:
     // Sends the notifications now and reports each one's first attempt (FirstAttempts); finishes with Success.
     void awaitFirstAttempts(const QList<Notification>& notifications, Event event);
     void onImported(const UserImporter::Summary& summary);
-    QList<NotificationRow> importNotifications() const;
     void reportImportDeliveries();
 
     DeliveryWaiter* m_waiter = nullptr;

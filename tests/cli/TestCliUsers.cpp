@@ -35,6 +35,7 @@ private slots:
     void duplicateEmailIgnoresCase();
     void list();
     void importCsv();
+    void importReportsEachOutcome();
     void importUnreadableFile();
     void invalidEmailIsEchoedCapped();
 
@@ -375,6 +376,33 @@ void TestCliUsers::importCsv()
     QCOMPARE(result.err, QStringLiteral("Line 3: ") + messageFor(bad, true) + QLatin1Char('\n'));
     QCOMPARE(userLines().size(), 2);
     QCOMPARE(receiver.count(), 2);
+}
+
+// The report after an import counts each notification's state in the database: one delivered, one to be retried
+// after a 500, one failed for good on a 400.
+void TestCliUsers::importReportsEachOutcome()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    receiver.setResponses({ TestReceiver::status(500), TestReceiver::status(400), TestReceiver::status(204) });
+    setWebhook(receiver);
+    const auto path = m_dir->filePath(QStringLiteral("accounts.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name,email,password,role\n"
+               "Ann,ann@example.com,,\n"
+               "Bob,bob@example.com,,\n"
+               "Cy,cy@example.com,,\n");
+    file.close();
+
+    const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), path });
+    CLI_VERIFY_EXIT(result, 0);
+    QCOMPARE(result.outLines().mid(0, 3),
+             (QStringList { QStringLiteral("Accounts created: 3"), QStringLiteral("Rows refused: 0"),
+                            QStringLiteral("Notifications: 1 delivered, 1 to be retried, 1 failed, 0 not attempted "
+                                           "yet.") }));
+    QVERIFY2(result.err.contains(QLatin1String("failed for good")), qPrintable(result.err));
+    QCOMPARE(receiver.count(), 3);
 }
 
 void TestCliUsers::invalidEmailIsEchoedCapped()

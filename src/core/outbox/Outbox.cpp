@@ -630,6 +630,41 @@ int Outbox::countUnattempted(Event event, const QDateTime& since, const QList<qi
     return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
 }
 
+Outbox::StateCounts Outbox::countStates(Event event, const QDateTime& since, const QList<qint64>& endpoints) const
+{
+    StateCounts counts;
+    if (endpoints.isEmpty()) {
+        return counts;
+    }
+    QStringList ids;
+    for (const auto id : endpoints) {
+        ids << QString::number(id);
+    }
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT state, attempts > 0, COUNT(*) FROM notifications WHERE created_at >= ? "
+                                 "AND event = ? AND endpoint_id IN (%1) GROUP BY state, attempts > 0")
+                      .arg(ids.join(QLatin1Char(','))));
+    query.addBindValue(since.toMSecsSinceEpoch());
+    query.addBindValue(Events::key(event));
+    if (!execOrWarn(query)) {
+        return counts;
+    }
+    while (query.next()) {
+        const auto state = stateFromKey(query.value(0).toString()).value_or(State::Pending);
+        const auto count = query.value(2).toInt();
+        if (state == State::Delivered) {
+            counts.delivered += count;
+        } else if (state == State::Failed) {
+            counts.failed += count;
+        } else if (query.value(1).toBool()) {
+            counts.retrying += count;
+        } else {
+            counts.waiting += count;
+        }
+    }
+    return counts;
+}
+
 std::optional<NotificationRow> Outbox::find(const QString& id) const
 {
     QSqlQuery query(m_database->connection());

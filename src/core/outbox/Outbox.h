@@ -200,6 +200,15 @@ public:
     QHash<qint64, NotificationRow> lastResultByEndpoint(const QList<qint64>& endpoints) const;
     // Notifications of event to those endpoints created since then that are pending with no attempt yet.
     int countUnattempted(Event event, const QDateTime& since, const QList<qint64>& endpoints) const;
+    // What became of the notifications of event to those endpoints created since then, counted by the database.
+    struct StateCounts
+    {
+        int delivered = 0;
+        int retrying = 0; // pending after an attempt
+        int failed = 0;
+        int waiting = 0; // pending, not attempted yet
+    };
+    StateCounts countStates(Event event, const QDateTime& since, const QList<qint64>& endpoints) const;
     // The notification whose id is id or begins with it, when exactly one does.
     std::optional<NotificationRow> find(const QString& id) const;
     // Up to limit ids beginning with prefix, in order: to tell "none" from "ambiguous".
