@@ -387,13 +387,11 @@ void TestCliUsers::importReportsEachOutcome()
     receiver.setResponses({ TestReceiver::status(500), TestReceiver::status(400), TestReceiver::status(204) });
     setWebhook(receiver);
     const auto path = m_dir->filePath(QStringLiteral("accounts.csv"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("name,email,password,role\n"
-               "Ann,ann@example.com,,\n"
-               "Bob,bob@example.com,,\n"
-               "Cy,cy@example.com,,\n");
-    file.close();
+    QVERIFY(TestFixtures::writeFile(path,
+                                    "name,email,password,role\n"
+                                    "Ann,ann@example.com,,\n"
+                                    "Bob,bob@example.com,,\n"
+                                    "Cy,cy@example.com,,\n"));
 
     const auto result = m_cli->run({ QStringLiteral("user"), QStringLiteral("import"), path });
     CLI_VERIFY_EXIT(result, 0);

@@ -65,6 +65,16 @@ NotificationRow readRow(const QSqlQuery& query)
     return row;
 }
 
+// Endpoint ids written into a statement's IN (...): numbers only.
+QString idList(const QList<qint64>& ids)
+{
+    QStringList numbers;
+    for (const auto id : ids) {
+        numbers << QString::number(id);
+    }
+    return numbers.join(QLatin1Char(','));
+}
+
 QString likePattern(const QString& text)
 {
     return Database::likeLiteral(text);
@@ -250,10 +260,6 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
     if (endpoints.isEmpty()) {
         return claimed;
     }
-    QStringList endpointIds;
-    for (const auto id : endpoints) {
-        endpointIds << QString::number(id);
-    }
     auto db = m_database->connection();
     Transaction transaction(*m_database, db);
     if (!transaction.isActive()) {
@@ -271,7 +277,7 @@ QList<ClaimedNotification> Outbox::claim(const QString& owner, int limit, qint64
                        "ORDER BY next_attempt_at, rowid LIMIT :limit%3) "
                        "RETURNING id, event, attempts, body, shape, next_attempt_at, rowid, endpoint_id")
             .arg(onlyId.isEmpty() ? QStringLiteral("AND next_attempt_at <= :now") : QStringLiteral("AND id = :id"),
-                 endpointIds.join(QLatin1Char(',')), SqlDialect::skipLocked(m_database->engine())));
+                 idList(endpoints), SqlDialect::skipLocked(m_database->engine())));
     lease.bindValue(QStringLiteral(":owner"), owner);
     lease.bindValue(QStringLiteral(":until"), now + leaseMs);
     lease.bindValue(QStringLiteral(":now"), now);
@@ -617,14 +623,10 @@ QHash<qint64, NotificationRow> Outbox::lastResultByEndpoint(const QList<qint64>&
 
 int Outbox::countUnattempted(Event event, const QDateTime& since, const QList<qint64>& endpoints) const
 {
-    QStringList ids;
-    for (const auto id : endpoints) {
-        ids << QString::number(id);
-    }
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE state = 'pending' AND created_at >= ? "
                                  "AND attempts = 0 AND event = ? AND endpoint_id IN (%1)")
-                      .arg(ids.join(QLatin1Char(','))));
+                      .arg(idList(endpoints)));
     query.addBindValue(since.toMSecsSinceEpoch());
     query.addBindValue(Events::key(event));
     return execOrWarn(query) && query.next() ? query.value(0).toInt() : 0;
@@ -636,14 +638,10 @@ Outbox::StateCounts Outbox::countStates(Event event, const QDateTime& since, con
     if (endpoints.isEmpty()) {
         return counts;
     }
-    QStringList ids;
-    for (const auto id : endpoints) {
-        ids << QString::number(id);
-    }
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT state, attempts > 0, COUNT(*) FROM notifications WHERE created_at >= ? "
                                  "AND event = ? AND endpoint_id IN (%1) GROUP BY state, attempts > 0")
-                      .arg(ids.join(QLatin1Char(','))));
+                      .arg(idList(endpoints)));
     query.addBindValue(since.toMSecsSinceEpoch());
     query.addBindValue(Events::key(event));
     if (!execOrWarn(query)) {
