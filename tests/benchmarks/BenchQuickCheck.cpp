@@ -135,10 +135,10 @@ bool populate(const QString& path, int accounts, bool withHistory)
     // One delivered attempt per notification, as a day of normal use leaves them.
     Transaction transaction(database, db);
     const bool ok = query(database,
-                          QStringLiteral("INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, "
+                          QStringLiteral("INSERT INTO attempts (notification, number, started_at, duration_ms, url, "
                                          "request_headers, request_body, status, outcome, response_headers, "
                                          "response_body, diagnostic) "
-                                         "SELECT id, 1, created_at, 12, 'https://hooks.example.com/…c0de', "
+                                         "SELECT rowid, 1, created_at, 12, 'https://hooks.example.com/…c0de', "
                                          "'Content-Type: application/json\nUser-Agent: Crochet/0.1.0\nwebhook-id: ' "
                                          "|| id, payload, 204, 'delivered', 'Content-Length: 0', '', "
                                          "'Delivered: HTTP 204 in 12 ms.' FROM notifications"))

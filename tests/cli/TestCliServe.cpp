@@ -202,7 +202,7 @@ void TestCliServe::signalDuringBurst()
     QCOMPARE(delivered, receiver.count());
     // Nothing half-recorded: each notification's attempt count matches its attempt rows.
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM notifications n WHERE n.attempts != "
-                                   "(SELECT COUNT(*) FROM attempts a WHERE a.notification_id = n.id)")),
+                                   "(SELECT COUNT(*) FROM attempts a WHERE a.notification = n.rowid)")),
              0);
     // What was not sent is free for the next worker at once: no lease held, no attempt made.
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE state = 'pending' AND "

@@ -33,6 +33,7 @@ private slots:
     void detailsRenderInTheReadersLanguage();
     void schemaThreeAttemptsKeepTheirText();
     void purgeKeepsPending();
+    void purgeTakesTheAttemptsAlong();
     void bodyIsRenderedWhenWritten();
     void payloadKeepsWhatTheBodyCannotGiveBack();
     void upgradeDropsWhatRowsCanRebuild();
@@ -308,9 +309,30 @@ void undoWorkers(QSqlQuery& query)
     QVERIFY(query.exec(QStringLiteral("DROP TABLE workers")));
 }
 
-// Undoes schema 9 (digests) on a current database.
+// Undoes schema 11 on a current database: attempts refer to their notification's id again, as schema 10 wrote them.
+void undoAttemptsByRow(QSqlQuery& query)
+{
+    for (const auto* statement :
+         { "CREATE TABLE attempts_by_id (id INTEGER PRIMARY KEY AUTOINCREMENT, notification_id TEXT NOT NULL "
+           "REFERENCES notifications (id) ON DELETE CASCADE, number INTEGER NOT NULL, started_at INTEGER NOT NULL, "
+           "duration_ms INTEGER NOT NULL, url TEXT NOT NULL, request_headers TEXT NOT NULL, request_body TEXT NOT "
+           "NULL, status INTEGER, outcome TEXT NOT NULL, response_headers TEXT, response_body TEXT, diagnostic TEXT "
+           "NOT NULL, result TEXT, body_stored INTEGER)",
+           "INSERT INTO attempts_by_id (notification_id, number, started_at, duration_ms, url, request_headers, "
+           "request_body, status, outcome, response_headers, response_body, diagnostic, result, body_stored) "
+           "SELECT n.id, a.number, a.started_at, a.duration_ms, a.url, a.request_headers, a.request_body, a.status, "
+           "a.outcome, a.response_headers, a.response_body, a.diagnostic, a.result, a.body_stored FROM attempts a "
+           "JOIN notifications n ON n.rowid = a.notification ORDER BY a.id",
+           "DROP TABLE attempts", "ALTER TABLE attempts_by_id RENAME TO attempts",
+           "CREATE INDEX attempts_notification ON attempts (notification_id)" }) {
+        QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+    }
+}
+
+// Undoes schemas 11, 10 (no table changed) and 9 (digests) on a current database.
 void undoDigests(QSqlQuery& query)
 {
+    undoAttemptsByRow(query);
     for (const auto* statement :
          { "DROP TABLE digest_members", "DROP TABLE digests", "ALTER TABLE notifications DROP COLUMN solo" }) {
         QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
@@ -384,6 +406,30 @@ void TestOutbox::purgeKeepsPending()
     QCOMPARE(outbox.purge(30), 1);
     QCOMPARE(outbox.count(std::nullopt), 1);
     QCOMPARE(outbox.count(Outbox::State::Pending), 1);
+}
+
+// Attempts refer to their notification's row number (schema 11), which cannot cascade: purge removes them itself, and
+// only theirs.
+void TestOutbox::purgeTakesTheAttemptsAlong()
+{
+    QString oldBody;
+    QString keptBody;
+    const auto old = createRenderedUser(QStringLiteral("a@example.com"), &oldBody);
+    const auto kept = createRenderedUser(QStringLiteral("b@example.com"), &keptBody);
+    Outbox outbox(m_database.get());
+    QCOMPARE(outbox.claim(QStringLiteral("a"), 10, 60000, TestFixtures::endpointIds(m_database.get())).size(), 2);
+    QVERIFY(outbox.record({ delivered(old, oldBody), delivered(kept, keptBody) }));
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE notifications SET updated_at = 0 WHERE id = ?"));
+    query.addBindValue(old);
+    QVERIFY(query.exec());
+
+    QCOMPARE(outbox.purge(30), 1);
+    QVERIFY(!outbox.find(old));
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM attempts")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(outbox.attempts(kept).size(), 1);
+    QCOMPARE(outbox.attempts(kept).constFirst().status, 204);
 }
 
 QString TestOutbox::createRenderedUser(const QString& email, QString* body)
@@ -553,7 +599,9 @@ void TestOutbox::upgradeDropsWhatRowsCanRebuild()
                                  "WHERE id = ?"));
     query.addBindValue(edited);
     QVERIFY(query.exec());
-    QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::CurrentSchemaVersion - 1)));
+    // Back to schema 9, so that the upgrade to 10 runs again.
+    undoAttemptsByRow(query);
+    QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 9")));
     query.finish();
 
     Database reopened(m_dir->filePath(QStringLiteral("o.sqlite")));

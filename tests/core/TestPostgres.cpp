@@ -4,6 +4,7 @@
 #include "outbox/Outbox.h"
 #include "storage/Database.h"
 #include "storage/DatabaseUrl.h"
+#include "storage/SqlDialect.h"
 
 #include <QElapsedTimer>
 #include <QSqlError>
@@ -31,6 +32,7 @@ private slots:
     void twoProcessesMigrateOnce();
     void claimPassesOverLockedRows();
     void notifyWakesAWorkerElsewhere();
+    void schemaTenAttemptsAreKept();
 };
 
 // QSKIP returns from the function it is in: a macro, so that it is the test's.
@@ -275,6 +277,91 @@ void TestPostgres::notifyWakesAWorkerElsewhere()
           latencies.at(Accounts / 2), latencies.last());
     QVERIFY2(latencies.last() < 200, qPrintable(QStringLiteral("slowest: %1 ms").arg(latencies.last())));
     deliveries.stop();
+}
+
+namespace {
+
+Outbox::Outcome failedAttempt(const QString& id, int number)
+{
+    Outbox::Outcome outcome;
+    auto& a = outcome.attempt;
+    a.notificationId = id;
+    a.number = number;
+    a.startedAt = QDateTime::currentDateTimeUtc();
+    a.durationMs = 7;
+    a.url = QStringLiteral("http://127.0.0.1:9/…hook");
+    a.requestHeaders = QStringLiteral("Content-Type: application/json");
+    a.requestBody = QStringLiteral("{}");
+    a.setResult(DeliveryResult::fromHttpStatus(500));
+    a.responseBody = QStringLiteral("down for maintenance");
+    outcome.state = Outbox::State::Pending;
+    outcome.nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(60);
+    return outcome;
+}
+
+} // namespace
+
+// A PostgreSQL store written at schema 10 (issue 10 shipped them): its attempts refer to their notification's id. The
+// upgrade to 11 keeps every attempt and its order, and the next attempt gets a new row after them.
+void TestPostgres::schemaTenAttemptsAreKept()
+{
+    REQUIRE_POSTGRES();
+    QTemporaryDir dir;
+    const auto location = TestFixtures::databaseLocation(dir.filePath(QStringLiteral("p.sqlite")));
+    QString id;
+    {
+        Database database(location);
+        QVERIFY(database.open());
+        QVERIFY(TestFixtures::setWebhookUrl(&database, QStringLiteral("http://127.0.0.1:9/hook")));
+        id = TestFixtures::createNotifiedUser(&database, QStringLiteral("a@example.com"));
+        Outbox outbox(&database);
+        QCOMPARE(outbox.claim(QStringLiteral("w"), 10, 60000, TestFixtures::endpointIds(&database)).size(), 1);
+        QVERIFY(outbox.record({ failedAttempt(id, 1) }));
+        // Back to schema 10's attempts table, with that row in it.
+        QSqlQuery query(database.connection());
+        const auto oldTable = SqlDialect::schema(
+            SqlDialect::Engine::Postgres,
+            QStringLiteral(
+                "CREATE TABLE attempts_by_id (id INTEGER PRIMARY KEY AUTOINCREMENT, notification_id TEXT NOT "
+                "NULL REFERENCES notifications (id) ON DELETE CASCADE, number INTEGER NOT NULL, started_at "
+                "INTEGER NOT NULL, duration_ms INTEGER NOT NULL, url TEXT NOT NULL, request_headers TEXT "
+                "NOT NULL, request_body TEXT NOT NULL, status INTEGER, outcome TEXT NOT NULL, "
+                "response_headers TEXT, response_body TEXT, diagnostic TEXT NOT NULL, result TEXT, "
+                "body_stored INTEGER)"));
+        for (const auto& statement :
+             { oldTable,
+               QStringLiteral("INSERT INTO attempts_by_id (notification_id, number, started_at, duration_ms, url, "
+                              "request_headers, request_body, status, outcome, response_headers, response_body, "
+                              "diagnostic, result, body_stored) SELECT n.id, a.number, a.started_at, a.duration_ms, "
+                              "a.url, a.request_headers, a.request_body, a.status, a.outcome, a.response_headers, "
+                              "a.response_body, a.diagnostic, a.result, a.body_stored FROM attempts a JOIN "
+                              "notifications n ON n.rowid = a.notification"),
+               QStringLiteral("DROP TABLE attempts"), QStringLiteral("ALTER TABLE attempts_by_id RENAME TO attempts"),
+               QStringLiteral("CREATE INDEX attempts_notification ON attempts (notification_id)"),
+               QStringLiteral("UPDATE schema_meta SET version = 10") }) {
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        }
+    }
+
+    Database upgraded(location);
+    QString error;
+    QVERIFY2(upgraded.open(&error), qPrintable(error));
+    QCOMPARE(upgraded.schemaVersion(), Database::CurrentSchemaVersion);
+    Outbox outbox(&upgraded);
+    auto attempts = outbox.attempts(id);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.constFirst().status, 500);
+    QCOMPARE(attempts.constFirst().responseBody, QStringLiteral("down for maintenance"));
+    QCOMPARE(attempts.constFirst().summary(), DeliveryResult::fromHttpStatus(500).summary());
+    // The next attempt, recorded after the upgrade, comes after it.
+    QSqlQuery lease(upgraded.connection());
+    QVERIFY(lease.exec(QStringLiteral("UPDATE notifications SET next_attempt_at = 0")));
+    QCOMPARE(outbox.claim(QStringLiteral("w"), 10, 60000, TestFixtures::endpointIds(&upgraded)).size(), 1);
+    QVERIFY(outbox.record({ failedAttempt(id, 2) }));
+    attempts = outbox.attempts(id);
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts.at(0).number, 1);
+    QCOMPARE(attempts.at(1).number, 2);
 }
 
 QTEST_GUILESS_MAIN(TestPostgres)

@@ -784,9 +784,10 @@ void TestDeliveriesPage::detailsStartAtTheTopOfANewSelection()
     for (const auto& id : { QStringLiteral("n000001"), QStringLiteral("n000002") }) {
         for (int number = 1; number <= 30; ++number) {
             QVERIFY(execute(db,
-                            QStringLiteral("INSERT INTO attempts (notification_id, number, started_at, duration_ms, "
+                            QStringLiteral("INSERT INTO attempts (notification, number, started_at, duration_ms, "
                                            "url, request_headers, request_body, outcome, diagnostic) VALUES "
-                                           "('%1', %2, %3, 5, 'http://x', 'a: b', '{}', 'server-error', 'HTTP 500')")
+                                           "((SELECT rowid FROM notifications WHERE id = '%1'), %2, %3, 5, "
+                                           "'http://x', 'a: b', '{}', 'server-error', 'HTTP 500')")
                                 .arg(id)
                                 .arg(number)
                                 .arg(base)));

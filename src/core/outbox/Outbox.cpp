@@ -30,7 +30,7 @@ QDateTime fromMs(const QVariant& value)
 const QString RowColumns = QStringLiteral(
     "id, event, user_name, state, attempts, last_status, last_result, next_attempt_at, created_at, updated_at, "
     "last_result_code, rowid, endpoint_id, CASE WHEN last_result_code IS NULL AND last_status BETWEEN 200 AND 299 THEN "
-    "(SELECT a.duration_ms FROM attempts a WHERE a.notification_id = notifications.id AND a.body_stored = 1 "
+    "(SELECT a.duration_ms FROM attempts a WHERE a.notification = notifications.rowid AND a.body_stored = 1 "
     "ORDER BY a.id DESC LIMIT 1) END");
 
 // What a delivered attempt's result needs to say it ("Delivered: HTTP 204 in 12 ms."): its status and duration.
@@ -64,6 +64,10 @@ NotificationRow readRow(const QSqlQuery& query)
     }
     return row;
 }
+
+// An attempt's notification, as the attempts table refers to it (schema 11): the row number of the notification
+// whose id is bound.
+const QString NotificationRowOf = QStringLiteral("(SELECT rowid FROM notifications WHERE id = ?)");
 
 // Endpoint ids written into a statement's IN (...): numbers only.
 QString idList(const QList<qint64>& ids)
@@ -403,10 +407,11 @@ bool recordCompact(QSqlDatabase& db, const QList<const Outbox::Outcome*>& outcom
         return true;
     }
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, "
+    insert.prepare(QStringLiteral("INSERT INTO attempts (notification, number, started_at, duration_ms, url, "
                                   "request_headers, request_body, status, outcome, response_headers, response_body, "
-                                  "diagnostic, result, body_stored) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, '', ?, 'delivered', NULL, ?, '', NULL, 1)"));
+                                  "diagnostic, result, body_stored) VALUES (%1, ?, ?, ?, ?, ?, '', ?, 'delivered', "
+                                  "NULL, ?, '', NULL, 1)")
+                       .arg(NotificationRowOf));
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE notifications SET attempts = attempts + 1, state = 'delivered', "
                                   "next_attempt_at = NULL, last_status = ?, last_result = '', last_result_code = NULL, "
@@ -453,10 +458,12 @@ bool Outbox::record(const QList<Outcome>& outcomes, const QList<DigestRecord>& d
         // Anything else keeps its full detail.
         if (!insert) {
             insert.emplace(db);
-            insert->prepare(QStringLiteral(
-                "INSERT INTO attempts (notification_id, number, started_at, duration_ms, url, request_headers, "
-                "request_body, status, outcome, response_headers, response_body, diagnostic, result, body_stored) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)"));
+            insert->prepare(
+                QStringLiteral(
+                    "INSERT INTO attempts (notification, number, started_at, duration_ms, url, request_headers, "
+                    "request_body, status, outcome, response_headers, response_body, diagnostic, result, body_stored) "
+                    "VALUES (%1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)")
+                    .arg(NotificationRowOf));
             update.emplace(db);
             update->prepare(QStringLiteral(
                 "UPDATE notifications SET attempts = attempts + 1, state = ?, next_attempt_at = ?, last_status = ?, "
@@ -700,8 +707,8 @@ QList<AttemptRecord> Outbox::attempts(const QString& notificationId) const
     query.prepare(QStringLiteral(
         "SELECT a.number, a.started_at, a.duration_ms, a.url, a.request_headers, a.request_body, a.status, a.outcome, "
         "a.response_headers, a.response_body, a.diagnostic, a.result, a.body_stored, n.body, n.shape "
-        "FROM attempts a JOIN notifications n ON n.id = a.notification_id "
-        "WHERE a.notification_id = ? ORDER BY a.number, a.id"));
+        "FROM attempts a JOIN notifications n ON n.rowid = a.notification "
+        "WHERE n.id = ? ORDER BY a.number, a.id"));
     query.addBindValue(notificationId);
     QList<AttemptRecord> list;
     if (!execOrWarn(query)) {
@@ -787,14 +794,30 @@ int Outbox::scheduleAllNow()
 
 int Outbox::purge(int days)
 {
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("DELETE FROM notifications WHERE state != 'pending' AND updated_at < ?"));
-    query.addBindValue(nowMs() - qint64(days) * 24 * 3600 * 1000);
-    const int removed = execOrWarn(query) ? query.numRowsAffected() : 0;
-    // A digest goes with the last notification it carried.
-    QSqlQuery digests(m_database->connection());
-    if (removed > 0) {
-        digests.exec(QStringLiteral("DELETE FROM digests WHERE id NOT IN (SELECT digest_id FROM digest_members)"));
+    auto db = m_database->connection();
+    Transaction transaction(*m_database, db);
+    if (!transaction.isActive()) {
+        return 0;
     }
-    return removed;
+    const auto before = nowMs() - qint64(days) * 24 * 3600 * 1000;
+    // Their attempts first: an attempt refers to its notification's row number, which cannot cascade (schema 11).
+    QSqlQuery attempts(db);
+    attempts.prepare(QStringLiteral("DELETE FROM attempts WHERE notification IN (SELECT rowid FROM notifications "
+                                    "WHERE state != 'pending' AND updated_at < ?)"));
+    attempts.addBindValue(before);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM notifications WHERE state != 'pending' AND updated_at < ?"));
+    query.addBindValue(before);
+    if (!execOrWarn(attempts) || !execOrWarn(query)) {
+        return 0;
+    }
+    const int removed = query.numRowsAffected();
+    // A digest goes with the last notification it carried.
+    QSqlQuery digests(db);
+    if (removed > 0
+        && !digests.exec(
+            QStringLiteral("DELETE FROM digests WHERE id NOT IN (SELECT digest_id FROM digest_members)"))) {
+        return 0;
+    }
+    return transaction.commit() ? removed : 0;
 }

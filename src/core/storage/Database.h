@@ -20,7 +20,7 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    static constexpr int CurrentSchemaVersion = 10;
+    static constexpr int CurrentSchemaVersion = 11;
     // PRAGMA application_id of a Crochet database ("CROC"), in the file's header: how a Crochet database is told
     // apart from any other SQLite file. Databases written before it was set are recognised by their tables.
     static constexpr int ApplicationId = 0x43524f43;
