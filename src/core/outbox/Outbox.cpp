@@ -217,11 +217,9 @@ bool Outbox::enqueue(QSqlQuery& query, const Notification& notification, const E
 {
     const auto now = nowMs();
     // The payload keeps what renders the body again for another shape, should the endpoint's format change: the
-    // template and the account as they were. The id and the event have columns of their own; what can be rebuilt is
-    // left out (notification() puts it back): the template when it is its event's default, the account and its changes
-    // when the JSON body carries them unchanged.
-    // Notification::toJson() less all that: the timestamp is the row's created_at, and no body carries it. Only what
-    // is left is made (most often nothing: "{}").
+    // template and the account as they were. The id, the event and the time have columns of their own; what can be
+    // rebuilt is left out (notification() puts it back): the template when it is its event's default, the account and
+    // its changes when the JSON body carries them unchanged. Only what is left is made, most often nothing ("{}").
     const auto shape = endpoint.shape();
     QJsonObject source;
     if (notification.text != MessageTemplate::defaultText(notification.event)) {
