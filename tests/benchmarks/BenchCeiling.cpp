@@ -49,12 +49,13 @@
 #include <netinet/in.h>
 #include <string>
 #include <sys/epoll.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <unordered_map>
 
+using BenchSupport::childrenCpuMicroseconds;
 using BenchSupport::print;
+using BenchSupport::selfCpuMicroseconds;
 
 namespace {
 
@@ -365,26 +366,6 @@ private:
     qint64 m_base = 0;
     qint64 m_expected = 0;
 };
-
-qint64 childrenCpuMicroseconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_CHILDREN, &usage);
-    const auto micros = [](const timeval& time) {
-        return qint64(time.tv_sec) * 1000000 + time.tv_usec;
-    };
-    return micros(usage.ru_utime) + micros(usage.ru_stime);
-}
-
-qint64 selfCpuMicroseconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto micros = [](const timeval& time) {
-        return qint64(time.tv_sec) * 1000000 + time.tv_usec;
-    };
-    return micros(usage.ru_utime) + micros(usage.ru_stime);
-}
 
 // The requests Crochet sends, as it stores them: the bodies and the headers it adds to every attempt.
 QList<QNetworkRequest> requestsFor(const QUrl& url, const QList<QPair<QString, QByteArray>>& notifications)

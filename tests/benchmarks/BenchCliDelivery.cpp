@@ -4,12 +4,8 @@
 // import` of as many accounts and prints when the first and the last notification reached the receiver, and when the
 // import exited. CROCHET_CLI names the crochet-cli to measure; CROCHET_CLI_BEFORE, when set, names another build
 // measured in the same run, alternately. Usage: BenchCliDelivery [NOTIFICATIONS] [RUNS]
-#include "BenchSupport.h"
-#include "TestFixtures.h"
+#include "BenchCli.h"
 #include "TestReceiver.h"
-#include "storage/Database.h"
-#include "storage/Settings.h"
-#include "users/UserImporter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -19,21 +15,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <sys/resource.h>
 
+using BenchSupport::childrenCpuMicroseconds;
 using BenchSupport::print;
 
 namespace {
-
-qint64 childrenCpuMicroseconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_CHILDREN, &usage);
-    const auto micros = [](const timeval& time) {
-        return qint64(time.tv_sec) * 1000000 + time.tv_usec;
-    };
-    return micros(usage.ru_utime) + micros(usage.ru_stime);
-}
 
 struct Run
 {
@@ -66,13 +52,13 @@ int main(int argc, char* argv[])
     const int notifications = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
     const int runs = argc > 2 ? QByteArray(argv[2]).toInt() : 5;
 
-    QList<QPair<QString, QString>> builds { { QStringLiteral("after"), qEnvironmentVariable("CROCHET_CLI") } };
+    const auto measured = BenchCli::program();
+    if (measured.isEmpty()) {
+        return 1;
+    }
+    QList<QPair<QString, QString>> builds { { QStringLiteral("after"), measured } };
     if (qEnvironmentVariableIsSet("CROCHET_CLI_BEFORE")) {
         builds.prepend({ QStringLiteral("before"), qEnvironmentVariable("CROCHET_CLI_BEFORE") });
-    }
-    if (builds.constLast().second.isEmpty()) {
-        print(QStringLiteral("set CROCHET_CLI to the crochet-cli to measure"));
-        return 1;
     }
 
     TestReceiver receiver;
@@ -83,19 +69,10 @@ int main(int argc, char* argv[])
     QTemporaryDir dir;
     const auto templatePath = dir.filePath(QStringLiteral("template.sqlite"));
     const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
-    {
-        Database database(templatePath);
-        if (!database.open()) {
-            return 1;
-        }
-        if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(notifications))) {
-            return 1;
-        }
-        const std::atomic_bool cancelled = false;
-        if (UserImporter::run(&database, csvPath, cancelled).created != notifications) {
-            return 1;
-        }
-        TestFixtures::setWebhookUrl(&database, receiver.url().toString());
+    // The webhook set before the import: an account written with no endpoint to notify leaves no notification.
+    if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(notifications))
+        || !BenchCli::preparePending(templatePath, csvPath, notifications, receiver.url())) {
+        return 1;
     }
 
     const auto emptyPath = dir.filePath(QStringLiteral("empty.sqlite"));

@@ -3,11 +3,8 @@
 // to a loopback receiver answering 204, RUNS times each (5 by default); the rate is from the start of the processes to
 // the exit of the last. Needs the PostgreSQL test server (ctest starts it: postgres_start; or
 // scripts/with-postgres.sh). Usage: BenchPostgresDelivery [NOTIFICATIONS] [RUNS]
-#include "BenchSupport.h"
-#include "TestFixtures.h"
+#include "BenchCli.h"
 #include "TestReceiver.h"
-#include "storage/Database.h"
-#include "users/UserImporter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -20,36 +17,15 @@
 
 using BenchSupport::print;
 
-namespace {
-
-struct Setup
-{
-    QString name;
-    bool postgres;
-    int processes;
-};
-
-// A database holding count pending notifications to receiver.
-bool prepare(const QString& location, const QString& csvPath, int count, const TestReceiver& receiver)
-{
-    Database database(location);
-    if (!database.open() || !TestFixtures::setWebhookUrl(&database, receiver.url().toString())) {
-        return false;
-    }
-    const std::atomic_bool cancelled = false;
-    return UserImporter::run(&database, csvPath, cancelled).created == count;
-}
-
-} // namespace
+using BenchCli::Setup;
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     const int notifications = argc > 1 ? QByteArray(argv[1]).toInt() : 2000;
     const int runs = argc > 2 ? QByteArray(argv[2]).toInt() : 5;
-    const auto program = qEnvironmentVariable("CROCHET_CLI");
+    const auto program = BenchCli::program();
     if (program.isEmpty()) {
-        print(QStringLiteral("set CROCHET_CLI to the crochet-cli to measure"));
         return 1;
     }
     TestReceiver receiver;
@@ -68,9 +44,8 @@ int main(int argc, char* argv[])
     QHash<QString, QList<double>> rates;
     for (int run = 1; run <= runs; ++run) {
         for (const auto& setup : setups) {
-            const auto location = setup.postgres ? TestFixtures::newPostgresDatabase()
-                                                 : dir.filePath(QStringLiteral("run%1.sqlite").arg(run));
-            if (!prepare(location, csvPath, notifications, receiver)) {
+            const auto location = BenchCli::newDatabase(setup.postgres, dir.path(), QStringLiteral("run%1").arg(run));
+            if (!BenchCli::preparePending(location, csvPath, notifications, receiver.url())) {
                 print(QStringLiteral("%1: cannot prepare the database").arg(setup.name));
                 return 1;
             }

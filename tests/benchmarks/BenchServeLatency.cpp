@@ -7,11 +7,8 @@
 //     default) created about 20 ms apart; median and 99th percentile.
 // Needs the PostgreSQL test server (ctest starts it: postgres_start). Usage: BenchServeLatency [NOTIFICATIONS] [RUNS]
 // [SAMPLES] (RUNS 0: the latency alone)
-#include "BenchSupport.h"
-#include "TestFixtures.h"
+#include "BenchCli.h"
 #include "TestReceiver.h"
-#include "storage/Database.h"
-#include "users/UserImporter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -31,17 +28,7 @@ namespace {
 constexpr int SampleSpacingMs = 20;
 constexpr int WaitMs = 600000;
 
-struct Setup
-{
-    QString name;
-    bool postgres;
-    int processes;
-};
-
-QString location(bool postgres, const QTemporaryDir& dir, const QString& name)
-{
-    return postgres ? TestFixtures::newPostgresDatabase() : dir.filePath(name + QStringLiteral(".sqlite"));
-}
+using BenchCli::Setup;
 
 std::vector<std::unique_ptr<QProcess>> startServices(const QString& program, const QString& database, int count)
 {
@@ -80,15 +67,11 @@ double percentile(QList<double> values, double fraction)
 double measureRate(const QString& program, const Setup& setup, const QTemporaryDir& dir, const QString& csvPath,
                    int count, TestReceiver& receiver, int run)
 {
-    const auto database = location(setup.postgres, dir, QStringLiteral("rate%1-%2").arg(run).arg(setup.processes));
-    {
-        Database store(database);
-        const std::atomic_bool cancelled = false;
-        if (!store.open() || !TestFixtures::setWebhookUrl(&store, receiver.url().toString())
-            || UserImporter::run(&store, csvPath, cancelled).created != count) {
-            print(QStringLiteral("%1: cannot prepare the database").arg(setup.name));
-            return -1;
-        }
+    const auto database =
+        BenchCli::newDatabase(setup.postgres, dir.path(), QStringLiteral("rate%1-%2").arg(run).arg(setup.processes));
+    if (!BenchCli::preparePending(database, csvPath, count, receiver.url())) {
+        print(QStringLiteral("%1: cannot prepare the database").arg(setup.name));
+        return -1;
     }
     const auto before = receiver.count();
     QElapsedTimer timer;
@@ -152,9 +135,8 @@ int main(int argc, char* argv[])
     const int notifications = argc > 1 ? QByteArray(argv[1]).toInt() : 5000;
     const int runs = argc > 2 ? QByteArray(argv[2]).toInt() : 5;
     const int samples = argc > 3 ? QByteArray(argv[3]).toInt() : 200;
-    const auto program = qEnvironmentVariable("CROCHET_CLI");
+    const auto program = BenchCli::program();
     if (program.isEmpty()) {
-        print(QStringLiteral("set CROCHET_CLI to the crochet-cli to measure"));
         return 1;
     }
     TestReceiver receiver;
@@ -198,8 +180,8 @@ int main(int argc, char* argv[])
     // (b) Latency from a commit here to the POST from a service in another process.
     for (const bool postgres : { true, false }) {
         const auto name = postgres ? QStringLiteral("PostgreSQL (LISTEN/NOTIFY)") : QStringLiteral("SQLite (polling)");
-        const auto latencies =
-            measureLatency(program, location(postgres, dir, QStringLiteral("latency")), samples, receiver);
+        const auto latencies = measureLatency(
+            program, BenchCli::newDatabase(postgres, dir.path(), QStringLiteral("latency")), samples, receiver);
         if (latencies.size() != samples) {
             print(QStringLiteral("%1: latency not measured").arg(name));
             return 1;

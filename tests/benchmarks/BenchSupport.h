@@ -9,9 +9,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <sys/resource.h>
 
-// What the benchmarks share: a figure printed at once, min / median / max of repeated runs, and a wait on the event
-// loop for a condition.
+// What the benchmarks share: a figure printed at once, min / median / max of repeated runs, a wait on the event loop
+// for a condition, and the CPU time used.
 namespace BenchSupport {
 
 inline void print(const QString& line)
@@ -47,6 +48,28 @@ inline bool waitUntil(const std::function<bool()>& done, int timeoutMs, int poll
         loop.exec();
     }
     return true;
+}
+
+// User + system CPU time, in microseconds, of this process (RUSAGE_SELF) or of its children that have ended and been
+// waited for (RUSAGE_CHILDREN).
+inline qint64 cpuMicroseconds(int who)
+{
+    rusage usage {};
+    getrusage(who, &usage);
+    const auto micros = [](const timeval& time) {
+        return qint64(time.tv_sec) * 1000000 + time.tv_usec;
+    };
+    return micros(usage.ru_utime) + micros(usage.ru_stime);
+}
+
+inline qint64 selfCpuMicroseconds()
+{
+    return cpuMicroseconds(RUSAGE_SELF);
+}
+
+inline qint64 childrenCpuMicroseconds()
+{
+    return cpuMicroseconds(RUSAGE_CHILDREN);
 }
 
 } // namespace BenchSupport
