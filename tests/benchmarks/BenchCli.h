@@ -5,6 +5,8 @@
 #include "storage/Database.h"
 #include "users/UserImporter.h"
 
+#include <QHash>
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -47,6 +49,26 @@ inline bool preparePending(const QString& location, const QString& csvPath, int 
     }
     const std::atomic_bool cancelled = false;
     return UserImporter::run(&database, csvPath, cancelled).created == count;
+}
+
+// A CSV of count pending accounts written in dir: its path, or empty if it could not be written.
+inline QString writeAccounts(const QString& dir, int count)
+{
+    const QString path = dir + QStringLiteral("/accounts.csv"); // a QString, not a builder of temporaries
+    return TestFixtures::writeFile(path, TestFixtures::pendingAccountsCsv(count)) ? path : QString();
+}
+
+// Each setup's rates (notifications a second): min / median / max, and its median as a multiple of the first
+// setup's (SQLite's).
+inline void printRates(const QList<Setup>& setups, const QHash<QString, QList<double>>& rates)
+{
+    const auto reference = BenchSupport::median(rates.value(setups.constFirst().name));
+    for (const auto& setup : setups) {
+        const auto values = rates.value(setup.name);
+        BenchSupport::print(QStringLiteral("%1: %2 notifications/s (%3 x SQLite's median)")
+                                .arg(setup.name, BenchSupport::figures(values, 0))
+                                .arg(BenchSupport::median(values) / reference, 0, 'f', 2));
+    }
 }
 
 } // namespace BenchCli

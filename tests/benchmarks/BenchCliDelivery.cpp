@@ -68,10 +68,9 @@ int main(int argc, char* argv[])
     }
     QTemporaryDir dir;
     const auto templatePath = dir.filePath(QStringLiteral("template.sqlite"));
-    const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
+    const auto csvPath = BenchCli::writeAccounts(dir.path(), notifications);
     // The webhook set before the import: an account written with no endpoint to notify leaves no notification.
-    if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(notifications))
-        || !BenchCli::preparePending(templatePath, csvPath, notifications, receiver.url())) {
+    if (csvPath.isEmpty() || !BenchCli::preparePending(templatePath, csvPath, notifications, receiver.url())) {
         return 1;
     }
 

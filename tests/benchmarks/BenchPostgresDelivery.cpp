@@ -34,8 +34,8 @@ int main(int argc, char* argv[])
         return 1;
     }
     QTemporaryDir dir;
-    const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
-    if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(notifications))) {
+    const auto csvPath = BenchCli::writeAccounts(dir.path(), notifications);
+    if (csvPath.isEmpty()) {
         return 1;
     }
     const QList<Setup> setups { { QStringLiteral("SQLite, 1 process"), false, 1 },
@@ -85,20 +85,6 @@ int main(int argc, char* argv[])
                       .arg(rates[setup.name].constLast(), 0, 'f', 0));
         }
     }
-    const auto median = [](QList<double> values) {
-        std::sort(values.begin(), values.end());
-        return values.at(values.size() / 2);
-    };
-    const auto reference = median(rates.value(setups.constFirst().name));
-    for (const auto& setup : setups) {
-        auto values = rates.value(setup.name);
-        std::sort(values.begin(), values.end());
-        print(QStringLiteral("%1: min %2, median %3, max %4 notifications/s (%5 x SQLite's median)")
-                  .arg(setup.name)
-                  .arg(values.constFirst(), 0, 'f', 0)
-                  .arg(median(values), 0, 'f', 0)
-                  .arg(values.constLast(), 0, 'f', 0)
-                  .arg(median(values) / reference, 0, 'f', 2));
-    }
+    BenchCli::printRates(setups, rates);
     return 0;
 }

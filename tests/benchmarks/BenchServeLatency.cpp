@@ -145,8 +145,8 @@ int main(int argc, char* argv[])
         return 1;
     }
     QTemporaryDir dir;
-    const auto csvPath = dir.filePath(QStringLiteral("accounts.csv"));
-    if (!TestFixtures::writeFile(csvPath, TestFixtures::pendingAccountsCsv(notifications))) {
+    const auto csvPath = BenchCli::writeAccounts(dir.path(), notifications);
+    if (csvPath.isEmpty()) {
         return 1;
     }
 
@@ -165,16 +165,8 @@ int main(int argc, char* argv[])
             print(QStringLiteral("%1, run %2: %3 notifications/s").arg(setup.name).arg(run).arg(rate, 0, 'f', 0));
         }
     }
-    const auto reference = runs > 0 ? percentile(rates.value(setups.constFirst().name), 0.5) : 0.0;
-    for (const auto& setup : runs > 0 ? setups : QList<Setup>()) {
-        auto values = rates.value(setup.name);
-        std::sort(values.begin(), values.end());
-        print(QStringLiteral("%1: min %2, median %3, max %4 notifications/s (%5 x SQLite's median)")
-                  .arg(setup.name)
-                  .arg(values.constFirst(), 0, 'f', 0)
-                  .arg(percentile(values, 0.5), 0, 'f', 0)
-                  .arg(values.constLast(), 0, 'f', 0)
-                  .arg(percentile(values, 0.5) / reference, 0, 'f', 2));
+    if (runs > 0) {
+        BenchCli::printRates(setups, rates);
     }
 
     // (b) Latency from a commit here to the POST from a service in another process.

@@ -34,6 +34,16 @@ inline QString figures(QList<double> values, int decimals)
         .arg(values.last(), 0, 'f', decimals);
 }
 
+// The middle value (the upper one of an even count), as figures() prints it; 0 without values.
+inline double median(QList<double> values)
+{
+    if (values.isEmpty()) {
+        return 0;
+    }
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
 // Runs the event loop until done() holds, checking every pollMs; false if timeoutMs passed first.
 inline bool waitUntil(const std::function<bool()>& done, int timeoutMs, int pollMs = 10)
 {
