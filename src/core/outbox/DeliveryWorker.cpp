@@ -4,6 +4,7 @@
 #include "outbox/RetryPolicy.h"
 #include "storage/Database.h"
 #include "storage/DatabaseListener.h"
+#include "storage/RowIds.h"
 #include "storage/Settings.h"
 #include "webhooks/DigestBuilder.h"
 #include "webhooks/Endpoint.h"
@@ -11,7 +12,6 @@
 #include "webhooks/WebhookSender.h"
 
 #include <QNetworkAccessManager>
-#include <QUuid>
 
 namespace {
 
@@ -356,7 +356,7 @@ void DeliveryWorker::sendDigest(const QList<ClaimedNotification>& members, Event
     const auto startedAt = QDateTime::currentDateTimeUtc();
     // Its own webhook-id: a receiver tells digests apart, and a retried notification may be grouped differently.
     DigestRecord digest;
-    digest.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    digest.id = RowIds::create();
     digest.endpointId = config.endpointId;
     digest.startedAt = startedAt;
     const auto request = config.request(digest.id, event, std::move(payload), target.check.url, startedAt);

@@ -1,9 +1,8 @@
 #include "outbox/EventWriter.h"
 
 #include "outbox/Outbox.h"
+#include "storage/RowIds.h"
 #include "storage/SqlDialect.h"
-
-#include <QUuid>
 
 EventWriter::EventWriter(QSqlDatabase db)
     : m_endpoints(EndpointStore::load(db, true))
@@ -28,7 +27,7 @@ std::optional<Notification> EventWriter::writeTo(const Notification& event, cons
         }
     }
     auto notification = event;
-    notification.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    notification.id = RowIds::create();
     notification.text = endpoint.messageTemplate(event.event);
     notification.endpointId = endpoint.id;
     if (!Outbox::enqueue(m_insert, notification, endpoint)) {

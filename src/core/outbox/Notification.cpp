@@ -1,17 +1,17 @@
 #include "outbox/Notification.h"
 
+#include "storage/RowIds.h"
 #include "text/SafeText.h"
 #include "users/Role.h"
 
 #include <QJsonObject>
-#include <QUuid>
 
 namespace {
 
 Notification makeNotification(Event event, QString text)
 {
     Notification notification;
-    notification.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    notification.id = RowIds::create();
     notification.event = event;
     notification.text = std::move(text);
     notification.timestamp = QDateTime::currentDateTimeUtc();

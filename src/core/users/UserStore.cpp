@@ -3,13 +3,13 @@
 #include "Log.h"
 #include "outbox/Outbox.h"
 #include "storage/Database.h"
+#include "storage/RowIds.h"
 #include "text/SafeText.h"
 #include "users/PasswordHasher.h"
 #include "users/UserRules.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QtConcurrent>
 
 QString UserStore::searchPattern(const QString& search)
@@ -61,7 +61,7 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
 {
     Created created;
     UserRecord user;
-    user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    user.id = RowIds::create();
     user.name = SafeText::normalized(input.name);
     user.email = SafeText::normalized(input.email);
     user.role = input.effectiveRole();
