@@ -94,6 +94,7 @@ private slots:
     void init();
     void cleanup();
     void importsGoodRowsAndReportsBadOnes();
+    void accountsAfterATakenAddressAreKept();
     void quotedFieldsKeepLineNumbers();
     void blankLinesAndCarriageReturnsKeepLineNumbers();
     void passwordHashCanBeReplaced();
@@ -181,6 +182,42 @@ void TestUserImporter::importsGoodRowsAndReportsBadOnes()
     QVERIFY(!users.at(2).hasPassword);
     // One user.created each: the existing account's and the two imported ones'.
     QCOMPARE(Outbox(m_database.get()).count(Outbox::State::Pending), 3);
+}
+
+void TestUserImporter::accountsAfterATakenAddressAreKept()
+{
+    // The database refuses the second row (SQLite undoes that one statement; PostgreSQL rolls back to the account's
+    // savepoint): the batch goes on, and the rows on either side are written with their notifications.
+    NewUser existing;
+    existing.name = QStringLiteral("Existing");
+    existing.email = QStringLiteral("taken@example.com");
+    QVERIFY(UserStore(m_database.get()).create(existing, QByteArray()).ok);
+
+    const auto path = write("name,email,password,role\n"
+                            "Ada,ada@example.com,,pending\n"
+                            "Mallory,Taken@Example.com,,pending\n"
+                            "Cy,cy@example.com,,pending\n");
+    std::atomic_bool cancelled = false;
+    const auto summary = UserImporter::run(m_database.get(), path, cancelled);
+    QCOMPARE(summary.error, QString());
+    QCOMPARE(summary.created, 2);
+    QCOMPARE(summary.refused.size(), 1);
+    QCOMPARE(summary.refused.at(0).line, 3);
+    QCOMPARE(summary.refused.at(0).reason,
+             QStringLiteral("The email address Taken@Example.com is already used by another account."));
+
+    QStringList names;
+    for (const auto& user : UserStore(m_database.get()).list()) {
+        names << user.name;
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList { QStringLiteral("Ada"), QStringLiteral("Cy"), QStringLiteral("Existing") }));
+    QStringList notified;
+    for (const auto& row : Outbox(m_database.get()).list(Outbox::Filter(), 10)) {
+        notified << row.userName;
+    }
+    notified.sort();
+    QCOMPARE(notified, names);
 }
 
 void TestUserImporter::quotedFieldsKeepLineNumbers()

@@ -50,9 +50,8 @@ UserStore::Writer::Writer(QSqlDatabase db)
     , m_release(db)
     , m_rollback(db)
     , m_user(db)
+    , m_savepoints(db.driverName() != QLatin1String("QSQLITE"))
 {
-    // A savepoint keeps each account and its notification together inside the larger transaction. Run as text:
-    // PostgreSQL cannot PREPARE them.
     m_user.prepare(QStringLiteral("INSERT INTO users (id, name, email, email_key, role, password_hash, created_at, "
                                   "search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
 }
@@ -69,10 +68,17 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
     user.createdAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
     user.hasPassword = !passwordHash.isEmpty();
 
-    m_savepoint.exec(QStringLiteral("SAVEPOINT account"));
+    // An address already taken must leave the transaction usable. SQLite undoes just the failed statement. PostgreSQL
+    // gives the whole transaction up at any error, so there each account is written inside a savepoint (run as text:
+    // PostgreSQL cannot PREPARE one); on SQLite a savepoint would only copy every page the account changes.
+    if (m_savepoints) {
+        m_savepoint.exec(QStringLiteral("SAVEPOINT account"));
+    }
     const auto rollback = [this] {
-        m_rollback.exec(QStringLiteral("ROLLBACK TO account"));
-        m_release.exec(QStringLiteral("RELEASE account"));
+        if (m_savepoints) {
+            m_rollback.exec(QStringLiteral("ROLLBACK TO account"));
+            m_release.exec(QStringLiteral("RELEASE account"));
+        }
     };
     m_user.addBindValue(user.id);
     m_user.addBindValue(user.name);
@@ -80,7 +86,12 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
     m_user.addBindValue(UserRules::emailKey(user.email));
     m_user.addBindValue(Roles::key(user.role));
     m_user.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(passwordHash)));
-    m_user.addBindValue(user.createdAt.toString(Qt::ISODate));
+    // An import writes hundreds of accounts a second: the second's text is made once.
+    if (user.createdAt != m_createdAt) {
+        m_createdAt = user.createdAt;
+        m_createdAtText = m_createdAt.toString(Qt::ISODate);
+    }
+    m_user.addBindValue(m_createdAtText);
     m_user.addBindValue(UserRules::searchKey(user.name, user.email));
     if (!m_user.exec()) {
         if (SqlDialect::isUniqueViolation(m_user.lastError())) {
@@ -100,7 +111,9 @@ UserStore::Created UserStore::Writer::insert(const NewUser& input, const QByteAr
         return created;
     }
     created.notifications = *notifications;
-    m_release.exec(QStringLiteral("RELEASE account"));
+    if (m_savepoints) {
+        m_release.exec(QStringLiteral("RELEASE account"));
+    }
     created.ok = true;
     created.user = user;
     return created;

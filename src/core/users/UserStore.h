@@ -7,6 +7,7 @@
 #include "webhooks/PayloadFormat.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFuture>
 #include <QJsonObject>
 #include <QList>
@@ -64,7 +65,8 @@ public:
     // transaction as the account.
     Created create(const NewUser& user, const QByteArray& passwordHash);
     // Inserts accounts (each with its notifications) inside the caller's open transaction, with statements prepared
-    // and endpoints read once for the whole batch.
+    // and endpoints read once for the whole batch. An address already taken (Created::duplicateEmail) leaves the
+    // transaction usable for the next account; after any other failure the caller rolls the transaction back.
     class Writer
     {
     public:
@@ -77,6 +79,9 @@ public:
         QSqlQuery m_release;
         QSqlQuery m_rollback;
         QSqlQuery m_user;
+        bool m_savepoints;
+        QDateTime m_createdAt;
+        QString m_createdAtText;
     };
     // Hashes the password and writes the account on the thread pool; the GUI thread never waits for either.
     QFuture<Created> createAsync(const NewUser& user);
