@@ -110,6 +110,8 @@ private slots:
 
 private:
     QString write(const QByteArray& content);
+    // "Existing", taken@example.com, already in the database before an import.
+    bool createTakenAccount();
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_database;
 };
@@ -141,12 +143,17 @@ QString TestUserImporter::write(const QByteArray& content)
     return path;
 }
 
-void TestUserImporter::importsGoodRowsAndReportsBadOnes()
+bool TestUserImporter::createTakenAccount()
 {
     NewUser existing;
     existing.name = QStringLiteral("Existing");
     existing.email = QStringLiteral("taken@example.com");
-    QVERIFY(UserStore(m_database.get()).create(existing, QByteArray()).ok);
+    return UserStore(m_database.get()).create(existing, QByteArray()).ok;
+}
+
+void TestUserImporter::importsGoodRowsAndReportsBadOnes()
+{
+    QVERIFY(createTakenAccount());
 
     const auto path = write("\xEF\xBB\xBFName,Email,Password,Role\r\n"
                             "Ada,ada@example.com,correct horse,admin\r\n"
@@ -188,10 +195,7 @@ void TestUserImporter::accountsAfterATakenAddressAreKept()
 {
     // The database refuses the second row (SQLite undoes that one statement; PostgreSQL rolls back to the account's
     // savepoint): the batch goes on, and the rows on either side are written with their notifications.
-    NewUser existing;
-    existing.name = QStringLiteral("Existing");
-    existing.email = QStringLiteral("taken@example.com");
-    QVERIFY(UserStore(m_database.get()).create(existing, QByteArray()).ok);
+    QVERIFY(createTakenAccount());
 
     const auto path = write("name,email,password,role\n"
                             "Ada,ada@example.com,,pending\n"
