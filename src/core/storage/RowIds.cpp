@@ -1,5 +1,7 @@
 #include "storage/RowIds.h"
 
+#include "users/PasswordHasher.h"
+
 #include <QDateTime>
 #include <QUuid>
 
@@ -32,8 +34,8 @@ private:
 
 QString RowIds::create()
 {
-    // Before libsodium's first use, as its documentation asks; it draws from the kernel either way.
-    [[maybe_unused]] static const bool ready = sodium_init() >= 0;
+    // sodium_init() before libsodium's first use, as its documentation asks; it draws from the kernel either way.
+    PasswordHasher::initialize();
     thread_local RandomBytes random;
 
     std::array<quint8, 16> bytes {};
